@@ -1,0 +1,159 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { ErrorCode } from '@shared/errors';
+import type { Me } from '@shared/schemas/auth';
+import type { CounterState } from '@shared/schemas/counter';
+import { errorCodeOf, request } from '@ui/api';
+import { startCounterHub, stopCounterHub } from '../socket';
+
+/** localStorage key of the counter this browser opened last (preselected in the picker). */
+export const LAST_COUNTER_KEY = 'motcua.counter.last';
+
+function readLastCounter(): number | null {
+  const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(LAST_COUNTER_KEY) : null;
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * The staff session: who is signed in, which counter this console works at. Owns the socket's lifetime:
+ * connected only once a counter is open, disconnected on close or sign-out.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null);
+  /** False until GET /api/auth/me answered (avoids flashing the sign-in form on reload). */
+  const checked = ref(false);
+  const counters = ref<CounterState[]>([]);
+  const countersLoading = ref(false);
+  const lastCounterId = ref<number | null>(readLastCounter());
+  const pending = ref(false);
+  /** Error of the last sign-in / counter command, shown by the screen that issued it. */
+  const errorCode = ref<ErrorCode | null>(null);
+
+  const counterId = computed(() => me.value?.counterId ?? null);
+
+  function enterCounter(id: number): void {
+    if (me.value) me.value = { ...me.value, counterId: id };
+    lastCounterId.value = id;
+    localStorage.setItem(LAST_COUNTER_KEY, String(id));
+    startCounterHub(id);
+  }
+
+  /** Resumes a session kept by the cookie; reconnects straight to its open counter. */
+  async function resume(): Promise<void> {
+    try {
+      me.value = await request<Me>('GET', '/api/auth/me');
+      if (me.value.counterId !== null) enterCounter(me.value.counterId);
+    } catch (error) {
+      if (errorCodeOf(error) !== ErrorCode.UNAUTHENTICATED) errorCode.value = errorCodeOf(error);
+      me.value = null;
+    } finally {
+      checked.value = true;
+    }
+  }
+
+  async function guarded(fn: () => Promise<void>): Promise<boolean> {
+    pending.value = true;
+    errorCode.value = null;
+    try {
+      await fn();
+      return true;
+    } catch (error) {
+      errorCode.value = errorCodeOf(error);
+      return false;
+    } finally {
+      pending.value = false;
+    }
+  }
+
+  function login(username: string, password: string): Promise<boolean> {
+    return guarded(async () => {
+      me.value = await request<Me>('POST', '/api/auth/login', { username, password });
+      if (me.value.counterId !== null) enterCounter(me.value.counterId);
+    });
+  }
+
+  async function loadCounters(): Promise<void> {
+    countersLoading.value = true;
+    try {
+      counters.value = await request<CounterState[]>('GET', '/api/counters');
+    } catch (error) {
+      errorCode.value = errorCodeOf(error);
+    } finally {
+      countersLoading.value = false;
+    }
+  }
+
+  function openCounter(id: number): Promise<boolean> {
+    return guarded(async () => {
+      await request<{ counter: CounterState }>('POST', `/api/counters/${id}/open`);
+      enterCounter(id);
+    });
+  }
+
+  function closeCounter(): Promise<boolean> {
+    const id = counterId.value;
+    if (id === null) return Promise.resolve(true);
+    return guarded(async () => {
+      await request<{ counter: CounterState }>('POST', `/api/counters/${id}/close`);
+      stopCounterHub();
+      if (me.value) me.value = { ...me.value, counterId: null };
+      await loadCounters();
+    });
+  }
+
+  /** Signs out; the counter is closed first so it does not stay "taken" by nobody. */
+  function logout(): Promise<boolean> {
+    return guarded(async () => {
+      const id = counterId.value;
+      if (id !== null) {
+        try {
+          await request('POST', `/api/counters/${id}/close`);
+        } catch (error) {
+          // Someone else already freed or took the counter: signing out must still work.
+          if (errorCodeOf(error) !== ErrorCode.NOT_AT_COUNTER) throw error;
+        }
+      }
+      stopCounterHub();
+      await request('POST', '/api/auth/logout');
+      me.value = null;
+      counters.value = [];
+    });
+  }
+
+  /** The hub says this console is no longer signed in or at its counter: back to the right screen. */
+  function handleLostSession(code: ErrorCode): void {
+    if (code === ErrorCode.UNAUTHENTICATED) {
+      stopCounterHub();
+      me.value = null;
+    } else if (code === ErrorCode.NOT_AT_COUNTER) {
+      stopCounterHub();
+      if (me.value) me.value = { ...me.value, counterId: null };
+      void loadCounters();
+    }
+    errorCode.value = code;
+  }
+
+  function clearError(): void {
+    errorCode.value = null;
+  }
+
+  return {
+    me,
+    checked,
+    counters,
+    countersLoading,
+    lastCounterId,
+    pending,
+    errorCode,
+    counterId,
+    resume,
+    login,
+    loadCounters,
+    openCounter,
+    closeCounter,
+    logout,
+    handleLostSession,
+    clearError,
+  };
+});

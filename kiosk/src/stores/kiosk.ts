@@ -1,0 +1,72 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { ErrorCode } from '@shared/errors';
+import type { PriorityGroup } from '@shared/priority';
+import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
+import { ApiError, request } from '@ui/api';
+import { useQueueStore } from '@ui/stores/queue';
+
+/** Screens of the issue flow: service → priority choice → ticket (or an error). */
+export type KioskStep = 'home' | 'priority' | 'ticket' | 'error';
+
+/** Why a ticket was not issued: the hub's code, or NETWORK when the hub could not be reached. */
+export type IssueFailure = ErrorCode | 'NETWORK';
+
+/**
+ * The kiosk's issue flow. A ticket is shown only after the hub confirmed it (201); while the request runs
+ * `pending` is true and further taps are ignored, so a citizen never gets two tickets for one tap.
+ */
+export const useKioskStore = defineStore('kiosk', () => {
+  const queue = useQueueStore();
+  const step = ref<KioskStep>('home');
+  const serviceId = ref<number | null>(null);
+  const pending = ref(false);
+  const ticket = shallowRef<IssuedTicket | null>(null);
+  const failure = ref<IssueFailure | null>(null);
+
+  const service = computed(() => (serviceId.value === null ? null : (queue.serviceById.get(serviceId.value) ?? null)));
+  /** Tickets may be requested only when the hub is reachable and the office issues now. */
+  const canIssue = computed(() => queue.connected && queue.office?.issuingOpen === true);
+
+  function chooseService(id: number): void {
+    if (step.value !== 'home' || pending.value || !canIssue.value) return;
+    const s = queue.serviceById.get(id);
+    if (!s || s.remainingToday <= 0) return;
+    serviceId.value = id;
+    step.value = 'priority';
+  }
+
+  function back(): void {
+    if (pending.value) return;
+    reset();
+  }
+
+  /** Asks the hub for a ticket; `priorityGroup` null for a normal ticket. */
+  async function issue(priorityGroup: PriorityGroup | null): Promise<void> {
+    if (step.value !== 'priority' || pending.value || serviceId.value === null || !canIssue.value) return;
+    pending.value = true;
+    const body: IssueTicketBody = { serviceId: serviceId.value };
+    if (priorityGroup) body.priorityGroup = priorityGroup;
+    try {
+      ticket.value = await request<IssuedTicket>('POST', '/api/tickets', body);
+      failure.value = null;
+      step.value = 'ticket';
+    } catch (error) {
+      ticket.value = null;
+      failure.value = error instanceof ApiError ? error.code : 'NETWORK';
+      step.value = 'error';
+    } finally {
+      pending.value = false;
+    }
+  }
+
+  /** Back to the service list, forgetting the ticket on screen. */
+  function reset(): void {
+    step.value = 'home';
+    serviceId.value = null;
+    ticket.value = null;
+    failure.value = null;
+  }
+
+  return { step, serviceId, service, pending, ticket, failure, canIssue, chooseService, back, issue, reset };
+});

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
+import type { Config } from './config';
+import { AppError, statusOf } from './errors';
+import authPlugin from './plugins/auth';
+import hubPlugin from './plugins/hub';
+import socketIoPlugin from './plugins/socket-io';
+import authRoutes from './routes/api/auth';
+import counterRoutes from './routes/api/counters';
+import healthRoutes from './routes/api/health';
+import queueRoutes from './routes/api/queue';
+import ticketRoutes from './routes/api/tickets';
+import { version } from './version';
+
+/** Options of buildApp: the config, plus an injectable clock for tests and simulations. */
+export interface AppOptions {
+  config: Config;
+  now?: () => number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Maps Fastify's own 4xx errors (bad JSON, wrong content type, too large) to our stable codes. */
+function codeOfFastifyError(err: FastifyError): ErrorCode {
+  if (err.statusCode === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (err.statusCode === 429) return ErrorCode.RATE_LIMITED;
+  if (err.statusCode === 404) return ErrorCode.NOT_FOUND;
+  return ErrorCode.VALIDATION_FAILED;
+}
+
+/** Builds the hub: one Fastify instance with Socket.IO attached, the API, and the built screens. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel },
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // 1. External: OpenAPI collector first, so it sees every route registered after it.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'motcua hub API', version, description: 'Queue, kiosk and display hub for Vietnamese one-stop offices.' },
+    },
+  });
+  // 2. App: storage and use-cases, sessions and access control, realtime.
+  await app.register(hubPlugin, { config: options.config, now: options.now });
+  await app.register(authPlugin);
+  await app.register(socketIoPlugin);
+
+  // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) return reply.code(err.statusCode).send({ code: err.code, message: err.message });
+    if (err.validation) {
+      return reply.code(400).send({ code: ErrorCode.VALIDATION_FAILED, message: ERROR_MESSAGES.VALIDATION_FAILED.vi, details: err.message });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const code = codeOfFastifyError(err);
+      return reply.code(statusOf(code)).send({ code, message: ERROR_MESSAGES[code].vi });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ code: ErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES.INTERNAL_ERROR.vi });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ code: ErrorCode.NOT_FOUND, message: ERROR_MESSAGES.NOT_FOUND.vi });
+  });
+
+  // 4. Routes.
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(queueRoutes);
+      await api.register(ticketRoutes);
+      await api.register(authRoutes);
+      await api.register(counterRoutes);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  // 5. The built screens (vite build → dist/), when present.
+  if (existsSync(options.config.staticDir)) {
+    await app.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,61 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  DB_FILE: Type.String({ default: './data/motcua.db' }),
+  STATIC_DIR: Type.String({ default: './dist' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 4 })),
+  SEED_DEMO: Type.Boolean({ default: true }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+type Env = Static<typeof EnvSchema>;
+
+/** Server configuration. The only reader of process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  staticDir: string;
+  /** Base of absolute links printed on tickets (tracking QR); the LAN address when unset. */
+  publicUrl: string;
+  demoPassword: string | undefined;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+/** Reads and validates the environment; throws with the offending variable's name when invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  if (!Value.Check(EnvSchema, converted)) {
+    const first = Value.Errors(EnvSchema, converted).First();
+    throw new Error(`Invalid environment variable ${first?.path.slice(1) ?? ''}: ${first?.message ?? 'invalid'}`);
+  }
+  const e = converted as Env;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbFile: e.DB_FILE === ':memory:' ? e.DB_FILE : resolve(e.DB_FILE),
+    staticDir: resolve(e.STATIC_DIR),
+    publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress()}:${e.PORT}`).replace(/\/$/, ''),
+    demoPassword: e.DEMO_PASSWORD,
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,48 @@
+import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
+
+/** HTTP status of each coded error: set once here, never per route. */
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  SERVICE_NOT_FOUND: 404,
+  SERVICE_INACTIVE: 409,
+  DAILY_LIMIT_REACHED: 409,
+  OFFICE_CLOSED: 409,
+  INVALID_PRIORITY_GROUP: 400,
+  COUNTER_NOT_FOUND: 404,
+  COUNTER_TAKEN: 409,
+  NOT_AT_COUNTER: 403,
+  QUEUE_EMPTY: 409,
+  NO_CURRENT_TICKET: 409,
+  TICKET_NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  SERVICE_NOT_AT_COUNTER: 409,
+  INTERNAL_ERROR: 500,
+};
+
+/** A coded domain error; the error handler turns it into `{ code, message }` with its status. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code].vi,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.statusCode = STATUS[code];
+  }
+}
+
+/** Throws the coded error (for use in expressions). */
+export function fail(code: ErrorCode, details?: unknown): never {
+  throw new AppError(code, ERROR_MESSAGES[code].vi, details);
+}
+
+/** Status code for an error code. */
+export const statusOf = (code: ErrorCode): number => STATUS[code];

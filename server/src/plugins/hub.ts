@@ -1,0 +1,46 @@
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+import { openDatabase, type Db } from '../db';
+import { createRealtime, type HubServer } from '../realtime/emitter';
+import { seedDemoOffice, type SeedReport } from '../seed';
+import { createHub, type Hub } from '../services/hub';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    hub: Hub;
+    io: HubServer;
+    /** Accounts created by the demo seed on this start, with their shared password (printed once). */
+    seedReport: SeedReport | null;
+  }
+}
+
+/**
+ * Opens the database (migrated), seeds the demo office on an empty database, and builds the use-cases.
+ * Pushes go through `app.io`, decorated later by the socket-io plugin.
+ */
+export default fp(
+  async (app, opts: { config: Config; now?: () => number }) => {
+    const db = openDatabase(opts.config.dbFile);
+    app.decorate('config', opts.config);
+    app.decorate('db', db);
+    const hub = createHub({ db, config: opts.config, now: opts.now, realtime: createRealtime(() => (app.hasDecorator('io') ? app.io : undefined)) });
+    app.decorate('hub', hub);
+    const seedReport = opts.config.seedDemo && hub.repos.users.count() === 0 ? await seedDemoOffice(hub, opts.config.demoPassword) : null;
+    app.decorate('seedReport', seedReport);
+    const timer = setInterval(() => {
+      try {
+        hub.queue.rollIfNeeded();
+      } catch (err) {
+        app.log.error({ err }, 'daily reset check failed');
+      }
+    }, 30_000);
+    timer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      db.close();
+    });
+  },
+  { name: 'hub' },
+);

@@ -1,0 +1,38 @@
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+import type { HubServer } from '../realtime/emitter';
+import { handleConnection, authenticateHandshake } from '../realtime/connection';
+
+/**
+ * Socket.IO attached to Fastify's own HTTP server (same port, path /socket.io). Closed with the app.
+ * Per-message deflate is off: payloads are small and compression costs CPU per client on a 2-core box.
+ */
+export default fp(
+  async (app) => {
+    const io: HubServer = new Server(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      perMessageDeflate: false,
+      connectionStateRecovery: undefined,
+      cors: { origin: false },
+    });
+    io.use((socket, next) => {
+      const result = authenticateHandshake(app, socket.handshake);
+      if (result.ok) {
+        socket.data = result.data;
+        next();
+      } else {
+        next(Object.assign(new Error(result.error.code), { data: result.error }));
+      }
+    });
+    io.on('connection', (socket) => handleConnection(app, socket));
+    app.decorate('io', io);
+    app.addHook('preClose', async () => {
+      io.local.disconnectSockets(true);
+    });
+    app.addHook('onClose', async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    });
+  },
+  { name: 'socket-io', dependencies: ['hub', 'auth'] },
+);

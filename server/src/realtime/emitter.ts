@@ -1,0 +1,19 @@
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '@shared/events';
+
+/** The typed Socket.IO server of the hub. */
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Sends pushes to rooms. The only code that calls `io.to(...).emit`; called only after a commit. */
+export interface Realtime {
+  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+}
+
+/** A Realtime over a Socket.IO server (or a no-op before the server exists). */
+export function createRealtime(getIo: () => HubServer | undefined): Realtime {
+  return {
+    emit(room, event, ...args) {
+      getIo()?.to(room).emit(event, ...args);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { OfficeSettings } from '@shared/schemas/office';
+import type { Db } from '../db';
+
+/** Settings of a new office: weekday sessions per domain practice, strict priority. */
+export const DEFAULT_SETTINGS: OfficeSettings = {
+  name: 'Bộ phận Tiếp nhận và Trả kết quả',
+  address: '',
+  timezone: 'Asia/Ho_Chi_Minh',
+  workingDays: [1, 2, 3, 4, 5],
+  sessions: [
+    { start: '07:00', end: '11:30' },
+    { start: '13:30', end: '17:00' },
+  ],
+  issueWindows: [
+    { start: '07:00', end: '11:15' },
+    { start: '13:30', end: '16:45' },
+  ],
+  dailyResetTime: '00:00',
+  callingMode: 'strict',
+  normalPerPriority: 3,
+  transferPosition: 'front',
+  elderlyAge: 60,
+  defaultServiceMinutes: 6,
+};
+
+/** Key-value settings stored as JSON. */
+export function settingsRepository(db: Db) {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const put = db.prepare<[string, string]>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  function read<T>(key: string): T | undefined {
+    const row = get.get(key);
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+  function write(key: string, value: unknown): void {
+    put.run(key, JSON.stringify(value));
+  }
+  return {
+    read,
+    write,
+    office: (): OfficeSettings => ({ ...DEFAULT_SETTINGS, ...read<Partial<OfficeSettings>>('office') }),
+    saveOffice: (settings: OfficeSettings): void => write('office', settings),
+  };
+}
+
+export type SettingsRepository = ReturnType<typeof settingsRepository>;

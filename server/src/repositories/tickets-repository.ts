@@ -1,0 +1,207 @@
+import type { PriorityGroup } from '@shared/priority';
+import type { CallRecord, Ticket, TicketStatus } from '@shared/schemas/ticket';
+import type { Db } from '../db';
+
+/** A tickets row. */
+export interface TicketRow {
+  id: number;
+  tracking_id: string;
+  issued_service_id: number;
+  service_id: number;
+  business_day: string;
+  queue_day: string;
+  ordinal: number;
+  number: string;
+  priority_group: string | null;
+  status: TicketStatus;
+  sort_key: number;
+  issued_at: number;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  counter_id: number | null;
+  staff_id: number | null;
+  target_counter_id: number | null;
+  recall_count: number;
+  no_show_count: number;
+  transfer_count: number;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The public shape of a ticket row. */
+export function toTicket(r: TicketRow): Ticket {
+  return {
+    id: r.id,
+    number: r.number,
+    serviceId: r.service_id,
+    status: r.status,
+    priorityGroup: r.priority_group as PriorityGroup | null,
+    businessDay: r.business_day,
+    issuedAt: new Date(r.issued_at).toISOString(),
+    calledAt: iso(r.called_at),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    counterId: r.counter_id,
+    staffId: r.staff_id,
+    targetCounterId: r.target_counter_id,
+    recallCount: r.recall_count,
+    noShowCount: r.no_show_count,
+    transferCount: r.transfer_count,
+    sortKey: r.sort_key,
+  };
+}
+
+/** Fields written when a ticket changes status. */
+export type TicketPatch = Partial<
+  Pick<
+    TicketRow,
+    | 'status'
+    | 'service_id'
+    | 'sort_key'
+    | 'called_at'
+    | 'started_at'
+    | 'finished_at'
+    | 'counter_id'
+    | 'staff_id'
+    | 'target_counter_id'
+    | 'recall_count'
+    | 'no_show_count'
+    | 'transfer_count'
+  >
+>;
+
+const OPEN_STATUSES = `('waiting', 'called', 'serving', 'parked')`;
+
+/** SQL for tickets and their event log. Synchronous; callers own the transaction. */
+export function ticketsRepository(db: Db) {
+  const s = {
+    issuedToday: db.prepare<[number, string], { issued: number }>(
+      'SELECT issued FROM service_days WHERE service_id = ? AND queue_day = ?',
+    ),
+    bumpIssued: db.prepare<[number, string, number]>(
+      `INSERT INTO service_days (service_id, queue_day, issued) VALUES (?, ?, ?)
+       ON CONFLICT (service_id, queue_day) DO UPDATE SET issued = excluded.issued`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO tickets (tracking_id, issued_service_id, service_id, business_day, queue_day, ordinal, number,
+         priority_group, status, sort_key, issued_at)
+       VALUES (@tracking_id, @service_id, @service_id, @business_day, @queue_day, @ordinal, @number,
+         @priority_group, 'waiting', @sort_key, @issued_at)`,
+    ),
+    byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+    byTracking: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE tracking_id = ?'),
+    current: db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
+    waiting: db.prepare<[string], TicketRow>(
+      `SELECT * FROM tickets WHERE queue_day = ? AND status = 'waiting' ORDER BY sort_key, id`,
+    ),
+    waitingAndParked: db.prepare<[string], TicketRow>(
+      `SELECT * FROM tickets WHERE queue_day = ? AND status IN ('waiting', 'parked') ORDER BY sort_key, id`,
+    ),
+    minSortKey: db.prepare<[string, number], { k: number | null }>(
+      `SELECT MIN(sort_key) AS k FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'`,
+    ),
+    aheadOf: db.prepare<[string, number, number, number, number], { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'
+         AND (sort_key < ? OR (sort_key = ? AND id < ?))`,
+    ),
+    openBefore: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day <> ? AND status IN ${OPEN_STATUSES}`),
+    openToday: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day = ? AND status IN ${OPEN_STATUSES}`),
+    event: db.prepare(
+      `INSERT INTO ticket_events (ticket_id, type, at, counter_id, staff_id, data)
+       VALUES (@ticket_id, @type, @at, @counter_id, @staff_id, @data)`,
+    ),
+    recentCalls: db.prepare<[string, number], CallRow>(
+      `SELECT e.ticket_id, e.type, e.at, e.counter_id, t.number, t.service_id, t.priority_group,
+              c.number AS counter_number, c.name AS counter_name
+         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
+        WHERE t.queue_day = ? AND e.type IN ('called', 'recalled')
+        ORDER BY e.id DESC LIMIT ?`,
+    ),
+  };
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+
+  return {
+    issuedToday: (serviceId: number, queueDay: string): number => s.issuedToday.get(serviceId, queueDay)?.issued ?? 0,
+    setIssuedToday: (serviceId: number, queueDay: string, issued: number): void => {
+      s.bumpIssued.run(serviceId, queueDay, issued);
+    },
+    insert(row: {
+      tracking_id: string;
+      service_id: number;
+      business_day: string;
+      queue_day: string;
+      ordinal: number;
+      number: string;
+      priority_group: string | null;
+      sort_key: number;
+      issued_at: number;
+    }): number {
+      return Number(s.insert.run(row).lastInsertRowid);
+    },
+    byId: (id: number): TicketRow | undefined => s.byId.get(id),
+    byTrackingId: (trackingId: string): TicketRow | undefined => s.byTracking.get(trackingId),
+    currentAt: (counterId: number): TicketRow | undefined => s.current.get(counterId),
+    waiting: (queueDay: string): TicketRow[] => s.waiting.all(queueDay),
+    waitingAndParked: (queueDay: string): TicketRow[] => s.waitingAndParked.all(queueDay),
+    openBefore: (queueDay: string): TicketRow[] => s.openBefore.all(queueDay),
+    openIn: (queueDay: string): TicketRow[] => s.openToday.all(queueDay),
+    frontSortKey: (queueDay: string, serviceId: number): number | null => s.minSortKey.get(queueDay, serviceId)?.k ?? null,
+    peopleAhead: (t: TicketRow): number => s.aheadOf.get(t.queue_day, t.service_id, t.sort_key, t.sort_key, t.id)?.n ?? 0,
+    /** Writes the given columns of one ticket. */
+    update(id: number, patch: TicketPatch): void {
+      const cols = Object.keys(patch).sort();
+      if (cols.length === 0) return;
+      const key = cols.join(',');
+      let stmt = updates.get(key);
+      if (!stmt) {
+        stmt = db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+        updates.set(key, stmt);
+      }
+      stmt.run({ ...patch, id });
+    },
+    logEvent(e: { ticketId: number; type: string; at: number; counterId?: number | null; staffId?: number | null; data?: unknown }): void {
+      s.event.run({
+        ticket_id: e.ticketId,
+        type: e.type,
+        at: e.at,
+        counter_id: e.counterId ?? null,
+        staff_id: e.staffId ?? null,
+        data: e.data === undefined ? null : JSON.stringify(e.data),
+      });
+    },
+    recentCalls(queueDay: string, limit: number): CallRecord[] {
+      return s.recentCalls.all(queueDay, limit).map(toCallRecord);
+    },
+  };
+}
+
+/** A joined row of a call event. */
+export interface CallRow {
+  ticket_id: number;
+  type: string;
+  at: number;
+  counter_id: number;
+  number: string;
+  service_id: number;
+  priority_group: string | null;
+  counter_number: number;
+  counter_name: string;
+}
+
+/** The display's record of one call. */
+export function toCallRecord(r: CallRow): CallRecord {
+  return {
+    ticketId: r.ticket_id,
+    number: r.number,
+    serviceId: r.service_id,
+    counterId: r.counter_id,
+    counterNumber: r.counter_number,
+    counterName: r.counter_name,
+    priorityGroup: r.priority_group as PriorityGroup | null,
+    calledAt: new Date(r.at).toISOString(),
+    recall: r.type === 'recalled',
+  };
+}
+
+export type TicketsRepository = ReturnType<typeof ticketsRepository>;

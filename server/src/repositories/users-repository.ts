@@ -1,0 +1,53 @@
+import type { Role } from '@shared/schemas/auth';
+import type { Db } from '../db';
+
+/** A users row. */
+export interface UserRow {
+  id: number;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  role: Role;
+  active: number;
+  must_change_password: number;
+  created_at: number;
+}
+
+/** SQL for staff accounts and their sessions. */
+export function usersRepository(db: Db) {
+  const s = {
+    byUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
+    byId: db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?'),
+    count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+    insert: db.prepare(
+      `INSERT INTO users (username, full_name, password_hash, role, must_change_password, created_at)
+       VALUES (@username, @full_name, @password_hash, @role, @must_change_password, @created_at)`,
+    ),
+    session: db.prepare<[string], { id: string; user_id: number; last_seen_at: number }>(
+      'SELECT id, user_id, last_seen_at FROM sessions WHERE id = ?',
+    ),
+    insertSession: db.prepare<[string, number, number, number]>(
+      'INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+    ),
+    touch: db.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE id = ?'),
+    deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE id = ?'),
+  };
+  return {
+    byUsername: (username: string): UserRow | undefined => s.byUsername.get(username),
+    byId: (id: number): UserRow | undefined => s.byId.get(id),
+    count: (): number => s.count.get()?.n ?? 0,
+    insert: (u: Omit<UserRow, 'id' | 'active'>): number => Number(s.insert.run(u).lastInsertRowid),
+    session: (id: string) => s.session.get(id),
+    createSession: (id: string, userId: number, at: number): void => {
+      s.insertSession.run(id, userId, at, at);
+    },
+    touchSession: (id: string, at: number): void => {
+      s.touch.run(at, id);
+    },
+    deleteSession: (id: string): void => {
+      s.deleteSession.run(id);
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

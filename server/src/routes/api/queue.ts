@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { QueueSnapshotSchema } from '@shared/schemas/queue';
+import { ServiceSummarySchema } from '@shared/schemas/service';
+import { ERROR_RESPONSES } from '../schemas';
+
+const queue: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/services',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['queue'], summary: 'Active services with waiting counts and estimated waits', response: { 200: Type.Array(ServiceSummarySchema), ...ERROR_RESPONSES } },
+    },
+    async () => app.hub.queue.readToday((queueDay) => app.hub.queue.serviceSummaries(queueDay)),
+  );
+  app.get(
+    '/queue/snapshot',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['queue'], summary: 'Everything a screen needs after (re)connecting', response: { 200: QueueSnapshotSchema, ...ERROR_RESPONSES } },
+    },
+    async () => app.hub.queue.snapshot(),
+  );
+  app.post(
+    '/admin/reset-day',
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['admin'], summary: 'Close today\'s open tickets and restart numbering now', response: { 200: Type.Object({ businessDay: Type.String() }), ...ERROR_RESPONSES } },
+    },
+    async () => app.hub.queue.resetNow(),
+  );
+};
+export default queue;

@@ -1,0 +1,48 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+/** Process concerns only: config, listen, print the screens' addresses, graceful close. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp({ config });
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.publicUrl;
+  const lines = [
+    '',
+    `  motcua đang chạy — ${app.hub.queue.settings().name}`,
+    `  Kiosk lấy số:        ${base}/kiosk/`,
+    `  Màn hình hiển thị:   ${base}/display/`,
+    `  Quầy cán bộ:         ${base}/counter/`,
+    `  API (OpenAPI):       ${base}/api/openapi.json`,
+    `  Dữ liệu:             ${config.dbFile}`,
+  ];
+  if (app.seedReport) {
+    lines.push(
+      '',
+      `  Văn phòng mẫu đã được tạo. Tài khoản: ${app.seedReport.usernames.join(', ')}`,
+      `  Mật khẩu chung: ${app.seedReport.password}${app.seedReport.generated ? '   (chỉ in một lần — hãy ghi lại)' : ''}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'closing');
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'close failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`motcua failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { catalogRepository } from '../repositories/catalog-repository';
+import { settingsRepository } from '../repositories/settings-repository';
+import { statsRepository } from '../repositories/stats-repository';
+import { ticketsRepository } from '../repositories/tickets-repository';
+import { usersRepository } from '../repositories/users-repository';
+import type { Realtime } from '../realtime/emitter';
+
+/** Repositories over one database. */
+export function createRepositories(db: Db) {
+  return {
+    catalog: catalogRepository(db),
+    settings: settingsRepository(db),
+    stats: statsRepository(db),
+    tickets: ticketsRepository(db),
+    users: usersRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** What every service needs: storage, the push channel, the clock (injectable for tests and simulations). */
+export interface ServiceContext {
+  db: Db;
+  repos: Repositories;
+  realtime: Realtime;
+  /** Current time in epoch milliseconds. */
+  now: () => number;
+  config: Config;
+}

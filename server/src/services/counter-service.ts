@@ -1,0 +1,215 @@
+import { rooms } from '@shared/rooms';
+import type { CounterState } from '@shared/schemas/counter';
+import type { Ticket } from '@shared/schemas/ticket';
+import { canApply, type TicketAction } from '../domain/lifecycle';
+import { selectNext, type Candidate } from '../domain/queue-rules';
+import { fail } from '../errors';
+import type { CounterRow } from '../repositories/catalog-repository';
+import { toCallRecord, toTicket, type TicketPatch, type TicketRow } from '../repositories/tickets-repository';
+import type { ServiceContext } from './context';
+import type { QueueService } from './queue-service';
+
+/** A signed-in staff member and their session. */
+export interface StaffActor {
+  staffId: number;
+  sessionId: string;
+}
+
+interface CommandScope {
+  counter: CounterRow;
+  queueDay: string;
+  at: number;
+  staffId: number;
+  /** Tickets changed by the command, pushed as `ticket:updated` after commit. */
+  changed: Set<number>;
+  /** The ticket called by the command, pushed as `ticket:called`. */
+  called?: { id: number; recall: boolean };
+}
+
+/** Counter commands: open/close and every queue action of the console. One transaction each, pushes after commit. */
+export function counterService(ctx: ServiceContext, queue: QueueService) {
+  const { repos, db } = ctx;
+
+  function change(scope: CommandScope, t: TicketRow, patch: TicketPatch, event: string, data?: unknown): void {
+    repos.tickets.update(t.id, patch);
+    repos.tickets.logEvent({ ticketId: t.id, type: event, at: scope.at, counterId: scope.counter.id, staffId: scope.staffId, data });
+    scope.changed.add(t.id);
+  }
+
+  function callTicket(scope: CommandScope, t: TicketRow): void {
+    change(scope, t, { status: 'called', called_at: scope.at, started_at: null, counter_id: scope.counter.id, staff_id: scope.staffId, target_counter_id: null }, 'called');
+    scope.called = { id: t.id, recall: false };
+  }
+
+  /** Ends the counter's current ticket before it calls another: the citizen was served. */
+  function finishCurrent(scope: CommandScope): void {
+    const cur = repos.tickets.currentAt(scope.counter.id);
+    if (cur) change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
+  }
+
+  function emitAfter(queueDay: string, counterId: number, scope: { changed: Set<number>; called?: { id: number; recall: boolean } }): void {
+    for (const id of scope.changed) {
+      const row = repos.tickets.byId(id);
+      if (!row) continue;
+      if (scope.called?.id === id) {
+        const counter = repos.catalog.counterById(counterId) as CounterRow;
+        const call = toCallRecord({
+          ticket_id: id,
+          type: scope.called.recall ? 'recalled' : 'called',
+          at: row.called_at ?? ctx.now(),
+          counter_id: counterId,
+          number: row.number,
+          service_id: row.service_id,
+          priority_group: row.priority_group,
+          counter_number: counter.number,
+          counter_name: counter.name,
+        });
+        ctx.realtime.emit(rooms.office(), 'ticket:called', { ticket: toTicket(row), call });
+      } else {
+        ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket: toTicket(row) });
+      }
+    }
+    queue.pushCounter(queueDay, counterId);
+    queue.pushServices(queueDay);
+  }
+
+  /** Runs `fn` for a counter the actor has opened, in one immediate transaction, then pushes the changes. */
+  function command(counterId: number, actor: { staffId: number }, fn: (scope: CommandScope) => TicketRow): Ticket {
+    const scope = db
+      .transaction(() => {
+        const day = queue.currentDay();
+        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+        if (counter.staff_id !== actor.staffId) fail('NOT_AT_COUNTER');
+        const sc: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), staffId: actor.staffId, changed: new Set() };
+        const ticket = fn(sc);
+        return { ...sc, ticketId: ticket.id };
+      })
+      .immediate();
+    emitAfter(scope.queueDay, counterId, scope);
+    return toTicket(repos.tickets.byId(scope.ticketId) as TicketRow);
+  }
+
+  function current(scope: CommandScope, action: TicketAction): TicketRow {
+    const cur = repos.tickets.currentAt(scope.counter.id) ?? fail('NO_CURRENT_TICKET');
+    if (!canApply(action, cur.status)) fail('INVALID_TRANSITION', { status: cur.status, action });
+    return cur;
+  }
+
+  function candidates(scope: CommandScope): Candidate[] {
+    return repos.tickets.waiting(scope.queueDay).map((t) => ({
+      id: t.id,
+      serviceId: t.service_id,
+      priority: t.priority_group !== null,
+      sortKey: t.sort_key,
+      targetCounterId: t.target_counter_id,
+    }));
+  }
+
+  function weights(counterId: number): Map<number, number> {
+    return new Map((repos.catalog.counterServices().get(counterId) ?? []).map((l) => [l.serviceId, l.weight]));
+  }
+
+  function callNext(counterId: number, actor: { staffId: number }): Ticket {
+    return command(counterId, actor, (scope) => {
+      finishCurrent(scope);
+      const s = queue.settings();
+      const choice =
+        selectNext(candidates(scope), {
+          counterId,
+          mode: s.callingMode,
+          normalPerPriority: s.normalPerPriority,
+          normalsSincePriority: scope.counter.normals_since_priority,
+          weights: weights(counterId),
+        }) ?? fail('QUEUE_EMPTY');
+      repos.catalog.setNormalsSincePriority(counterId, choice.normalsSincePriority);
+      const t = repos.tickets.byId(choice.ticket.id) as TicketRow;
+      callTicket(scope, t);
+      return t;
+    });
+  }
+
+  function callSpecific(counterId: number, ticketId: number, actor: { staffId: number }): Ticket {
+    return command(counterId, actor, (scope) => {
+      const t = repos.tickets.byId(ticketId);
+      if (!t || t.queue_day !== scope.queueDay) fail('TICKET_NOT_FOUND');
+      if (!canApply('call', t.status)) fail('INVALID_TRANSITION', { status: t.status, action: 'call' });
+      const servable =
+        t.target_counter_id === counterId ||
+        (t.status === 'parked' && t.counter_id === counterId) ||
+        (t.target_counter_id === null && weights(counterId).has(t.service_id));
+      if (!servable) fail('SERVICE_NOT_AT_COUNTER');
+      finishCurrent(scope);
+      callTicket(scope, t);
+      return t;
+    });
+  }
+
+  function recall(counterId: number, actor: { staffId: number }): Ticket {
+    return command(counterId, actor, (scope) => {
+      const t = current(scope, 'recall');
+      change(scope, t, { recall_count: t.recall_count + 1 }, 'recalled');
+      scope.called = { id: t.id, recall: true };
+      return t;
+    });
+  }
+
+  const simple = (action: TicketAction, patch: (t: TicketRow, at: number) => TicketPatch, event: string) =>
+    (counterId: number, actor: { staffId: number }): Ticket =>
+      command(counterId, actor, (scope) => {
+        const t = current(scope, action);
+        change(scope, t, patch(t, scope.at), event);
+        return t;
+      });
+
+  const start = simple('start', (_t, at) => ({ status: 'serving', started_at: at }), 'started');
+  const finish = simple('finish', (_t, at) => ({ status: 'done', finished_at: at }), 'finished');
+  const noShow = simple('no_show', (t, at) => ({ status: 'no_show', finished_at: at, no_show_count: t.no_show_count + 1 }), 'no_show');
+  const park = simple('park', () => ({ status: 'parked' }), 'parked');
+
+  function pushCounters(queueDay: string, ids: Iterable<number>): void {
+    for (const id of new Set(ids)) queue.pushCounter(queueDay, id);
+    queue.pushServices(queueDay);
+  }
+
+  /** Binds the staff member's session to a counter. A counter held by another live session is refused. */
+  function open(counterId: number, actor: StaffActor): CounterState {
+    const out = db
+      .transaction(() => {
+        const day = queue.currentDay();
+        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+        if (counter.staff_id !== null && counter.staff_id !== actor.staffId && counter.session_id && repos.users.session(counter.session_id)) {
+          fail('COUNTER_TAKEN');
+        }
+        const previous = repos.catalog.counterOfStaff(actor.staffId);
+        if (previous && previous.id !== counterId) repos.catalog.setCounterStaff(previous.id, null, null);
+        repos.catalog.setCounterStaff(counterId, actor.staffId, actor.sessionId);
+        return { queueDay: day.queueDay, touched: previous ? [previous.id, counterId] : [counterId] };
+      })
+      .immediate();
+    pushCounters(out.queueDay, out.touched);
+    return queue.counterState(out.queueDay, counterId) as CounterState;
+  }
+
+  /** Frees the counter. A ticket being served is finished; one called but not started goes back to the queue. */
+  function close(counterId: number, actor: { staffId: number }): CounterState {
+    const out = db
+      .transaction(() => {
+        const day = queue.currentDay();
+        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+        if (counter.staff_id !== actor.staffId) fail('NOT_AT_COUNTER');
+        const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), staffId: actor.staffId, changed: new Set() };
+        const cur = repos.tickets.currentAt(counterId);
+        if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
+        else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
+        repos.catalog.setCounterStaff(counterId, null, null);
+        return scope;
+      })
+      .immediate();
+    emitAfter(out.queueDay, counterId, out);
+    return queue.counterState(out.queueDay, counterId) as CounterState;
+  }
+
+  return { open, close, callNext, callSpecific, recall, start, finish, noShow, park };
+}
+
+export type CounterService = ReturnType<typeof counterService>;

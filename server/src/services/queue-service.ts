@@ -1,0 +1,215 @@
+import { businessDay, isWithinSessions } from '@shared/office-time';
+import { rooms } from '@shared/rooms';
+import type { CounterState } from '@shared/schemas/counter';
+import type { OfficeSettings } from '@shared/schemas/office';
+import type { QueueSnapshot } from '@shared/schemas/queue';
+import type { ServiceSummary } from '@shared/schemas/service';
+import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import { toTicket } from '../repositories/tickets-repository';
+import type { ServiceContext } from './context';
+
+const RECENT_CALLS = 12;
+
+/** Which queue day is current: the business day, plus "#n" after the n-th manual reset of that day. */
+export interface QueueDayState {
+  businessDay: string;
+  queueDay: string;
+  resets: number;
+}
+
+/**
+ * Queue day bookkeeping and the read models every screen needs (snapshot, service summaries, counters).
+ * The queue day rolls over lazily at the first command after the reset time, and by the scheduler.
+ */
+export function queueService(ctx: ServiceContext) {
+  const { repos, db } = ctx;
+  let office: OfficeSettings | null = null;
+
+  function settings(): OfficeSettings {
+    office ??= repos.settings.office();
+    return office;
+  }
+
+  function saveSettings(next: OfficeSettings): void {
+    repos.settings.saveOffice(next);
+    office = next;
+  }
+
+  function closeOpenTickets(rows: ReturnType<typeof repos.tickets.openBefore>, reason: string, at: number): void {
+    for (const t of rows) {
+      repos.tickets.update(t.id, { status: 'cancelled', finished_at: at });
+      repos.tickets.logEvent({ ticketId: t.id, type: 'cancelled', at, data: { reason } });
+    }
+  }
+
+  /**
+   * The current queue day; on the first call of a new business day, closes yesterday's open tickets.
+   * Must run inside the caller's transaction. Returns `rolled` so the caller can push `queue:reset` after commit.
+   */
+  function currentDay(): QueueDayState & { rolled: boolean } {
+    const s = settings();
+    const at = ctx.now();
+    const bd = businessDay(new Date(at), s.timezone, s.dailyResetTime);
+    const stored = repos.settings.read<QueueDayState>('queueDay');
+    if (stored?.businessDay === bd) return { ...stored, rolled: false };
+    const next: QueueDayState = { businessDay: bd, queueDay: bd, resets: 0 };
+    closeOpenTickets(repos.tickets.openBefore(bd), 'day_end', at);
+    for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
+    repos.settings.write('queueDay', next);
+    return { ...next, rolled: stored !== undefined };
+  }
+
+  /** Checks for a day change outside any command (scheduler tick); pushes `queue:reset` when it happened. */
+  function rollIfNeeded(): boolean {
+    const day = db.transaction(currentDay).immediate();
+    if (day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: day.businessDay });
+    return day.rolled;
+  }
+
+  /** Admin's reset on demand: closes today's open tickets and restarts numbering now. */
+  function resetNow(): { businessDay: string } {
+    const day = db
+      .transaction(() => {
+        const cur = currentDay();
+        const at = ctx.now();
+        closeOpenTickets(repos.tickets.openIn(cur.queueDay), 'manual_reset', at);
+        const next: QueueDayState = { businessDay: cur.businessDay, queueDay: `${cur.businessDay}#${cur.resets + 1}`, resets: cur.resets + 1 };
+        repos.settings.write('queueDay', next);
+        for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
+        return next;
+      })
+      .immediate();
+    ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: day.businessDay });
+    return { businessDay: day.businessDay };
+  }
+
+  function issuingOpen(at = ctx.now()): boolean {
+    const s = settings();
+    return isWithinSessions(new Date(at), s.timezone, s.workingDays, s.issueWindows);
+  }
+
+  function counterStates(queueDay: string): CounterState[] {
+    const links = repos.catalog.counterServices();
+    const served = repos.stats.servedByCounter(queueDay);
+    return repos.catalog.counters().map((c) => {
+      const current = repos.tickets.currentAt(c.id);
+      const staff = c.staff_id === null ? undefined : repos.users.byId(c.staff_id);
+      return {
+        id: c.id,
+        number: c.number,
+        name: c.name,
+        area: c.area,
+        services: links.get(c.id) ?? [],
+        open: c.staff_id !== null,
+        staffId: c.staff_id,
+        staffName: staff?.full_name ?? null,
+        currentTicket: current ? toTicket(current) : null,
+        servedToday: served.get(c.id) ?? 0,
+      };
+    });
+  }
+
+  function counterState(queueDay: string, counterId: number): CounterState | undefined {
+    return counterStates(queueDay).find((c) => c.id === counterId);
+  }
+
+  function serviceSummaries(queueDay: string): ServiceSummary[] {
+    const s = settings();
+    const waiting = repos.stats.waitingByService(queueDay);
+    const issued = repos.stats.issuedByService(queueDay);
+    const durations = repos.stats.recentDurations(queueDay);
+    const links = repos.catalog.counterServices();
+    const counters = repos.catalog.counters();
+    return repos.catalog
+      .services()
+      .filter((svc) => svc.active === 1)
+      .map((svc) => {
+        const serving = counters.filter((c) => links.get(c.id)?.some((l) => l.serviceId === svc.id));
+        const openCount = serving.filter((c) => c.staff_id !== null).length;
+        const waitingCount = waiting.get(svc.id) ?? 0;
+        const issuedToday = issued.get(svc.id) ?? 0;
+        const avg = averageServiceMinutes(durations.get(svc.id) ?? [], s.defaultServiceMinutes);
+        return {
+          id: svc.id,
+          code: svc.code,
+          nameVi: svc.name_vi,
+          nameEn: svc.name_en,
+          prefix: svc.prefix,
+          groupVi: svc.group_vi,
+          groupEn: svc.group_en,
+          icon: svc.icon,
+          displayOrder: svc.display_order,
+          waitingCount,
+          estimatedWaitMinutes: estimateWaitMinutes(waitingCount, avg, openCount),
+          issuedToday,
+          remainingToday: Math.max(0, svc.daily_max - issuedToday),
+          counterNumbers: serving.map((c) => c.number),
+        };
+      });
+  }
+
+  /** Pushes the services' live figures to every screen (after a commit). */
+  function pushServices(queueDay: string): void {
+    ctx.realtime.emit(rooms.office(), 'services:updated', { services: serviceSummaries(queueDay) });
+  }
+
+  /** Pushes one counter's state to every screen (after a commit). */
+  function pushCounter(queueDay: string, counterId: number): void {
+    const counter = counterState(queueDay, counterId);
+    if (counter) ctx.realtime.emit(rooms.office(), 'counter:updated', { counter });
+  }
+
+  /** Runs a read in a transaction on the current queue day, pushing `queue:reset` if the day rolled. */
+  function readToday<T>(read: (queueDay: string, businessDay: string) => T): T {
+    const { day, data } = db
+      .transaction(() => {
+        const d = currentDay();
+        return { day: d, data: read(d.queueDay, d.businessDay) };
+      })
+      .immediate();
+    if (day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: day.businessDay });
+    return data;
+  }
+
+  function snapshot(): QueueSnapshot {
+    return readToday((queueDay, day) => {
+      const s = settings();
+      return {
+        serverTime: new Date(ctx.now()).toISOString(),
+        businessDay: day,
+        office: {
+          name: s.name,
+          address: s.address,
+          timezone: s.timezone,
+          workingDays: s.workingDays,
+          sessions: s.sessions,
+          issueWindows: s.issueWindows,
+          elderlyAge: s.elderlyAge,
+          issuingOpen: issuingOpen(),
+        },
+        services: serviceSummaries(queueDay),
+        counters: counterStates(queueDay),
+        waiting: repos.tickets.waitingAndParked(queueDay).map(toTicket),
+        recentCalls: repos.tickets.recentCalls(queueDay, RECENT_CALLS),
+      };
+    });
+  }
+
+  return {
+    settings,
+    saveSettings,
+    currentDay,
+    rollIfNeeded,
+    resetNow,
+    issuingOpen,
+    counterStates,
+    counterState,
+    serviceSummaries,
+    pushServices,
+    pushCounter,
+    snapshot,
+    readToday,
+  };
+}
+
+export type QueueService = ReturnType<typeof queueService>;

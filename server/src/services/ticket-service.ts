@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { rooms } from '@shared/rooms';
+import type { IssueTicketBody, IssuedTicket, Ticket, TransferBody } from '@shared/schemas/ticket';
+import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import { canApply, type TicketAction } from '../domain/lifecycle';
+import { planNumber } from '../domain/numbering';
+import { fail } from '../errors';
+import { toTicket, type TicketRow } from '../repositories/tickets-repository';
+import type { ServiceContext } from './context';
+import type { QueueService } from './queue-service';
+
+/** Who performs a staff action. */
+export interface Actor {
+  staffId: number;
+  counterId: number | null;
+}
+
+/** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
+export function ticketService(ctx: ServiceContext, queue: QueueService) {
+  const { repos, db } = ctx;
+
+  function issue(body: IssueTicketBody): IssuedTicket {
+    const result = db
+      .transaction(() => {
+        const day = queue.currentDay();
+        const at = ctx.now();
+        const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
+        if (svc.active !== 1) fail('SERVICE_INACTIVE');
+        if (!queue.issuingOpen(at)) fail('OFFICE_CLOSED');
+        const issued = repos.tickets.issuedToday(svc.id, day.queueDay);
+        const plan =
+          planNumber(
+            { prefix: svc.prefix, startNumber: svc.start_number, endNumber: svc.end_number, dailyMax: svc.daily_max },
+            issued,
+          ) ?? fail('DAILY_LIMIT_REACHED');
+        const trackingId = randomBytes(12).toString('base64url');
+        const id = repos.tickets.insert({
+          tracking_id: trackingId,
+          service_id: svc.id,
+          business_day: day.businessDay,
+          queue_day: day.queueDay,
+          ordinal: plan.ordinal,
+          number: plan.number,
+          priority_group: body.priorityGroup ?? null,
+          sort_key: at,
+          issued_at: at,
+        });
+        repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
+        repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
+        const row = repos.tickets.byId(id) as TicketRow;
+        const summary = queue.serviceSummaries(day.queueDay).find((s) => s.id === svc.id);
+        const peopleAhead = repos.tickets.peopleAhead(row);
+        const openCounters = queue.counterStates(day.queueDay).filter((c) => c.open && c.services.some((l) => l.serviceId === svc.id)).length;
+        const avg = averageServiceMinutes(repos.stats.recentDurations(day.queueDay).get(svc.id) ?? [], queue.settings().defaultServiceMinutes);
+        return {
+          day,
+          row,
+          reply: {
+            id,
+            number: row.number,
+            serviceId: svc.id,
+            serviceNameVi: svc.name_vi,
+            serviceNameEn: svc.name_en,
+            status: row.status,
+            priorityGroup: body.priorityGroup ?? null,
+            issuedAt: new Date(at).toISOString(),
+            peopleAhead,
+            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, avg, openCounters),
+            counterNumbers: summary?.counterNumbers ?? [],
+            trackingId,
+            trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
+          } satisfies IssuedTicket,
+        };
+      })
+      .immediate();
+    if (result.day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: result.day.businessDay });
+    ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
+    queue.pushServices(result.day.queueDay);
+    return result.reply;
+  }
+
+  /** Loads a ticket of today's queue and checks the action is allowed from its status. */
+  function loadFor(ticketId: number, action: TicketAction, queueDay: string): TicketRow {
+    const t = repos.tickets.byId(ticketId);
+    if (!t || t.queue_day !== queueDay) fail('TICKET_NOT_FOUND');
+    if (!canApply(action, t.status)) fail('INVALID_TRANSITION', { status: t.status, action });
+    return t;
+  }
+
+  /** Runs a ticket change in one transaction, then pushes the ticket, the counters it left, and service figures. */
+  function mutate(ticketId: number, action: TicketAction, apply: (t: TicketRow, at: number, queueDay: string) => void): Ticket {
+    const out = db
+      .transaction(() => {
+        const day = queue.currentDay();
+        const t = loadFor(ticketId, action, day.queueDay);
+        apply(t, ctx.now(), day.queueDay);
+        return { day, before: t, after: repos.tickets.byId(ticketId) as TicketRow };
+      })
+      .immediate();
+    const ticket = toTicket(out.after);
+    ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket });
+    if (out.before.counter_id !== null) queue.pushCounter(out.day.queueDay, out.before.counter_id);
+    queue.pushServices(out.day.queueDay);
+    return ticket;
+  }
+
+  function transfer(ticketId: number, body: TransferBody, actor: Actor): Ticket {
+    return mutate(ticketId, 'transfer', (t, at, queueDay) => {
+      let serviceId = t.service_id;
+      let target: number | null = null;
+      if (body.serviceId !== undefined) {
+        const svc = repos.catalog.serviceById(body.serviceId);
+        if (!svc || svc.active !== 1) fail('SERVICE_NOT_FOUND');
+        serviceId = svc.id;
+      } else if (body.counterId !== undefined) {
+        const counter = repos.catalog.counterById(body.counterId) ?? fail('COUNTER_NOT_FOUND');
+        target = counter.id;
+      }
+      const front = queue.settings().transferPosition === 'front';
+      const head = repos.tickets.frontSortKey(queueDay, serviceId);
+      const sortKey = front ? Math.min(head ?? at, t.sort_key) - 1 : at;
+      repos.tickets.update(t.id, {
+        status: 'waiting',
+        service_id: serviceId,
+        target_counter_id: target,
+        sort_key: sortKey,
+        counter_id: null,
+        staff_id: null,
+        called_at: null,
+        started_at: null,
+        transfer_count: t.transfer_count + 1,
+      });
+      repos.tickets.logEvent({
+        ticketId: t.id,
+        type: 'transferred',
+        at,
+        counterId: actor.counterId,
+        staffId: actor.staffId,
+        data: { fromServiceId: t.service_id, toServiceId: serviceId, toCounterId: target, fromStatus: t.status },
+      });
+    });
+  }
+
+  function reactivate(ticketId: number, actor: Actor): Ticket {
+    return mutate(ticketId, 'reactivate', (t, at) => {
+      repos.tickets.update(t.id, { status: 'waiting', counter_id: null, staff_id: null, finished_at: null, sort_key: at });
+      repos.tickets.logEvent({ ticketId: t.id, type: 'reactivated', at, counterId: actor.counterId, staffId: actor.staffId });
+    });
+  }
+
+  function cancel(ticketId: number, actor: Actor): Ticket {
+    return mutate(ticketId, 'cancel', (t, at) => {
+      repos.tickets.update(t.id, { status: 'cancelled', finished_at: at });
+      repos.tickets.logEvent({ ticketId: t.id, type: 'cancelled', at, counterId: actor.counterId, staffId: actor.staffId, data: { reason: 'staff' } });
+    });
+  }
+
+  return { issue, transfer, reactivate, cancel };
+}
+
+export type TicketService = ReturnType<typeof ticketService>;

@@ -1,0 +1,64 @@
+/** Stable error codes of the hub. Never rename one: clients and integrators match on them. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_NOT_FOUND: 'SERVICE_NOT_FOUND',
+  SERVICE_INACTIVE: 'SERVICE_INACTIVE',
+  DAILY_LIMIT_REACHED: 'DAILY_LIMIT_REACHED',
+  OFFICE_CLOSED: 'OFFICE_CLOSED',
+  INVALID_PRIORITY_GROUP: 'INVALID_PRIORITY_GROUP',
+  COUNTER_NOT_FOUND: 'COUNTER_NOT_FOUND',
+  COUNTER_TAKEN: 'COUNTER_TAKEN',
+  NOT_AT_COUNTER: 'NOT_AT_COUNTER',
+  QUEUE_EMPTY: 'QUEUE_EMPTY',
+  NO_CURRENT_TICKET: 'NO_CURRENT_TICKET',
+  TICKET_NOT_FOUND: 'TICKET_NOT_FOUND',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  SERVICE_NOT_AT_COUNTER: 'SERVICE_NOT_AT_COUNTER',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+} as const;
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Body of every 4xx/5xx reply and of a failed socket ack. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Human text for each code: Vietnamese for staff and citizens, English as second language. Says what to do next. */
+export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  NOT_FOUND: { vi: 'Không tìm thấy nội dung yêu cầu.', en: 'Not found.' },
+  UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập lại.', en: 'Please sign in again.' },
+  FORBIDDEN: { vi: 'Tài khoản không có quyền thực hiện thao tác này.', en: 'Your account may not do this.' },
+  INVALID_CREDENTIALS: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
+  RATE_LIMITED: { vi: 'Thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests, try again shortly.' },
+  PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  SERVICE_NOT_FOUND: { vi: 'Không tìm thấy dịch vụ.', en: 'Service not found.' },
+  SERVICE_INACTIVE: { vi: 'Dịch vụ này tạm ngừng cấp số.', en: 'This service is not issuing tickets now.' },
+  DAILY_LIMIT_REACHED: {
+    vi: 'Dịch vụ đã hết số thứ tự trong ngày. Xin mời quay lại vào ngày làm việc tiếp theo.',
+    en: 'No more tickets today for this service. Please come back on the next working day.',
+  },
+  OFFICE_CLOSED: { vi: 'Ngoài giờ cấp số thứ tự.', en: 'Tickets are not issued at this time.' },
+  INVALID_PRIORITY_GROUP: { vi: 'Nhóm ưu tiên không hợp lệ.', en: 'Unknown priority group.' },
+  COUNTER_NOT_FOUND: { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
+  COUNTER_TAKEN: {
+    vi: 'Quầy đang có cán bộ khác đăng nhập. Hãy chọn quầy khác hoặc nhờ cán bộ đó đóng quầy.',
+    en: 'Another staff member is signed in at this counter.',
+  },
+  NOT_AT_COUNTER: { vi: 'Bạn chưa mở quầy này. Hãy chọn quầy để làm việc.', en: 'You have not opened this counter.' },
+  QUEUE_EMPTY: { vi: 'Không còn công dân chờ.', en: 'Nobody is waiting.' },
+  NO_CURRENT_TICKET: { vi: 'Quầy chưa gọi số nào. Hãy bấm "Gọi số tiếp theo".', en: 'No ticket is being served. Call the next one first.' },
+  TICKET_NOT_FOUND: { vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
+  INVALID_TRANSITION: { vi: 'Không thể thực hiện thao tác này với số thứ tự ở trạng thái hiện tại.', en: 'This action is not possible for the ticket now.' },
+  SERVICE_NOT_AT_COUNTER: { vi: 'Quầy không phục vụ dịch vụ này.', en: 'This counter does not serve that service.' },
+  INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
+};

@@ -1,0 +1,27 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IdSchema, Nullable, StringEnum } from './common';
+
+/** Staff roles, least to most powerful. */
+export const Role = { STAFF: 'staff', SUPERVISOR: 'supervisor', ADMIN: 'admin' } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** `POST /api/auth/login` body. */
+export const LoginBodySchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBodySchema>;
+
+/** The signed-in staff member. */
+export const MeSchema = Type.Object({
+  id: IdSchema,
+  username: Type.String(),
+  fullName: Type.String(),
+  role: StringEnum(Object.values(Role)),
+  /** The counter this session has opened, if any. */
+  counterId: Nullable(IdSchema),
+});
+export type Me = Static<typeof MeSchema>;

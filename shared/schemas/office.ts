@@ -1,0 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ClockTimeSchema, StringEnum } from './common';
+
+/** A local wall-clock session. */
+export const SessionSchema = Type.Object({ start: ClockTimeSchema, end: ClockTimeSchema }, { additionalProperties: false });
+
+/** How a counter chooses between priority and normal tickets. */
+export const CallingMode = { STRICT: 'strict', INTERLEAVE: 'interleave' } as const;
+export type CallingMode = (typeof CallingMode)[keyof typeof CallingMode];
+
+/** Where a transferred ticket goes in its new queue. */
+export const TransferPosition = { FRONT: 'front', BACK: 'back' } as const;
+export type TransferPosition = (typeof TransferPosition)[keyof typeof TransferPosition];
+
+/** Office-wide settings, kept in the database and edited by the admin. */
+export const OfficeSettingsSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    address: Type.String({ maxLength: 300 }),
+    timezone: Type.String({ minLength: 1, maxLength: 64 }),
+    /** Days the office works, 0 = Sunday. */
+    workingDays: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { maxItems: 7, uniqueItems: true }),
+    /** Service hours. */
+    sessions: Type.Array(SessionSchema, { maxItems: 6 }),
+    /** Hours in which kiosks issue tickets (often shorter than service hours). */
+    issueWindows: Type.Array(SessionSchema, { maxItems: 6 }),
+    /** Local time at which numbering restarts for a new business day. */
+    dailyResetTime: ClockTimeSchema,
+    callingMode: StringEnum(Object.values(CallingMode)),
+    /** With the interleave mode: call this many normal tickets, then one priority ticket. */
+    normalPerPriority: Type.Integer({ minimum: 1, maximum: 50 }),
+    transferPosition: StringEnum(Object.values(TransferPosition)),
+    /** Age from which a citizen counts as elderly (60 or 75 in practice). */
+    elderlyAge: Type.Integer({ minimum: 50, maximum: 100 }),
+    /** Service time assumed for the wait estimate until enough tickets were served today, minutes. */
+    defaultServiceMinutes: Type.Number({ minimum: 1, maximum: 240 }),
+  },
+  { additionalProperties: false },
+);
+export type OfficeSettings = Static<typeof OfficeSettingsSchema>;
+
+/** What every screen needs to know about the office. */
+export const OfficePublicSchema = Type.Object({
+  name: Type.String(),
+  address: Type.String(),
+  timezone: Type.String(),
+  workingDays: Type.Array(Type.Integer()),
+  sessions: Type.Array(SessionSchema),
+  issueWindows: Type.Array(SessionSchema),
+  elderlyAge: Type.Integer(),
+  /** True when kiosks may issue tickets now. */
+  issuingOpen: Type.Boolean(),
+});
+export type OfficePublic = Static<typeof OfficePublicSchema>;

@@ -1,0 +1,23 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DaySchema, InstantSchema } from './common';
+import { CounterStateSchema } from './counter';
+import { OfficePublicSchema } from './office';
+import { ServiceSummarySchema } from './service';
+import { CallRecordSchema, TicketSchema } from './ticket';
+
+/** Everything a screen needs after (re)connecting; pushes are applied on top of it. */
+export const QueueSnapshotSchema = Type.Object({
+  serverTime: InstantSchema,
+  businessDay: DaySchema,
+  office: OfficePublicSchema,
+  services: Type.Array(ServiceSummarySchema),
+  counters: Type.Array(CounterStateSchema),
+  /** Today's waiting and parked tickets in the order they would be called (ignoring counter weights). */
+  waiting: Type.Array(TicketSchema),
+  /** Latest calls first. */
+  recentCalls: Type.Array(CallRecordSchema),
+});
+export type QueueSnapshot = Static<typeof QueueSnapshotSchema>;
+
+/** `GET /api/health` reply. */
+export const HealthSchema = Type.Object({ status: Type.Literal('ok'), version: Type.String() });

@@ -1,0 +1,36 @@
+import { ERROR_MESSAGES, ErrorCode, type ErrorBody } from '@shared/errors';
+
+/** An error reply from the hub, carrying its stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Code of any error: the hub's code, or INTERNAL_ERROR when the hub could not be reached. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof ApiError ? error.code : ErrorCode.INTERNAL_ERROR;
+}
+
+/** JSON request to the hub on the same origin, with the session cookie. Throws ApiError on 4xx/5xx. */
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(path, init);
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const err = (data ?? {}) as Partial<ErrorBody>;
+    const code = err.code && err.code in ERROR_MESSAGES ? err.code : ErrorCode.INTERNAL_ERROR;
+    throw new ApiError(res.status, code, err.message ?? ERROR_MESSAGES[code].vi);
+  }
+  return data as T;
+}

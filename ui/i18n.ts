@@ -1,0 +1,56 @@
+import { createI18n } from 'vue-i18n';
+import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
+import { PRIORITY_LABELS, type PriorityGroup } from '@shared/priority';
+
+/** Languages of every screen: Vietnamese first, English second. */
+export type Locale = 'vi' | 'en';
+
+type Messages = Record<string, unknown>;
+
+function commonMessages(lang: Locale): Messages {
+  const errors: Record<string, string> = {};
+  for (const [code, text] of Object.entries(ERROR_MESSAGES)) errors[code] = text[lang];
+  const priority: Record<string, string> = {};
+  for (const [code, text] of Object.entries(PRIORITY_LABELS)) priority[code] = text[lang];
+  const vi = lang === 'vi';
+  return {
+    errors,
+    priority,
+    connection: {
+      online: vi ? 'Đã kết nối' : 'Connected',
+      offline: vi ? 'Mất kết nối' : 'Disconnected',
+      reconnecting: vi ? 'Đang kết nối lại với máy chủ…' : 'Reconnecting to the hub…',
+      offlineHint: vi ? 'Vui lòng chờ trong giây lát. Màn hình sẽ tự hoạt động lại.' : 'Please wait. The screen will recover by itself.',
+    },
+    language: { switchTo: vi ? 'English' : 'Tiếng Việt' },
+    priorityMark: vi ? 'Ưu tiên' : 'Priority',
+    minutes: vi ? '{n} phút' : '{n} min',
+  };
+}
+
+const STORAGE_KEY = 'motcua.locale';
+
+/** Creates the app's vue-i18n with the shared messages (errors by code, priority groups) merged in. */
+export function createAppI18n(app: { vi: Messages; en: Messages }, storageKey = STORAGE_KEY) {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
+  const locale: Locale = saved === 'en' ? 'en' : 'vi';
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'vi',
+    messages: {
+      vi: { ...commonMessages('vi'), ...app.vi },
+      en: { ...commonMessages('en'), ...app.en },
+    },
+  });
+}
+
+/** Remembers the chosen language for the next visit. */
+export function saveLocale(locale: Locale, storageKey = STORAGE_KEY): void {
+  localStorage.setItem(storageKey, locale);
+}
+
+/** Key of the human text of an error code, for `t()`. */
+export const errorKey = (code: ErrorCode) => `errors.${code}`;
+/** Key of the label of a priority group, for `t()`. */
+export const priorityKey = (group: PriorityGroup) => `priority.${group}`;

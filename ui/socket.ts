@@ -1,0 +1,20 @@
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientRole, type ClientToServerEvents, type ServerToClientEvents } from '@shared/events';
+
+/** The typed socket every screen uses. */
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Connects to the hub on the same origin. Reconnects forever with backoff capped at 5 s, so screens
+ * recover by themselves after a restart of the hub.
+ */
+export function connectHub(role: ClientRole, extra: { counterId?: number } = {}, url?: string): HubSocket {
+  const options = {
+    path: '/socket.io',
+    withCredentials: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+    auth: { role, protocolVersion: PROTOCOL_VERSION, ...extra },
+  };
+  return url ? io(url, options) : io(options);
+}
