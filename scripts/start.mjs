@@ -18,6 +18,9 @@ function newest(path) {
   return max;
 }
 
+// Settings from .env (see .env.example), inherited by the hub process.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
   process.stdout.write('Đang build giao diện (vite build)…\n');

@@ -34,14 +34,15 @@ const STORAGE_KEY = 'motcua.locale';
 export function createAppI18n(app: { vi: Messages; en: Messages }, storageKey = STORAGE_KEY) {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
   const locale: Locale = saved === 'en' ? 'en' : 'vi';
-  return createI18n({
+  const messages: Record<Locale, Messages> = {
+    vi: { ...commonMessages('vi'), ...app.vi },
+    en: { ...commonMessages('en'), ...app.en },
+  };
+  return createI18n<[Messages], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'vi',
-    messages: {
-      vi: { ...commonMessages('vi'), ...app.vi },
-      en: { ...commonMessages('en'), ...app.en },
-    },
+    messages,
   });
 }
 

@@ -96,6 +96,9 @@ export const messages = {
       closeTitle: 'Đóng quầy?',
       closeText: 'Số đang phục vụ sẽ được hoàn thành; số đã gọi nhưng chưa phục vụ sẽ trở lại hàng chờ.',
       closeOk: 'Đóng quầy',
+      logoutTitle: 'Đăng xuất?',
+      logoutText: 'Quầy sẽ được đóng. Số đang phục vụ sẽ được hoàn thành; số đã gọi nhưng chưa phục vụ sẽ trở lại hàng chờ.',
+      logoutOk: 'Đăng xuất',
     },
     transfer: {
       title: 'Chuyển số {number}',
@@ -198,6 +201,9 @@ export const messages = {
       closeTitle: 'Close the counter?',
       closeText: 'A ticket being served is finished; a called ticket goes back to the queue.',
       closeOk: 'Close counter',
+      logoutTitle: 'Sign out?',
+      logoutText: 'The counter will be closed. A ticket being served is finished; a called ticket goes back to the queue.',
+      logoutOk: 'Sign out',
     },
     transfer: {
       title: 'Transfer {number}',

@@ -94,6 +94,9 @@ CREATE TABLE tickets (
 ) STRICT;
 CREATE INDEX tickets_queue ON tickets(queue_day, status, service_id, sort_key);
 CREATE INDEX tickets_business_day ON tickets(business_day);
+CREATE INDEX tickets_targeted ON tickets(target_counter_id, queue_day, status, sort_key) WHERE target_counter_id IS NOT NULL;
+CREATE INDEX tickets_by_counter ON tickets(counter_id, queue_day, status) WHERE counter_id IS NOT NULL;
+CREATE INDEX tickets_done ON tickets(queue_day, service_id, finished_at) WHERE status = 'done';
 -- A counter has at most one current (called or serving) ticket.
 CREATE UNIQUE INDEX tickets_one_current_per_counter ON tickets(counter_id) WHERE status IN ('called', 'serving');
 

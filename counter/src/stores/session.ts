@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { ErrorCode } from '@shared/errors';
 import type { Me } from '@shared/schemas/auth';
 import type { CounterState } from '@shared/schemas/counter';
+import type { ServiceSummary } from '@shared/schemas/service';
 import { errorCodeOf, request } from '@ui/api';
 import { startCounterHub, stopCounterHub } from '../socket';
 
@@ -24,6 +25,8 @@ export const useSessionStore = defineStore('session', () => {
   /** False until GET /api/auth/me answered (avoids flashing the sign-in form on reload). */
   const checked = ref(false);
   const counters = ref<CounterState[]>([]);
+  /** Service names for the counter picker (the live queue store is only connected once a counter is open). */
+  const services = ref<ServiceSummary[]>([]);
   const countersLoading = ref(false);
   const lastCounterId = ref<number | null>(readLastCounter());
   const pending = ref(false);
@@ -76,7 +79,12 @@ export const useSessionStore = defineStore('session', () => {
   async function loadCounters(): Promise<void> {
     countersLoading.value = true;
     try {
-      counters.value = await request<CounterState[]>('GET', '/api/counters');
+      const [list, svc] = await Promise.all([
+        request<CounterState[]>('GET', '/api/counters'),
+        request<ServiceSummary[]>('GET', '/api/services'),
+      ]);
+      counters.value = [...list].sort((a, b) => a.number - b.number);
+      services.value = svc;
     } catch (error) {
       errorCode.value = errorCodeOf(error);
     } finally {
@@ -142,6 +150,7 @@ export const useSessionStore = defineStore('session', () => {
     me,
     checked,
     counters,
+    services,
     countersLoading,
     lastCounterId,
     pending,

@@ -46,7 +46,7 @@ export default fp(
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
+      if (!request.url.startsWith('/api/') || request.is404) return;
       const access = request.routeOptions.config.access ?? 'admin';
       const staff = app.hub.auth.authenticate(request.cookies[SESSION_COOKIE]);
       request.staff = staff ?? null;

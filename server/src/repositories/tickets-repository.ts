@@ -95,6 +95,14 @@ export function ticketsRepository(db: Db) {
     waiting: db.prepare<[string], TicketRow>(
       `SELECT * FROM tickets WHERE queue_day = ? AND status = 'waiting' ORDER BY sort_key, id`,
     ),
+    headOfService: db.prepare<[string, number, number], TicketRow>(
+      `SELECT * FROM tickets WHERE queue_day = ? AND status = 'waiting' AND service_id = ? AND target_counter_id IS NULL
+         AND (priority_group IS NOT NULL) = ? ORDER BY sort_key, id LIMIT 1`,
+    ),
+    headForCounter: db.prepare<[number, string, number], TicketRow>(
+      `SELECT * FROM tickets WHERE target_counter_id = ? AND queue_day = ? AND status = 'waiting'
+         AND (priority_group IS NOT NULL) = ? ORDER BY sort_key, id LIMIT 1`,
+    ),
     waitingAndParked: db.prepare<[string], TicketRow>(
       `SELECT * FROM tickets WHERE queue_day = ? AND status IN ('waiting', 'parked') ORDER BY sort_key, id`,
     ),
@@ -143,6 +151,22 @@ export function ticketsRepository(db: Db) {
     byTrackingId: (trackingId: string): TicketRow | undefined => s.byTracking.get(trackingId),
     currentAt: (counterId: number): TicketRow | undefined => s.current.get(counterId),
     waiting: (queueDay: string): TicketRow[] => s.waiting.all(queueDay),
+    /**
+     * The only tickets the calling policy can pick for a counter: per served service, the first normal and
+     * the first priority ticket; and the first of each sent to this counter. Keeps call-next O(services).
+     */
+    headsFor(queueDay: string, counterId: number, serviceIds: readonly number[]): TicketRow[] {
+      const heads: TicketRow[] = [];
+      for (const priority of [0, 1]) {
+        for (const serviceId of serviceIds) {
+          const row = s.headOfService.get(queueDay, serviceId, priority);
+          if (row) heads.push(row);
+        }
+        const targeted = s.headForCounter.get(counterId, queueDay, priority);
+        if (targeted) heads.push(targeted);
+      }
+      return heads;
+    },
     waitingAndParked: (queueDay: string): TicketRow[] => s.waitingAndParked.all(queueDay),
     openBefore: (queueDay: string): TicketRow[] => s.openBefore.all(queueDay),
     openIn: (queueDay: string): TicketRow[] => s.openToday.all(queueDay),

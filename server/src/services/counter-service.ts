@@ -95,8 +95,8 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     return cur;
   }
 
-  function candidates(scope: CommandScope): Candidate[] {
-    return repos.tickets.waiting(scope.queueDay).map((t) => ({
+  function candidates(scope: CommandScope, serviceIds: readonly number[]): Candidate[] {
+    return repos.tickets.headsFor(scope.queueDay, scope.counter.id, serviceIds).map((t) => ({
       id: t.id,
       serviceId: t.service_id,
       priority: t.priority_group !== null,
@@ -113,13 +113,14 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     return command(counterId, actor, (scope) => {
       finishCurrent(scope);
       const s = queue.settings();
+      const w = weights(counterId);
       const choice =
-        selectNext(candidates(scope), {
+        selectNext(candidates(scope, [...w.keys()]), {
           counterId,
           mode: s.callingMode,
           normalPerPriority: s.normalPerPriority,
           normalsSincePriority: scope.counter.normals_since_priority,
-          weights: weights(counterId),
+          weights: w,
         }) ?? fail('QUEUE_EMPTY');
       repos.catalog.setNormalsSincePriority(counterId, choice.normalsSincePriority);
       const t = repos.tickets.byId(choice.ticket.id) as TicketRow;

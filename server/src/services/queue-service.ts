@@ -1,10 +1,11 @@
 import { businessDay, isWithinSessions } from '@shared/office-time';
 import { rooms } from '@shared/rooms';
-import type { CounterState } from '@shared/schemas/counter';
+import type { CounterService, CounterState } from '@shared/schemas/counter';
 import type { OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import type { ServiceSummary } from '@shared/schemas/service';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import type { CounterRow } from '../repositories/catalog-repository';
 import { toTicket } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 
@@ -88,47 +89,61 @@ export function queueService(ctx: ServiceContext) {
     return isWithinSessions(new Date(at), s.timezone, s.workingDays, s.issueWindows);
   }
 
+  function toCounterState(c: CounterRow, links: Map<number, CounterService[]>, servedToday: number): CounterState {
+    const current = repos.tickets.currentAt(c.id);
+    const staff = c.staff_id === null ? undefined : repos.users.byId(c.staff_id);
+    return {
+      id: c.id,
+      number: c.number,
+      name: c.name,
+      area: c.area,
+      services: links.get(c.id) ?? [],
+      open: c.staff_id !== null,
+      staffId: c.staff_id,
+      staffName: staff?.full_name ?? null,
+      currentTicket: current ? toTicket(current) : null,
+      servedToday,
+    };
+  }
+
   function counterStates(queueDay: string): CounterState[] {
     const links = repos.catalog.counterServices();
     const served = repos.stats.servedByCounter(queueDay);
-    return repos.catalog.counters().map((c) => {
-      const current = repos.tickets.currentAt(c.id);
-      const staff = c.staff_id === null ? undefined : repos.users.byId(c.staff_id);
-      return {
-        id: c.id,
-        number: c.number,
-        name: c.name,
-        area: c.area,
-        services: links.get(c.id) ?? [],
-        open: c.staff_id !== null,
-        staffId: c.staff_id,
-        staffName: staff?.full_name ?? null,
-        currentTicket: current ? toTicket(current) : null,
-        servedToday: served.get(c.id) ?? 0,
-      };
-    });
+    return repos.catalog.counters().map((c) => toCounterState(c, links, served.get(c.id) ?? 0));
   }
 
   function counterState(queueDay: string, counterId: number): CounterState | undefined {
-    return counterStates(queueDay).find((c) => c.id === counterId);
+    const row = repos.catalog.counterById(counterId);
+    return row ? toCounterState(row, repos.catalog.counterServices(), repos.stats.servedAt(counterId, queueDay)) : undefined;
   }
 
-  function serviceSummaries(queueDay: string): ServiceSummary[] {
+  /** Per active service: average service minutes and open counters serving it (the wait estimate's inputs). */
+  function serviceLoad(queueDay: string): Map<number, { avgMinutes: number; openCounters: number; counterNumbers: number[] }> {
     const s = settings();
-    const waiting = repos.stats.waitingByService(queueDay);
-    const issued = repos.stats.issuedByService(queueDay);
-    const durations = repos.stats.recentDurations(queueDay);
     const links = repos.catalog.counterServices();
     const counters = repos.catalog.counters();
+    const load = new Map<number, { avgMinutes: number; openCounters: number; counterNumbers: number[] }>();
+    for (const svc of repos.catalog.services()) {
+      const serving = counters.filter((c) => links.get(c.id)?.some((l) => l.serviceId === svc.id));
+      load.set(svc.id, {
+        avgMinutes: averageServiceMinutes(repos.stats.recentDurations(queueDay, svc.id), s.defaultServiceMinutes),
+        openCounters: serving.filter((c) => c.staff_id !== null).length,
+        counterNumbers: serving.map((c) => c.number),
+      });
+    }
+    return load;
+  }
+
+  function serviceSummaries(queueDay: string, load = serviceLoad(queueDay)): ServiceSummary[] {
+    const waiting = repos.stats.waitingByService(queueDay);
+    const issued = repos.stats.issuedByService(queueDay);
     return repos.catalog
       .services()
       .filter((svc) => svc.active === 1)
       .map((svc) => {
-        const serving = counters.filter((c) => links.get(c.id)?.some((l) => l.serviceId === svc.id));
-        const openCount = serving.filter((c) => c.staff_id !== null).length;
+        const l = load.get(svc.id) ?? { avgMinutes: settings().defaultServiceMinutes, openCounters: 0, counterNumbers: [] };
         const waitingCount = waiting.get(svc.id) ?? 0;
         const issuedToday = issued.get(svc.id) ?? 0;
-        const avg = averageServiceMinutes(durations.get(svc.id) ?? [], s.defaultServiceMinutes);
         return {
           id: svc.id,
           code: svc.code,
@@ -140,17 +155,17 @@ export function queueService(ctx: ServiceContext) {
           icon: svc.icon,
           displayOrder: svc.display_order,
           waitingCount,
-          estimatedWaitMinutes: estimateWaitMinutes(waitingCount, avg, openCount),
+          estimatedWaitMinutes: estimateWaitMinutes(waitingCount, l.avgMinutes, l.openCounters),
           issuedToday,
           remainingToday: Math.max(0, svc.daily_max - issuedToday),
-          counterNumbers: serving.map((c) => c.number),
+          counterNumbers: l.counterNumbers,
         };
       });
   }
 
   /** Pushes the services' live figures to every screen (after a commit). */
-  function pushServices(queueDay: string): void {
-    ctx.realtime.emit(rooms.office(), 'services:updated', { services: serviceSummaries(queueDay) });
+  function pushServices(queueDay: string, services?: ServiceSummary[]): void {
+    ctx.realtime.emit(rooms.office(), 'services:updated', { services: services ?? serviceSummaries(queueDay) });
   }
 
   /** Pushes one counter's state to every screen (after a commit). */
@@ -205,6 +220,7 @@ export function queueService(ctx: ServiceContext) {
     counterStates,
     counterState,
     serviceSummaries,
+    serviceLoad,
     pushServices,
     pushCounter,
     snapshot,

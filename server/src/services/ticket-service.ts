@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rooms } from '@shared/rooms';
 import type { IssueTicketBody, IssuedTicket, Ticket, TransferBody } from '@shared/schemas/ticket';
-import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import { estimateWaitMinutes } from '../domain/eta';
 import { canApply, type TicketAction } from '../domain/lifecycle';
 import { planNumber } from '../domain/numbering';
 import { fail } from '../errors';
@@ -48,13 +48,13 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
         repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
         const row = repos.tickets.byId(id) as TicketRow;
-        const summary = queue.serviceSummaries(day.queueDay).find((s) => s.id === svc.id);
+        const load = queue.serviceLoad(day.queueDay);
+        const l = load.get(svc.id);
         const peopleAhead = repos.tickets.peopleAhead(row);
-        const openCounters = queue.counterStates(day.queueDay).filter((c) => c.open && c.services.some((l) => l.serviceId === svc.id)).length;
-        const avg = averageServiceMinutes(repos.stats.recentDurations(day.queueDay).get(svc.id) ?? [], queue.settings().defaultServiceMinutes);
         return {
           day,
           row,
+          services: queue.serviceSummaries(day.queueDay, load),
           reply: {
             id,
             number: row.number,
@@ -65,8 +65,8 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
             priorityGroup: body.priorityGroup ?? null,
             issuedAt: new Date(at).toISOString(),
             peopleAhead,
-            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, avg, openCounters),
-            counterNumbers: summary?.counterNumbers ?? [],
+            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, l?.avgMinutes ?? queue.settings().defaultServiceMinutes, l?.openCounters ?? 0),
+            counterNumbers: l?.counterNumbers ?? [],
             trackingId,
             trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
           } satisfies IssuedTicket,
@@ -75,7 +75,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
       .immediate();
     if (result.day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: result.day.businessDay });
     ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
-    queue.pushServices(result.day.queueDay);
+    queue.pushServices(result.day.queueDay, result.services);
     return result.reply;
   }
 

@@ -1,0 +1,86 @@
+import { createTestingPinia } from '@pinia/testing';
+import { mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useQueueStore } from '@ui/stores/queue';
+import { createCounterI18n } from '../../i18n';
+import { useConsoleStore } from '../../stores/console';
+import { counter, office, services, ticket } from '../../testing/fixtures';
+import ConsoleView from './ConsoleView.vue';
+
+function mountConsole(current = ticket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' })) {
+  const waiting = [ticket({ number: 'A006' }), ticket({ number: 'B001', serviceId: 2 })];
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: {
+      session: { me: { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1 }, checked: true },
+      queue: { connected: true, loaded: true, office, services, counters: [counter({ currentTicket: current })], waiting },
+    },
+  });
+  vi.mocked(useQueueStore().now).mockReturnValue(new Date('2026-11-23T01:30:00.000Z'));
+  const wrapper = mount(ConsoleView, { attachTo: document.body, global: { plugins: [createCounterI18n(), pinia] } });
+  return { wrapper, store: useConsoleStore() };
+}
+
+function key(code: string, target: EventTarget = document.body): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { code, bubbles: true, cancelable: true }));
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('ConsoleView shortcuts', () => {
+  it('runs the action of the key pressed anywhere on the page', async () => {
+    const { wrapper, store } = mountConsole();
+    key('KeyG');
+    key('KeyB');
+    expect(store.callNext).toHaveBeenCalledTimes(1);
+    expect(store.start).toHaveBeenCalledTimes(1);
+    expect(store.finish).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="action-callNext"]').text()).toContain('G');
+    expect(wrapper.get('[data-testid="action-callNext"]').attributes('aria-keyshortcuts')).toBe('G');
+    wrapper.unmount();
+  });
+
+  it('ignores keys typed in an input', () => {
+    const { wrapper, store } = mountConsole();
+    const input = document.createElement('input');
+    document.body.appendChild(input);
+    key('KeyG', input);
+    expect(store.callNext).not.toHaveBeenCalled();
+    wrapper.unmount();
+  });
+
+  it('does nothing for an action that does not apply (recall without a current ticket)', () => {
+    const { wrapper, store } = mountConsole(null as never);
+    key('KeyL');
+    expect(store.recall).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="action-recall"]').attributes('disabled')).toBeDefined();
+    wrapper.unmount();
+  });
+
+  it('asks for confirmation before a no-show and ignores action keys while the dialog is open', async () => {
+    const { wrapper, store } = mountConsole();
+    key('KeyV');
+    await wrapper.vm.$nextTick();
+    const dialog = wrapper.get('[data-testid="confirm-dialog"]');
+    expect(dialog.text()).toContain('Đánh dấu số A005 vắng mặt?');
+    expect(store.noShow).not.toHaveBeenCalled();
+    key('KeyG');
+    expect(store.callNext).not.toHaveBeenCalled();
+    await wrapper.get('[data-testid="confirm-ok"]').trigger('click');
+    expect(store.noShow).toHaveBeenCalledTimes(1);
+    wrapper.unmount();
+  });
+
+  it('lists this counter’s waiting tickets with a call button each', async () => {
+    const { wrapper, store } = mountConsole();
+    expect(wrapper.get('[data-testid="waiting-count"]').text()).toBe('2 người');
+    expect(wrapper.get('[data-testid="waiting-row-A006"] [data-testid="waiting-minutes"]').text()).toBe('30 phút');
+    await wrapper.get('[data-testid="waiting-call-B001"]').trigger('click');
+    expect(store.callTicket).toHaveBeenCalledWith(expect.any(Number));
+    const b001 = store.waiting.find((t) => t.number === 'B001');
+    expect(store.callTicket).toHaveBeenCalledWith(b001?.id);
+    wrapper.unmount();
+  });
+});

@@ -1,0 +1,89 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@shared/events';
+import type { QueueSnapshot } from '@shared/schemas/queue';
+import { buildTestApp, staffAtCounter } from '../helper';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('realtime pushes on a real port', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let url: string;
+  const clients: Client[] = [];
+
+  function client(auth: Record<string, unknown>, cookie?: string): Client {
+    const s: Client = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+    clients.push(s);
+    return s;
+  }
+  const connected = (s: Client) =>
+    new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+  const refused = (s: Client) => new Promise<Error>((resolve) => s.once('connect_error', resolve));
+  const next = <E extends keyof ServerToClientEvents>(s: Client, event: E) =>
+    new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve) => {
+      s.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never);
+    });
+
+  beforeEach(async () => {
+    t = await buildTestApp({ now: Date.now });
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await t.close();
+  });
+
+  it('a display and a counter console receive the issue and the call after commit', async () => {
+    const display = client({ role: 'display', protocolVersion: PROTOCOL_VERSION });
+    await connected(display);
+    const cookie = await staffAtCounter(t.app, 'canbo1', 1);
+    const consoleSocket = client({ role: 'counter', protocolVersion: PROTOCOL_VERSION, counterId: 1 }, cookie);
+    await connected(consoleSocket);
+
+    const issuedPush = next(display, 'ticket:issued');
+    const servicesPush = next(display, 'services:updated');
+    const res = await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1, priorityGroup: 'pregnant' }) });
+    expect(res.status).toBe(201);
+    const issued = (await issuedPush).ticket;
+    expect(issued).toMatchObject({ number: 'A001', status: 'waiting', priorityGroup: 'pregnant' });
+    expect(issued).not.toHaveProperty('trackingId');
+    expect((await servicesPush).services.find((s) => s.id === 1)?.waitingCount).toBe(1);
+    expect(t.app.db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 1 });
+
+    const onDisplay = next(display, 'ticket:called');
+    const onConsole = next(consoleSocket, 'ticket:called');
+    const counterPush = next(display, 'counter:updated');
+    const call = await fetch(`${url}/api/counters/1/call-next`, { method: 'POST', headers: { cookie } });
+    expect(call.status).toBe(200);
+    const [a, b, counter] = await Promise.all([onDisplay, onConsole, counterPush]);
+    expect(a.call).toMatchObject({ number: 'A001', counterNumber: 1, counterName: 'Tư pháp – Hộ tịch', recall: false, priorityGroup: 'pregnant' });
+    expect(b.ticket.status).toBe('called');
+    expect(counter.counter).toMatchObject({ id: 1, open: true, currentTicket: { number: 'A001' } });
+
+    const recall = next(display, 'ticket:called');
+    await fetch(`${url}/api/counters/1/recall`, { method: 'POST', headers: { cookie } });
+    expect((await recall).call.recall).toBe(true);
+  });
+
+  it('answers a snapshot request over the socket', async () => {
+    const kiosk = client({ role: 'kiosk', protocolVersion: PROTOCOL_VERSION });
+    await connected(kiosk);
+    await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 3 }) });
+    const reply = await new Promise<Ack<QueueSnapshot>>((resolve) => kiosk.emit('queue:snapshot', resolve));
+    expect(reply.ok).toBe(true);
+    if (reply.ok) {
+      expect(reply.data.waiting.map((w) => w.number)).toEqual(['C001']);
+      expect(reply.data.office.name).toBe('Trung tâm Phục vụ hành chính công phường Hòa Bình');
+    }
+  });
+
+  it('refuses a counter console without a session, and malformed handshakes', async () => {
+    expect((await refused(client({ role: 'counter', protocolVersion: PROTOCOL_VERSION, counterId: 1 }))).message).toBe('UNAUTHENTICATED');
+    expect((await refused(client({ role: 'admin', protocolVersion: PROTOCOL_VERSION }))).message).toBe('VALIDATION_FAILED');
+    expect((await refused(client({ role: 'display', protocolVersion: 999 }))).message).toBe('VALIDATION_FAILED');
+    expect((await refused(client({ role: 'display', protocolVersion: PROTOCOL_VERSION, extra: 'x' }))).message).toBe('VALIDATION_FAILED');
+  });
+});
