@@ -39,7 +39,7 @@ export const useSessionStore = defineStore('session', () => {
     if (me.value) me.value = { ...me.value, counterId: id };
     lastCounterId.value = id;
     localStorage.setItem(LAST_COUNTER_KEY, String(id));
-    startCounterHub(id);
+    startCounterHub(id, handleLostSession);
   }
 
   /** Resumes a session kept by the cookie; reconnects straight to its open counter. */

@@ -27,11 +27,10 @@ export default fp(
     });
     io.on('connection', (socket) => handleConnection(app, socket));
     app.decorate('io', io);
+    // Close the transports (not the sockets): clients see "transport close" and reconnect by themselves
+    // when the hub is back, whereas a server-side disconnect would tell them not to. Fastify closes the HTTP server.
     app.addHook('preClose', async () => {
-      io.local.disconnectSockets(true);
-    });
-    app.addHook('onClose', async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      io.engine.close();
     });
   },
   { name: 'socket-io', dependencies: ['hub', 'auth'] },
