@@ -35,6 +35,15 @@ describe('the office loop in real Chromium: kiosk issues, counter calls, display
     await kiosk.getByTestId('service-A').waitFor();
     await expect.poll(() => kiosk.getByTestId('kiosk-office-name').textContent()).toContain('Trung tâm Phục vụ hành chính công phường Hòa Bình');
     await shoot(kiosk, 'kiosk-home-portrait');
+    const landscape = await openPage(browser, `${base}/kiosk/`, 1920, 1080, errors);
+    await landscape.getByTestId('service-G').waitFor();
+    // Every service fits without scrolling in both orientations.
+    for (const page of [kiosk, landscape]) {
+      expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+      expect(await page.getByTestId('service-G').isVisible()).toBe(true);
+    }
+    await shoot(landscape, 'kiosk-home-landscape');
+    await landscape.close();
     await kiosk.getByTestId('service-A').click();
     await kiosk.getByTestId('kiosk-priority-step').waitFor();
     await shoot(kiosk, 'kiosk-priority-portrait');

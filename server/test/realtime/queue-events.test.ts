@@ -2,7 +2,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@shared/events';
 import type { QueueSnapshot } from '@shared/schemas/queue';
-import { buildTestApp, staffAtCounter } from '../helper';
+import { buildTestApp, login, staffAtCounter } from '../helper';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -66,6 +66,16 @@ describe('realtime pushes on a real port', () => {
     const recall = next(display, 'ticket:called');
     await fetch(`${url}/api/counters/1/recall`, { method: 'POST', headers: { cookie } });
     expect((await recall).call.recall).toBe(true);
+  });
+
+  it('pushes queue:reset when an admin restarts numbering', async () => {
+    const display = client({ role: 'display', protocolVersion: PROTOCOL_VERSION });
+    await connected(display);
+    const admin = await login(t.app, 'admin');
+    const reset = next(display, 'queue:reset');
+    const res = await fetch(`${url}/api/admin/reset-day`, { method: 'POST', headers: { cookie: admin } });
+    expect(res.status).toBe(200);
+    expect((await reset).businessDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('answers a snapshot request over the socket', async () => {

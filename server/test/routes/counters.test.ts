@@ -124,6 +124,27 @@ describe('counter console API', () => {
     expect((await post(t.app, '/api/tickets/2/transfer', c3, {})).status).toBe(400);
   });
 
+  it('interleaves N normal tickets with one priority ticket when the office chooses it', async () => {
+    t.app.hub.queue.saveSettings({ ...t.app.hub.queue.settings(), callingMode: 'interleave', normalPerPriority: 2 });
+    for (const group of [undefined, undefined, undefined, 'elderly', 'merit']) await issue(t.app, 1, group);
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) order.push((await post(t.app, '/api/counters/1/call-next', c1)).body.ticket.number);
+    expect(order).toEqual(['A001', 'A002', 'A004', 'A003', 'A005']);
+  });
+
+  it('sends a transferred ticket to the back of the new queue when the office chooses it', async () => {
+    t.app.hub.queue.saveSettings({ ...t.app.hub.queue.settings(), transferPosition: 'back' });
+    await issue(t.app, 1); // A001
+    t.clock.advance(1000);
+    await issue(t.app, 4); // D001
+    await post(t.app, '/api/counters/1/call-next', c1);
+    t.clock.advance(1000);
+    await post(t.app, '/api/tickets/1/transfer', c1, { serviceId: 4 });
+    const c4 = await staffAtCounter(t.app, 'canbo2', 4);
+    expect((await post(t.app, '/api/counters/4/call-next', c4)).body.ticket.number).toBe('D001');
+    expect((await post(t.app, '/api/counters/4/call-next', c4)).body.ticket.number).toBe('A001');
+  });
+
   it('keeps one staff member per counter and refuses actions at a counter not opened', async () => {
     const other = await login(t.app, 'canbo2');
     const taken = await post(t.app, '/api/counters/1/open', other);

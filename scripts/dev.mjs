@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run dev`: the hub with reload on change (tsx watch) plus Vite's dev server with hot reload,
+// proxying /api and /socket.io to the hub. Open http://localhost:5173/kiosk/ (or /display/, /counter/).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const children = [
+  spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', '--tsconfig', 'server/tsconfig.json', 'server/src/server.ts'], { stdio: 'inherit' }),
+  spawn(process.execPath, [require.resolve('vite/bin/vite.js')], { stdio: 'inherit' }),
+];
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+for (const c of children) c.on('exit', (code) => {
+  stop();
+  process.exitCode = code ?? 0;
+});
