@@ -8,13 +8,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const children = [
-  spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', '--tsconfig', 'server/tsconfig.json', 'server/src/server.ts'], { stdio: 'inherit' }),
-  spawn(process.execPath, [require.resolve('vite/bin/vite.js')], { stdio: 'inherit' }),
-];
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
-for (const c of children) c.on('exit', (code) => {
-  stop();
+const hub = spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', '--tsconfig', 'server/tsconfig.json', 'server/src/server.ts'], {
+  stdio: 'inherit',
+});
+const { createServer } = await import('vite');
+const vite = await createServer();
+await vite.listen();
+vite.printUrls();
+const stop = async () => {
+  hub.kill('SIGTERM');
+  await vite.close();
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop());
+hub.on('exit', (code) => {
+  void vite.close();
   process.exitCode = code ?? 0;
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the screens when the sources are newer than dist/, then runs the hub.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -24,9 +24,8 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
   process.stdout.write('Đang build giao diện (vite build)…\n');
-  const vite = require.resolve('vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
   writeFileSync(STAMP, new Date().toISOString());
 }
 

@@ -35,6 +35,8 @@ function codeOfFastifyError(err: FastifyError): ErrorCode {
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
+    // Screens poll nothing, but every static file and API call would be a log line: log errors and our own events only.
+    disableRequestLogging: true,
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     `  Màn hình hiển thị:   ${base}/display/`,
     `  Quầy cán bộ:         ${base}/counter/`,
     `  API (OpenAPI):       ${base}/api/openapi.json`,
+    `  Trên máy này:        http://localhost:${config.port}/`,
     `  Dữ liệu:             ${config.dbFile}`,
   ];
   if (app.seedReport) {

@@ -55,8 +55,15 @@ export function demoServices(): ServiceSummary[] {
   ];
 }
 
-export function makeTicket(over: Partial<Ticket> & Pick<Ticket, 'id' | 'number' | 'serviceId'>): Ticket {
+let lastTicketId = 100;
+
+/** A waiting ticket of service 1; without an id it gets a fresh one (and the number A101, A102 … to match). */
+export function makeTicket(over: Partial<Ticket> = {}): Ticket {
+  const id = over.id ?? ++lastTicketId;
   return {
+    id,
+    number: `A${String(id).padStart(3, '0')}`,
+    serviceId: 1,
     status: 'waiting',
     priorityGroup: null,
     businessDay: '2026-11-23',
@@ -70,7 +77,7 @@ export function makeTicket(over: Partial<Ticket> & Pick<Ticket, 'id' | 'number' 
     recallCount: 0,
     noShowCount: 0,
     transferCount: 0,
-    sortKey: over.id,
+    sortKey: id,
     ...over,
   };
 }
@@ -86,6 +93,23 @@ export function makeCounter(over: Partial<CounterState> & Pick<CounterState, 'id
     servedToday: 0,
     ...over,
   };
+}
+
+/** The counter console's own counter: counter 1, open, staffed by user 3, serving services 1 and 2. */
+export function makeStaffedCounter(over: Partial<CounterState> = {}): CounterState {
+  return makeCounter({
+    id: 1,
+    number: 1,
+    name: 'Tư pháp',
+    services: [
+      { serviceId: 1, weight: 1 },
+      { serviceId: 2, weight: 1 },
+    ],
+    staffId: 3,
+    staffName: 'Nguyễn Văn An',
+    servedToday: 7,
+    ...over,
+  });
 }
 
 export function makeCall(over: Partial<CallRecord> & Pick<CallRecord, 'ticketId' | 'number' | 'counterNumber'>): CallRecord {

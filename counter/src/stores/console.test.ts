@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useQueueStore } from '@ui/stores/queue';
-import { counter, office, services, ticket } from '../testing/fixtures';
+import { demoServices, makeOffice, makeStaffedCounter, makeTicket } from '@ui/testing/fixtures';
 import { useConsoleStore } from './console';
 import { useSessionStore } from './session';
 
@@ -17,11 +17,11 @@ describe('console store', () => {
     fetchMock.mockReset();
     setActivePinia(createPinia());
     const queue = useQueueStore();
-    queue.office = office;
-    queue.services = services;
+    queue.office = makeOffice();
+    queue.services = demoServices();
     queue.connected = true;
-    queue.counters = [counter()];
-    queue.waiting = [ticket({ id: 1, number: 'A001', sortKey: 1 }), ticket({ id: 2, number: 'A002', sortKey: 2 })];
+    queue.counters = [makeStaffedCounter()];
+    queue.waiting = [makeTicket({ id: 1, number: 'A001', sortKey: 1 }), makeTicket({ id: 2, number: 'A002', sortKey: 2 })];
     useSessionStore().me = { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1 };
   });
 
@@ -54,8 +54,8 @@ describe('console store', () => {
   it('keeps a no-show ticket to reactivate, then puts it back in the waiting list', async () => {
     const store = useConsoleStore();
     const queue = useQueueStore();
-    const current = ticket({ id: 9, number: 'A009', status: 'called', counterId: 1 });
-    queue.counters = [counter({ currentTicket: current })];
+    const current = makeTicket({ id: 9, number: 'A009', status: 'called', counterId: 1 });
+    queue.counters = [makeStaffedCounter({ currentTicket: current })];
     fetchMock.mockResolvedValueOnce(reply(200, { ticket: { ...current, status: 'no_show' } }));
     await store.noShow();
     expect(store.current).toBeNull();

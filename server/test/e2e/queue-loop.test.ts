@@ -39,7 +39,7 @@ describe('the office loop in real Chromium: kiosk issues, counter calls, display
     await landscape.getByTestId('service-G').waitFor();
     // Every service fits without scrolling in both orientations.
     for (const page of [kiosk, landscape]) {
-      expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+      expect(await page.evaluate('document.documentElement.scrollHeight <= window.innerHeight')).toBe(true);
       expect(await page.getByTestId('service-G').isVisible()).toBe(true);
     }
     await shoot(landscape, 'kiosk-home-landscape');

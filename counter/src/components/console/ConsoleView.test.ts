@@ -4,16 +4,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useQueueStore } from '@ui/stores/queue';
 import { createCounterI18n } from '../../i18n';
 import { useConsoleStore } from '../../stores/console';
-import { counter, office, services, ticket } from '../../testing/fixtures';
+import { demoServices, makeOffice, makeStaffedCounter, makeTicket } from '@ui/testing/fixtures';
 import ConsoleView from './ConsoleView.vue';
 
-function mountConsole(current = ticket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' })) {
-  const waiting = [ticket({ number: 'A006' }), ticket({ number: 'B001', serviceId: 2 })];
+function mountConsole(current = makeTicket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' })) {
+  const waiting = [makeTicket({ number: 'A006' }), makeTicket({ number: 'B001', serviceId: 2 })];
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     initialState: {
       session: { me: { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1 }, checked: true },
-      queue: { connected: true, loaded: true, office, services, counters: [counter({ currentTicket: current })], waiting },
+      queue: { connected: true, loaded: true, office: makeOffice(), services: demoServices(), counters: [makeStaffedCounter({ currentTicket: current })], waiting },
     },
   });
   vi.mocked(useQueueStore().now).mockReturnValue(new Date('2026-11-23T01:30:00.000Z'));

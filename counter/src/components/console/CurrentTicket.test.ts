@@ -2,13 +2,13 @@ import { createTestingPinia } from '@pinia/testing';
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createCounterI18n } from '../../i18n';
-import { office, services, ticket } from '../../testing/fixtures';
+import { demoServices, makeOffice, makeTicket } from '@ui/testing/fixtures';
 import CurrentTicket from './CurrentTicket.vue';
 
 function mountWith(props: InstanceType<typeof CurrentTicket>['$props']) {
   return mount(CurrentTicket, {
     props,
-    global: { plugins: [createCounterI18n(), createTestingPinia({ createSpy: vi.fn, initialState: { queue: { office, services } } })] },
+    global: { plugins: [createCounterI18n(), createTestingPinia({ createSpy: vi.fn, initialState: { queue: { office: makeOffice(), services: demoServices() } } })] },
   });
 }
 
@@ -16,7 +16,7 @@ describe('CurrentTicket', () => {
   it('shows the number, service, Vietnamese status, priority word, call time in office time, wait and recalls', () => {
     const w = mountWith({
       callKey: 'G',
-      ticket: ticket({
+      ticket: makeTicket({
         number: 'A012',
         serviceId: 1,
         status: 'called',
@@ -37,7 +37,7 @@ describe('CurrentTicket', () => {
   });
 
   it('says "Đang phục vụ" for a ticket being served and shows no priority mark for a normal ticket', () => {
-    const w = mountWith({ callKey: 'G', ticket: ticket({ status: 'serving', calledAt: '2026-11-23T01:05:00.000Z' }) });
+    const w = mountWith({ callKey: 'G', ticket: makeTicket({ status: 'serving', calledAt: '2026-11-23T01:05:00.000Z' }) });
     expect(w.get('[data-testid="current-status"]').text()).toBe('Đang phục vụ');
     expect(w.find('[data-testid="current-priority"]').exists()).toBe(false);
   });
