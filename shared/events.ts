@@ -13,7 +13,7 @@ export const PROTOCOL_VERSION = 1;
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 /** Kinds of screen that connect to the hub. */
-export const ClientRole = { KIOSK: 'kiosk', DISPLAY: 'display', COUNTER: 'counter' } as const;
+export const ClientRole = { KIOSK: 'kiosk', DISPLAY: 'display', RATING: 'rating', COUNTER: 'counter' } as const;
 export type ClientRole = (typeof ClientRole)[keyof typeof ClientRole];
 
 /** Socket.IO handshake `auth` payload, validated by the server. Counter screens are also checked against the staff session cookie. */
@@ -42,9 +42,15 @@ export interface ClientToServerEvents {
   'queue:snapshot': (ack: (reply: Ack<QueueSnapshot>) => void) => void;
 }
 
+/** Screens allowed to send each client event (checked centrally by the hub, like route `allow` lists). */
+export const CLIENT_EVENT_ROLES: Record<keyof ClientToServerEvents, readonly ClientRole[]> = {
+  'queue:snapshot': ['kiosk', 'display', 'rating', 'counter'],
+};
+
 /** What the server knows about a connected socket (never supplied by the client). */
 export interface SocketData {
   role: ClientRole;
   userId: number | null;
   counterId: number | null;
+  deviceId: number | null;
 }

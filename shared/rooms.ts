@@ -6,4 +6,6 @@ export const rooms = {
   staff: () => 'staff',
   /** The console(s) of one counter. */
   counter: (counterId: number) => `counter:${counterId}`,
+  /** One paired device (to disconnect it when revoked). */
+  device: (deviceId: number) => `device:${deviceId}`,
 } as const;

@@ -1,16 +1,21 @@
 import { existsSync } from 'node:fs';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import { Allow } from '@shared/access';
 import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
 import type { Config } from './config';
 import { AppError, statusOf } from './errors';
 import authPlugin from './plugins/auth';
 import hubPlugin from './plugins/hub';
 import socketIoPlugin from './plugins/socket-io';
+import auditRoutes from './routes/api/audit';
 import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
+import deviceRoutes from './routes/api/devices';
 import healthRoutes from './routes/api/health';
 import queueRoutes from './routes/api/queue';
 import ticketRoutes from './routes/api/tickets';
@@ -48,6 +53,29 @@ export async function buildApp(options: AppOptions) {
       info: { title: 'motcua hub API', version, description: 'Queue, kiosk and display hub for Vietnamese one-stop offices.' },
     },
   });
+  // Security headers. Plain HTTP on the office LAN: no HSTS and no upgrade of requests to https.
+  await app.register(helmet, {
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  // Limits only where a route asks for one (sign-in, pairing, ticket issue).
+  await app.register(rateLimit, { global: false });
   // 2. App: storage and use-cases, sessions and access control, realtime.
   await app.register(hubPlugin, { config: options.config, now: options.now });
   await app.register(authPlugin);
@@ -78,7 +106,9 @@ export async function buildApp(options: AppOptions) {
       await api.register(ticketRoutes);
       await api.register(authRoutes);
       await api.register(counterRoutes);
-      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(deviceRoutes);
+      await api.register(auditRoutes);
+      api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );

@@ -11,6 +11,7 @@ const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 4 })),
   SEED_DEMO: Type.Boolean({ default: true }),
+  TICKET_RATE_LIMIT: Type.Integer({ minimum: 0, default: 120 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -28,6 +29,8 @@ export interface Config {
   publicUrl: string;
   demoPassword: string | undefined;
   seedDemo: boolean;
+  /** Tickets one kiosk may issue per minute (0: no limit). */
+  ticketRateLimit: number;
   logLevel: string;
 }
 
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${lanAddress()}:${e.PORT}`).replace(/\/$/, ''),
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
+    ticketRateLimit: e.TICKET_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

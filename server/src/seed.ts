@@ -57,6 +57,8 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       address: 'Số 1 đường Độc Lập, phường Hòa Bình',
       workingDays: [0, 1, 2, 3, 4, 5, 6],
       issueWindows: [{ start: '00:00', end: '24:00' }],
+      // The demo runs in open LAN mode so a newcomer can open every screen at once without pairing.
+      openLan: true,
     });
     const ids = new Map<string, number>();
     SERVICES.forEach((s, i) => {
@@ -67,7 +69,8 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       for (const [code, weight] of links) repos.catalog.linkService(counterId, ids.get(code) as number, weight);
     }
     for (const [username, full_name, role] of USERS) {
-      repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: 0, created_at: ctx.now() });
+      // A generated password was printed on a console: everyone must choose their own at first sign-in.
+      repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
     }
   })();
   return { usernames: USERS.map((u) => u[0]), password: pass, generated: password === undefined };

@@ -36,6 +36,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config & { dir: str
     publicUrl: 'http://hub.test',
     demoPassword: TEST_PASSWORD,
     seedDemo: true,
+    ticketRateLimit: 0,
     logLevel: 'silent',
     ...overrides,
   };

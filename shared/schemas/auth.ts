@@ -23,5 +23,17 @@ export const MeSchema = Type.Object({
   role: StringEnum(Object.values(Role)),
   /** The counter this session has opened, if any. */
   counterId: Nullable(IdSchema),
+  /** Seeded or reset accounts must choose a new password before anything else. */
+  mustChangePassword: Type.Boolean(),
 });
 export type Me = Static<typeof MeSchema>;
+
+/** `POST /api/auth/password` body. */
+export const ChangePasswordBodySchema = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 8, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>;

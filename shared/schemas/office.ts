@@ -34,6 +34,8 @@ export const OfficeSettingsSchema = Type.Object(
     elderlyAge: Type.Integer({ minimum: 50, maximum: 100 }),
     /** Service time assumed for the wait estimate until enough tickets were served today, minutes. */
     defaultServiceMinutes: Type.Number({ minimum: 1, maximum: 240 }),
+    /** Small offices: kiosks and displays work without pairing (anyone on the LAN counts as a device). */
+    openLan: Type.Boolean(),
   },
   { additionalProperties: false },
 );

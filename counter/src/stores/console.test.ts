@@ -22,7 +22,7 @@ describe('console store', () => {
     queue.connected = true;
     queue.counters = [makeStaffedCounter()];
     queue.waiting = [makeTicket({ id: 1, number: 'A001', sortKey: 1 }), makeTicket({ id: 2, number: 'A002', sortKey: 2 })];
-    useSessionStore().me = { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1 };
+    useSessionStore().me = { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1, mustChangePassword: false };
   });
 
   afterEach(() => {

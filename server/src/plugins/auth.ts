@@ -1,58 +1,106 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@shared/schemas/auth';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STAFF_ROLE_INCLUDES, type AccessRole } from '@shared/access';
 import { fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
+import type { DeviceRow } from '../repositories/devices-repository';
 import type { StaffSession } from '../services/auth-service';
 
-/** Who may call a route: anyone, or staff of at least this role. */
-export type Access = 'public' | Role;
+/** Who is calling: the roles they hold, and the session and device behind them. */
+export interface Principal {
+  roles: ReadonlySet<AccessRole>;
+  staff: StaffSession | null;
+  device: DeviceRow | null;
+  ip: string;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Declared by every /api route; a route without it is admin-only (deny by default). */
-    access?: Access;
+    /** Roles that may call the route. Every /api route declares it; a route without it is refused to all. */
+    allow?: readonly AccessRole[];
+    /** The route stays usable while the staff member must change their password (me, password, logout). */
+    duringPasswordChange?: boolean;
   }
   interface FastifyRequest {
-    staff: StaffSession | null;
+    principal: Principal;
   }
   interface FastifyInstance {
     setSessionCookie(reply: FastifyReply, token: string): void;
     clearSessionCookie(reply: FastifyReply): void;
+    setDeviceCookie(reply: FastifyReply, token: string): void;
   }
 }
 
-/** Name of the staff session cookie. */
+/** Cookie of a staff session (cleared by sign-out, expires after idle time on the server). */
 export const SESSION_COOKIE = 'motcua_session';
-const RANK: Record<Role, number> = { staff: 1, supervisor: 2, admin: 3 };
+/** Cookie of a paired device (long-lived; revocable by an admin). */
+export const DEVICE_COOKIE = 'motcua_device';
+const TEN_YEARS_S = 10 * 365 * 24 * 3600;
+
+/**
+ * Resolves the roles of a caller from its cookies. In open LAN mode an unpaired caller also counts as a
+ * kiosk, display and rating device (small offices without pairing).
+ */
+export function resolvePrincipal(app: FastifyInstance, cookies: Record<string, string | undefined>, ip: string): Principal {
+  const staff = app.hub.auth.authenticate(cookies[SESSION_COOKIE]) ?? null;
+  const device = app.hub.devices.authenticate(cookies[DEVICE_COOKIE]) ?? null;
+  const roles = new Set<AccessRole>(['anonymous']);
+  if (device) roles.add(device.kind);
+  else if (app.hub.queue.settings().openLan) ['kiosk', 'display', 'rating'].forEach((r) => roles.add(r as AccessRole));
+  if (staff) STAFF_ROLE_INCLUDES[staff.me.role].forEach((r) => roles.add(r));
+  return { roles, staff, device, ip };
+}
+
+/** Whether a principal holds one of the allowed roles. */
+export const isAllowed = (p: Principal, allow: readonly AccessRole[]) => allow.some((r) => p.roles.has(r));
+
+/** The code to refuse with: 401 when pairing (for device routes) or signing in would help, 403 otherwise. */
+export function refusalCode(p: Principal, allow: readonly AccessRole[]) {
+  const deviceRoute = allow.some((r) => r === 'kiosk' || r === 'display' || r === 'rating');
+  if (deviceRoute && !p.staff) return p.device ? ('FORBIDDEN' as const) : ('DEVICE_NOT_PAIRED' as const);
+  if (!p.staff && allow.some((r) => r === 'staff' || r === 'supervisor' || r === 'admin')) return 'UNAUTHENTICATED' as const;
+  return 'FORBIDDEN' as const;
+}
 
 /** The signed-in staff member of a request whose route required one. */
 export function staffOf(request: FastifyRequest): StaffSession {
-  return request.staff ?? fail('UNAUTHENTICATED');
+  return request.principal.staff ?? fail('UNAUTHENTICATED');
+}
+
+/** The acting staff member, for the audit log. */
+export function actorOf(request: FastifyRequest): StaffActor {
+  const { principal } = request;
+  return { userId: staffOf(request).me.id, deviceId: principal.device?.id ?? null, ip: principal.ip };
 }
 
 /**
- * Cookie sessions and the one central access check: every route states `config.access`, this hook enforces it
- * (401 without a valid session, 403 below the required role). No handler checks roles itself.
+ * Cookies and the one central access check: every route states `config.allow`; this hook enforces it before any
+ * handler runs. No handler checks roles itself.
  */
 export default fp(
   async (app) => {
     await app.register(cookie);
-    app.decorateRequest('staff', null);
+    app.decorateRequest('principal', null as unknown as Principal);
+    const base = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: false };
     app.decorate('setSessionCookie', (reply: FastifyReply, token: string) => {
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: false });
+      reply.setCookie(SESSION_COOKIE, token, base);
     });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
+    app.decorate('setDeviceCookie', (reply: FastifyReply, token: string) => {
+      reply.setCookie(DEVICE_COOKIE, token, { ...base, maxAge: TEN_YEARS_S });
+    });
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/') || request.is404) return;
-      const access = request.routeOptions.config.access ?? 'admin';
-      const staff = app.hub.auth.authenticate(request.cookies[SESSION_COOKIE]);
-      request.staff = staff ?? null;
-      if (access === 'public') return;
-      if (!staff) fail('UNAUTHENTICATED');
-      if (RANK[staff.me.role] < RANK[access]) fail('FORBIDDEN');
+      const allow = request.routeOptions.config.allow ?? [];
+      const principal = resolvePrincipal(app, request.cookies, request.ip);
+      request.principal = principal;
+      if (!isAllowed(principal, allow)) fail(refusalCode(principal, allow));
+      if (principal.staff?.me.mustChangePassword && !request.routeOptions.config.duringPasswordChange && !allow.includes('anonymous')) {
+        fail('PASSWORD_CHANGE_REQUIRED');
+      }
     });
   },
   { name: 'auth', dependencies: ['hub'] },

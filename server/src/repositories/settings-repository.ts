@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   transferPosition: 'front',
   elderlyAge: 60,
   defaultServiceMinutes: 6,
+  openLan: false,
 };
 
 /** Key-value settings stored as JSON. */

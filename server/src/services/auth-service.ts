@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Me } from '@shared/schemas/auth';
 import { fail } from '../errors';
-import { DUMMY_HASH, verifyPassword } from '../passwords';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../passwords';
+import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import type { CounterService } from './counter-service';
 
 /** A session is dropped after this long without a request. */
 export const IDLE_TIMEOUT_MS = 10 * 60 * 60 * 1000;
+/** Consecutive wrong passwords before the account locks, and for how long. */
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MS = 5 * 60 * 1000;
 
 /** The staff member behind a valid session cookie. */
 export interface StaffSession {
@@ -16,24 +20,46 @@ export interface StaffSession {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** Staff sign-in with scrypt-checked passwords and server-side sessions (only the token's hash is stored). */
+/** Staff sign-in with scrypt-checked passwords, lockout, and server-side sessions (only the token's hash is stored). */
 export function authService(ctx: ServiceContext, counters: CounterService) {
-  const { repos } = ctx;
+  const { repos, db } = ctx;
 
   function meOf(userId: number): Me | undefined {
     const u = repos.users.byId(userId);
     if (!u || u.active !== 1) return undefined;
     const counter = repos.catalog.counterOfStaff(u.id);
-    return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, counterId: counter?.id ?? null };
+    return {
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      role: u.role,
+      counterId: counter?.id ?? null,
+      mustChangePassword: u.must_change_password === 1,
+    };
   }
 
   /** Checks a password; returns the new session token (for the cookie) and the staff member. */
-  async function login(username: string, password: string): Promise<{ token: string; me: Me }> {
+  async function login(username: string, password: string, from: Omit<AuditActor, 'userId'>): Promise<{ token: string; me: Me }> {
     const user = repos.users.byUsername(username.trim());
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok || user.active !== 1) fail('INVALID_CREDENTIALS');
+    const now = ctx.now();
+    if (user && user.locked_until !== null && user.locked_until > now) {
+      repos.audit.write(now, { ...from, userId: user.id }, { action: 'auth.login_locked', targetType: 'user', targetId: user.id });
+      fail('ACCOUNT_LOCKED');
+    }
+    if (!user || !ok || user.active !== 1) {
+      db.transaction(() => {
+        if (user) repos.users.loginFailed(user.id, user.failed_logins + 1 >= LOCK_AFTER_FAILURES ? now + LOCK_MS : null);
+        repos.audit.write(now, { ...from, userId: user?.id ?? null }, { action: 'auth.login_failed', details: { username: username.slice(0, 64) } });
+      })();
+      fail('INVALID_CREDENTIALS');
+    }
     const token = randomBytes(32).toString('base64url');
-    repos.users.createSession(hashToken(token), user.id, ctx.now());
+    db.transaction(() => {
+      repos.users.loginSucceeded(user.id);
+      repos.users.createSession(hashToken(token), user.id, now);
+      repos.audit.write(now, { ...from, userId: user.id }, { action: 'auth.login', targetType: 'user', targetId: user.id });
+    })();
     return { token, me: meOf(user.id) as Me };
   }
 
@@ -55,12 +81,33 @@ export function authService(ctx: ServiceContext, counters: CounterService) {
   }
 
   /** Ends the session; the counter it held is closed (its current ticket finished or returned to the queue). */
-  function logout(session: StaffSession): void {
-    if (session.me.counterId !== null) counters.close(session.me.counterId, { staffId: session.me.id });
+  function logout(session: StaffSession, actor: StaffActor): void {
+    if (session.me.counterId !== null) counters.close(session.me.counterId, actor);
     repos.users.deleteSession(session.sessionId);
+    repos.audit.write(ctx.now(), actor, { action: 'auth.logout', targetType: 'user', targetId: session.me.id });
   }
 
-  return { login, authenticate, logout, meOf };
+  /** Signs the user out on every device (all sessions), closing the counter held. */
+  function logoutEverywhere(session: StaffSession, actor: StaffActor): void {
+    if (session.me.counterId !== null) counters.close(session.me.counterId, actor);
+    repos.users.deleteSessionsOf(session.me.id);
+    repos.audit.write(ctx.now(), actor, { action: 'auth.logout_all', targetType: 'user', targetId: session.me.id });
+  }
+
+  async function changePassword(session: StaffSession, current: string, next: string, actor: AuditActor): Promise<Me> {
+    const user = repos.users.byId(session.me.id) ?? fail('UNAUTHENTICATED');
+    if (!(await verifyPassword(current, user.password_hash))) fail('INVALID_CREDENTIALS');
+    if (next.length < 8 || next === current) fail('WEAK_PASSWORD');
+    const hash = await hashPassword(next);
+    db.transaction(() => {
+      repos.users.setPassword(user.id, hash, false);
+      for (const id of repos.users.sessionIdsOf(user.id)) if (id !== session.sessionId) repos.users.deleteSession(id);
+      repos.audit.write(ctx.now(), actor, { action: 'auth.password_change', targetType: 'user', targetId: user.id });
+    })();
+    return meOf(user.id) as Me;
+  }
+
+  return { login, authenticate, logout, logoutEverywhere, changePassword, meOf };
 }
 
 export type AuthService = ReturnType<typeof authService>;

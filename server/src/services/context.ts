@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
+import { auditRepository } from '../repositories/audit-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
+import { devicesRepository } from '../repositories/devices-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
 import { ticketsRepository } from '../repositories/tickets-repository';
@@ -10,7 +12,9 @@ import type { Realtime } from '../realtime/emitter';
 /** Repositories over one database. */
 export function createRepositories(db: Db) {
   return {
+    audit: auditRepository(db),
     catalog: catalogRepository(db),
+    devices: devicesRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     tickets: ticketsRepository(db),

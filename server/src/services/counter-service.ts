@@ -4,22 +4,18 @@ import type { Ticket } from '@shared/schemas/ticket';
 import { canApply, type TicketAction } from '../domain/lifecycle';
 import { selectNext, type Candidate } from '../domain/queue-rules';
 import { fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
 import type { CounterRow } from '../repositories/catalog-repository';
 import { toCallRecord, toTicket, type TicketPatch, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 import type { QueueService } from './queue-service';
 
-/** A signed-in staff member and their session. */
-export interface StaffActor {
-  staffId: number;
-  sessionId: string;
-}
 
 interface CommandScope {
   counter: CounterRow;
   queueDay: string;
   at: number;
-  staffId: number;
+  actor: StaffActor;
   /** Tickets changed by the command, pushed as `ticket:updated` after commit. */
   changed: Set<number>;
   /** The ticket called by the command, pushed as `ticket:called`. */
@@ -32,12 +28,13 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
 
   function change(scope: CommandScope, t: TicketRow, patch: TicketPatch, event: string, data?: unknown): void {
     repos.tickets.update(t.id, patch);
-    repos.tickets.logEvent({ ticketId: t.id, type: event, at: scope.at, counterId: scope.counter.id, staffId: scope.staffId, data });
+    repos.tickets.logEvent({ ticketId: t.id, type: event, at: scope.at, counterId: scope.counter.id, staffId: scope.actor.userId, data });
+    repos.audit.write(scope.at, scope.actor, { action: `ticket.${event}`, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId: scope.counter.id } });
     scope.changed.add(t.id);
   }
 
   function callTicket(scope: CommandScope, t: TicketRow): void {
-    change(scope, t, { status: 'called', called_at: scope.at, started_at: null, counter_id: scope.counter.id, staff_id: scope.staffId, target_counter_id: null }, 'called');
+    change(scope, t, { status: 'called', called_at: scope.at, started_at: null, counter_id: scope.counter.id, staff_id: scope.actor.userId, target_counter_id: null }, 'called');
     scope.called = { id: t.id, recall: false };
   }
 
@@ -74,13 +71,13 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
   }
 
   /** Runs `fn` for a counter the actor has opened, in one immediate transaction, then pushes the changes. */
-  function command(counterId: number, actor: { staffId: number }, fn: (scope: CommandScope) => TicketRow): Ticket {
+  function command(counterId: number, actor: StaffActor, fn: (scope: CommandScope) => TicketRow): Ticket {
     const scope = db
       .transaction(() => {
         const day = queue.currentDay();
         const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== actor.staffId) fail('NOT_AT_COUNTER');
-        const sc: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), staffId: actor.staffId, changed: new Set() };
+        if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
+        const sc: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
         const ticket = fn(sc);
         return { ...sc, ticketId: ticket.id };
       })
@@ -109,7 +106,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     return new Map((repos.catalog.counterServices().get(counterId) ?? []).map((l) => [l.serviceId, l.weight]));
   }
 
-  function callNext(counterId: number, actor: { staffId: number }): Ticket {
+  function callNext(counterId: number, actor: StaffActor): Ticket {
     return command(counterId, actor, (scope) => {
       finishCurrent(scope);
       const s = queue.settings();
@@ -129,7 +126,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     });
   }
 
-  function callSpecific(counterId: number, ticketId: number, actor: { staffId: number }): Ticket {
+  function callSpecific(counterId: number, ticketId: number, actor: StaffActor): Ticket {
     return command(counterId, actor, (scope) => {
       const t = repos.tickets.byId(ticketId);
       if (!t || t.queue_day !== scope.queueDay) fail('TICKET_NOT_FOUND');
@@ -145,7 +142,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     });
   }
 
-  function recall(counterId: number, actor: { staffId: number }): Ticket {
+  function recall(counterId: number, actor: StaffActor): Ticket {
     return command(counterId, actor, (scope) => {
       const t = current(scope, 'recall');
       change(scope, t, { recall_count: t.recall_count + 1 }, 'recalled');
@@ -155,7 +152,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
   }
 
   const simple = (action: TicketAction, patch: (t: TicketRow, at: number) => TicketPatch, event: string) =>
-    (counterId: number, actor: { staffId: number }): Ticket =>
+    (counterId: number, actor: StaffActor): Ticket =>
       command(counterId, actor, (scope) => {
         const t = current(scope, action);
         change(scope, t, patch(t, scope.at), event);
@@ -173,17 +170,18 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
   }
 
   /** Binds the staff member's session to a counter. A counter held by another live session is refused. */
-  function open(counterId: number, actor: StaffActor): CounterState {
+  function open(counterId: number, actor: StaffActor, sessionId: string): CounterState {
     const out = db
       .transaction(() => {
         const day = queue.currentDay();
         const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== null && counter.staff_id !== actor.staffId && counter.session_id && repos.users.session(counter.session_id)) {
+        if (counter.staff_id !== null && counter.staff_id !== actor.userId && counter.session_id && repos.users.session(counter.session_id)) {
           fail('COUNTER_TAKEN');
         }
-        const previous = repos.catalog.counterOfStaff(actor.staffId);
+        const previous = repos.catalog.counterOfStaff(actor.userId);
         if (previous && previous.id !== counterId) repos.catalog.setCounterStaff(previous.id, null, null);
-        repos.catalog.setCounterStaff(counterId, actor.staffId, actor.sessionId);
+        repos.catalog.setCounterStaff(counterId, actor.userId, sessionId);
+        repos.audit.write(ctx.now(), actor, { action: 'counter.open', targetType: 'counter', targetId: counterId });
         return { queueDay: day.queueDay, touched: previous ? [previous.id, counterId] : [counterId] };
       })
       .immediate();
@@ -192,17 +190,18 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
   }
 
   /** Frees the counter. A ticket being served is finished; one called but not started goes back to the queue. */
-  function close(counterId: number, actor: { staffId: number }): CounterState {
+  function close(counterId: number, actor: StaffActor): CounterState {
     const out = db
       .transaction(() => {
         const day = queue.currentDay();
         const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== actor.staffId) fail('NOT_AT_COUNTER');
-        const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), staffId: actor.staffId, changed: new Set() };
+        if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
+        const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
         const cur = repos.tickets.currentAt(counterId);
         if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
         else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
         repos.catalog.setCounterStaff(counterId, null, null);
+        repos.audit.write(scope.at, actor, { action: 'counter.close', targetType: 'counter', targetId: counterId });
         return scope;
       })
       .immediate();

@@ -4,6 +4,7 @@ import type { Realtime } from '../realtime/emitter';
 import { authService } from './auth-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
+import { deviceService } from './device-service';
 import { queueService } from './queue-service';
 import { ticketService } from './ticket-service';
 
@@ -14,7 +15,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const tickets = ticketService(ctx, queue);
   const counters = counterService(ctx, queue);
   const auth = authService(ctx, counters);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth };
+  const devices = deviceService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices };
 }
 
 export type Hub = ReturnType<typeof createHub>;

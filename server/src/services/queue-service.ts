@@ -5,6 +5,7 @@ import type { OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import type { ServiceSummary } from '@shared/schemas/service';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import type { AuditActor } from '../repositories/audit-repository';
 import type { CounterRow } from '../repositories/catalog-repository';
 import { toTicket } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
@@ -68,7 +69,7 @@ export function queueService(ctx: ServiceContext) {
   }
 
   /** Admin's reset on demand: closes today's open tickets and restarts numbering now. */
-  function resetNow(): { businessDay: string } {
+  function resetNow(actor: AuditActor): { businessDay: string } {
     const day = db
       .transaction(() => {
         const cur = currentDay();
@@ -77,6 +78,7 @@ export function queueService(ctx: ServiceContext) {
         const next: QueueDayState = { businessDay: cur.businessDay, queueDay: `${cur.businessDay}#${cur.resets + 1}`, resets: cur.resets + 1 };
         repos.settings.write('queueDay', next);
         for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
+        repos.audit.write(at, actor, { action: 'queue.reset_day', details: { queueDay: next.queueDay } });
         return next;
       })
       .immediate();

@@ -5,15 +5,13 @@ import { estimateWaitMinutes } from '../domain/eta';
 import { canApply, type TicketAction } from '../domain/lifecycle';
 import { planNumber } from '../domain/numbering';
 import { fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 import type { QueueService } from './queue-service';
 
-/** Who performs a staff action. */
-export interface Actor {
-  staffId: number;
-  counterId: number | null;
-}
+/** Who performs a staff action, and at which counter. */
+export type Actor = StaffActor & { counterId: number | null };
 
 /** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
 export function ticketService(ctx: ServiceContext, queue: QueueService) {
@@ -88,12 +86,14 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
   }
 
   /** Runs a ticket change in one transaction, then pushes the ticket, the counters it left, and service figures. */
-  function mutate(ticketId: number, action: TicketAction, apply: (t: TicketRow, at: number, queueDay: string) => void): Ticket {
+  function mutate(ticketId: number, action: TicketAction, actor: Actor, apply: (t: TicketRow, at: number, queueDay: string) => void): Ticket {
     const out = db
       .transaction(() => {
         const day = queue.currentDay();
         const t = loadFor(ticketId, action, day.queueDay);
-        apply(t, ctx.now(), day.queueDay);
+        const at = ctx.now();
+        apply(t, at, day.queueDay);
+        repos.audit.write(at, actor, { action: `ticket.${action}`, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId: actor.counterId } });
         return { day, before: t, after: repos.tickets.byId(ticketId) as TicketRow };
       })
       .immediate();
@@ -105,7 +105,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
   }
 
   function transfer(ticketId: number, body: TransferBody, actor: Actor): Ticket {
-    return mutate(ticketId, 'transfer', (t, at, queueDay) => {
+    return mutate(ticketId, 'transfer', actor, (t, at, queueDay) => {
       let serviceId = t.service_id;
       let target: number | null = null;
       if (body.serviceId !== undefined) {
@@ -135,23 +135,23 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         type: 'transferred',
         at,
         counterId: actor.counterId,
-        staffId: actor.staffId,
+        staffId: actor.userId,
         data: { fromServiceId: t.service_id, toServiceId: serviceId, toCounterId: target, fromStatus: t.status },
       });
     });
   }
 
   function reactivate(ticketId: number, actor: Actor): Ticket {
-    return mutate(ticketId, 'reactivate', (t, at) => {
+    return mutate(ticketId, 'reactivate', actor, (t, at) => {
       repos.tickets.update(t.id, { status: 'waiting', counter_id: null, staff_id: null, finished_at: null, sort_key: at });
-      repos.tickets.logEvent({ ticketId: t.id, type: 'reactivated', at, counterId: actor.counterId, staffId: actor.staffId });
+      repos.tickets.logEvent({ ticketId: t.id, type: 'reactivated', at, counterId: actor.counterId, staffId: actor.userId });
     });
   }
 
   function cancel(ticketId: number, actor: Actor): Ticket {
-    return mutate(ticketId, 'cancel', (t, at) => {
+    return mutate(ticketId, 'cancel', actor, (t, at) => {
       repos.tickets.update(t.id, { status: 'cancelled', finished_at: at });
-      repos.tickets.logEvent({ ticketId: t.id, type: 'cancelled', at, counterId: actor.counterId, staffId: actor.staffId, data: { reason: 'staff' } });
+      repos.tickets.logEvent({ ticketId: t.id, type: 'cancelled', at, counterId: actor.counterId, staffId: actor.userId, data: { reason: 'staff' } });
     });
   }
 

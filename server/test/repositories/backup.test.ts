@@ -22,7 +22,7 @@ describe('online backup', () => {
     await issue(t.app, 1); // after the backup: not in it
     const copy = openDatabase(file);
     expect(copy.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 5 });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(2);
     copy.close();
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -13,7 +13,7 @@ describe('staff sign-in', () => {
   it('signs in with an httpOnly SameSite=Strict cookie and knows who is signed in', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'canbo1', password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: null });
+    expect(res.json()).toEqual({ id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: null, mustChangePassword: false });
     const cookie = res.cookies.find((c) => c.name === 'motcua_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: `motcua_session=${cookie?.value}` } });

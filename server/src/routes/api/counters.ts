@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { Allow } from '@shared/access';
 import { IdParamsSchema } from '@shared/schemas/common';
 import { CounterStateSchema } from '@shared/schemas/counter';
 import { TicketRefBodySchema, TicketReplySchema } from '@shared/schemas/ticket';
-import { staffOf } from '../../plugins/auth';
+import { actorOf, staffOf } from '../../plugins/auth';
 import type { CounterService } from '../../services/counter-service';
 import { ERROR_RESPONSES } from '../schemas';
 
@@ -21,39 +22,38 @@ const counters: FastifyPluginAsyncTypebox = async (app) => {
   const CounterReply = Type.Object({ counter: CounterStateSchema });
   app.get(
     '/counters',
-    { config: { access: 'staff' }, schema: { tags: ['counters'], summary: 'Counters and who works there', response: { 200: Type.Array(CounterStateSchema), ...ERROR_RESPONSES } } },
+    { config: { allow: Allow.staff }, schema: { tags: ['counters'], summary: 'Counters and who works there', response: { 200: Type.Array(CounterStateSchema), ...ERROR_RESPONSES } } },
     async () => app.hub.queue.readToday((queueDay) => app.hub.queue.counterStates(queueDay)),
   );
   app.post(
     '/counters/:id/open',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: { tags: ['counters'], summary: 'Sign in to a counter (one staff member per counter)', params: IdParamsSchema, response: { 200: CounterReply, ...ERROR_RESPONSES } },
     },
     async (request) => {
-      const { me, sessionId } = staffOf(request);
-      return { counter: app.hub.counters.open(request.params.id, { staffId: me.id, sessionId }) };
+      return { counter: app.hub.counters.open(request.params.id, actorOf(request), staffOf(request).sessionId) };
     },
   );
   app.post(
     '/counters/:id/close',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: { tags: ['counters'], summary: 'Leave a counter', params: IdParamsSchema, response: { 200: CounterReply, ...ERROR_RESPONSES } },
     },
-    async (request) => ({ counter: app.hub.counters.close(request.params.id, { staffId: staffOf(request).me.id }) }),
+    async (request) => ({ counter: app.hub.counters.close(request.params.id, actorOf(request)) }),
   );
   for (const [path, method, summary] of ACTIONS) {
     app.post(
       `/counters/:id/${path}`,
-      { config: { access: 'staff' }, schema: { tags: ['counters'], summary, params: IdParamsSchema, response: { 200: TicketReplySchema, ...ERROR_RESPONSES } } },
-      async (request) => ({ ticket: app.hub.counters[method](request.params.id, { staffId: staffOf(request).me.id }) }),
+      { config: { allow: Allow.staff }, schema: { tags: ['counters'], summary, params: IdParamsSchema, response: { 200: TicketReplySchema, ...ERROR_RESPONSES } } },
+      async (request) => ({ ticket: app.hub.counters[method](request.params.id, actorOf(request)) }),
     );
   }
   app.post(
     '/counters/:id/call',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: {
         tags: ['counters'],
         summary: 'Call a specific waiting or parked ticket out of order',
@@ -62,7 +62,7 @@ const counters: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TicketReplySchema, ...ERROR_RESPONSES },
       },
     },
-    async (request) => ({ ticket: app.hub.counters.callSpecific(request.params.id, request.body.ticketId, { staffId: staffOf(request).me.id }) }),
+    async (request) => ({ ticket: app.hub.counters.callSpecific(request.params.id, request.body.ticketId, actorOf(request)) }),
   );
 };
 export default counters;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { Allow } from '@shared/access';
 import { QueueSnapshotSchema } from '@shared/schemas/queue';
+import { actorOf } from '../../plugins/auth';
 import { ServiceSummarySchema } from '@shared/schemas/service';
 import { ERROR_RESPONSES } from '../schemas';
 
@@ -8,7 +10,7 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/services',
     {
-      config: { access: 'public' },
+      config: { allow: Allow.everyone },
       schema: { tags: ['queue'], summary: 'Active services with waiting counts and estimated waits', response: { 200: Type.Array(ServiceSummarySchema), ...ERROR_RESPONSES } },
     },
     async () => app.hub.queue.readToday((queueDay) => app.hub.queue.serviceSummaries(queueDay)),
@@ -16,7 +18,7 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/queue/snapshot',
     {
-      config: { access: 'public' },
+      config: { allow: Allow.everyone },
       schema: { tags: ['queue'], summary: 'Everything a screen needs after (re)connecting', response: { 200: QueueSnapshotSchema, ...ERROR_RESPONSES } },
     },
     async () => app.hub.queue.snapshot(),
@@ -24,10 +26,10 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/reset-day',
     {
-      config: { access: 'admin' },
+      config: { allow: Allow.admin },
       schema: { tags: ['admin'], summary: 'Close today\'s open tickets and restart numbering now', response: { 200: Type.Object({ businessDay: Type.String() }), ...ERROR_RESPONSES } },
     },
-    async () => app.hub.queue.resetNow(),
+    async (request) => app.hub.queue.resetNow(actorOf(request)),
   );
 };
 export default queue;

@@ -1,14 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Allow } from '@shared/access';
 import { IdParamsSchema } from '@shared/schemas/common';
 import { IssueTicketBodySchema, IssuedTicketSchema, TicketReplySchema, TransferBodySchema } from '@shared/schemas/ticket';
-import { staffOf } from '../../plugins/auth';
+import { actorOf, staffOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
 
 const tickets: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/tickets',
     {
-      config: { access: 'public' },
+      // Per device (or per address in open LAN mode): a kiosk issues far fewer than this even on its busiest day.
+      config: {
+        allow: Allow.kiosk,
+        rateLimit: app.config.ticketRateLimit > 0 ? { max: app.config.ticketRateLimit, timeWindow: '1 minute', keyGenerator: (r) => (r.principal?.device ? `d${r.principal.device.id}` : r.ip) } : false,
+      },
       schema: {
         tags: ['tickets'],
         summary: 'Issue a queue ticket (kiosk). The reply comes only after the ticket is committed.',
@@ -19,15 +24,12 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => reply.code(201).send(app.hub.tickets.issue(request.body)),
   );
 
-  const actor = (request: Parameters<typeof staffOf>[0]) => {
-    const { me } = staffOf(request);
-    return { staffId: me.id, counterId: me.counterId };
-  };
+  const actor = (request: Parameters<typeof staffOf>[0]) => ({ ...actorOf(request), counterId: staffOf(request).me.counterId });
 
   app.post(
     '/tickets/:id/transfer',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: {
         tags: ['tickets'],
         summary: 'Transfer a ticket to another service or to one counter; it keeps its number',
@@ -41,7 +43,7 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/tickets/:id/reactivate',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: { tags: ['tickets'], summary: 'Put a no-show ticket back in the queue', params: IdParamsSchema, response: { 200: TicketReplySchema, ...ERROR_RESPONSES } },
     },
     async (request) => ({ ticket: app.hub.tickets.reactivate(request.params.id, actor(request)) }),
@@ -49,7 +51,7 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/tickets/:id/cancel',
     {
-      config: { access: 'staff' },
+      config: { allow: Allow.staff },
       schema: { tags: ['tickets'], summary: 'Cancel a ticket', params: IdParamsSchema, response: { 200: TicketReplySchema, ...ERROR_RESPONSES } },
     },
     async (request) => ({ ticket: app.hub.tickets.cancel(request.params.id, actor(request)) }),

@@ -1,0 +1,89 @@
+import type { Db } from '../db';
+
+/** Who did something, and from where. */
+export interface AuditActor {
+  userId: number | null;
+  deviceId?: number | null;
+  ip?: string | null;
+}
+
+/** A signed-in staff member acting (the user id is known). */
+export type StaffActor = AuditActor & { userId: number };
+
+/** One audit entry as written. */
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string | number | null;
+  details?: unknown;
+}
+
+/** An audit row as read, with the user's name. */
+export interface AuditRow {
+  id: number;
+  at: number;
+  user_id: number | null;
+  username: string | null;
+  full_name: string | null;
+  device_id: number | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string | null;
+}
+
+/** Filter of the audit search. */
+export interface AuditFilter {
+  from?: number;
+  to?: number;
+  userId?: number;
+  action?: string;
+  q?: string;
+  limit: number;
+  beforeId?: number;
+}
+
+/** The append-only audit log (the database refuses UPDATE and DELETE on it). */
+export function auditRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, user_id, device_id, ip, action, target_type, target_id, details)
+     VALUES (@at, @user_id, @device_id, @ip, @action, @target_type, @target_id, @details)`,
+  );
+  return {
+    write(at: number, actor: AuditActor, e: AuditEntry): void {
+      insert.run({
+        at,
+        user_id: actor.userId,
+        device_id: actor.deviceId ?? null,
+        ip: actor.ip ?? null,
+        action: e.action,
+        target_type: e.targetType ?? null,
+        target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+        details: e.details === undefined ? null : JSON.stringify(e.details),
+      });
+    },
+    /** Newest first, keyset-paginated by id. `q` matches the action, target or details text. */
+    search(f: AuditFilter): AuditRow[] {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: f.limit };
+      if (f.from !== undefined) (where.push('a.at >= @from'), (params.from = f.from));
+      if (f.to !== undefined) (where.push('a.at < @to'), (params.to = f.to));
+      if (f.userId !== undefined) (where.push('a.user_id = @userId'), (params.userId = f.userId));
+      if (f.action !== undefined) (where.push('a.action LIKE @action'), (params.action = `${f.action}%`));
+      if (f.beforeId !== undefined) (where.push('a.id < @beforeId'), (params.beforeId = f.beforeId));
+      if (f.q !== undefined) {
+        where.push("(a.action LIKE @q OR a.target_id LIKE @q OR a.details LIKE @q OR u.username LIKE @q OR u.full_name LIKE @q)");
+        params.q = `%${f.q}%`;
+      }
+      return db
+        .prepare(
+          `SELECT a.*, u.username, u.full_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+           ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`,
+        )
+        .all(params) as AuditRow[];
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,0 +1,60 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@shared/events';
+import { buildTestApp, login, staffAtCounter } from '../helper';
+import { pairDevice } from '../helper-devices';
+
+describe('socket handshakes with pairing required', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let url: string;
+  let admin: string;
+  const sockets: Socket[] = [];
+
+  const open = (role: string, cookie?: string, extra: Record<string, unknown> = {}) => {
+    const s = connect(url, { auth: { role, protocolVersion: PROTOCOL_VERSION, ...extra }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+    sockets.push(s);
+    return new Promise<{ socket: Socket; error?: string }>((resolve) => {
+      s.once('connect', () => resolve({ socket: s }));
+      s.once('connect_error', (err) => resolve({ socket: s, error: err.message }));
+    });
+  };
+
+  beforeEach(async () => {
+    t = await buildTestApp({ now: Date.now, settings: { openLan: false } });
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    admin = await login(t.app, 'admin');
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await t.close();
+  });
+
+  it('accepts each screen only with the matching credentials', async () => {
+    const display = await pairDevice(t.app, admin, 'display');
+    const kiosk = await pairDevice(t.app, admin, 'kiosk');
+    const staff = await staffAtCounter(t.app, 'canbo1', 1);
+    const cases: [string, string | undefined, string | undefined][] = [
+      ['display', undefined, 'DEVICE_NOT_PAIRED'],
+      ['display', display.cookie, undefined],
+      ['display', kiosk.cookie, 'FORBIDDEN'],
+      ['kiosk', kiosk.cookie, undefined],
+      ['rating', display.cookie, 'FORBIDDEN'],
+      ['counter', display.cookie, 'UNAUTHENTICATED'],
+      ['counter', staff, undefined],
+    ];
+    const results = [];
+    for (const [role, cookie] of cases) results.push((await open(role, cookie, role === 'counter' ? { counterId: 1 } : {})).error);
+    expect(results).toEqual(cases.map((c) => c[2]));
+  });
+
+  it('disconnects a revoked display at once and refuses it afterwards', async () => {
+    const display = await pairDevice(t.app, admin, 'display');
+    const { socket, error } = await open('display', display.cookie);
+    expect(error).toBeUndefined();
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const res = await fetch(`${url}/api/admin/devices/${display.id}/revoke`, { method: 'POST', headers: { cookie: admin } });
+    expect(res.status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect((await open('display', display.cookie)).error).toBe('DEVICE_NOT_PAIRED');
+  });
+});
