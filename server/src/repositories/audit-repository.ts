@@ -67,15 +67,21 @@ export function auditRepository(db: Db) {
     search(f: AuditFilter): AuditRow[] {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: f.limit };
-      if (f.from !== undefined) (where.push('a.at >= @from'), (params.from = f.from));
-      if (f.to !== undefined) (where.push('a.at < @to'), (params.to = f.to));
-      if (f.userId !== undefined) (where.push('a.user_id = @userId'), (params.userId = f.userId));
-      if (f.action !== undefined) (where.push('a.action LIKE @action'), (params.action = `${f.action}%`));
-      if (f.beforeId !== undefined) (where.push('a.id < @beforeId'), (params.beforeId = f.beforeId));
-      if (f.q !== undefined) {
-        where.push("(a.action LIKE @q OR a.target_id LIKE @q OR a.details LIKE @q OR u.username LIKE @q OR u.full_name LIKE @q)");
-        params.q = `%${f.q}%`;
-      }
+      const add = (sql: string, name: string, value: unknown) => {
+        if (value === undefined) return;
+        where.push(sql);
+        params[name] = value;
+      };
+      add('a.at >= @from', 'from', f.from);
+      add('a.at < @to', 'to', f.to);
+      add('a.user_id = @userId', 'userId', f.userId);
+      add('a.action LIKE @action', 'action', f.action === undefined ? undefined : `${f.action}%`);
+      add('a.id < @beforeId', 'beforeId', f.beforeId);
+      add(
+        '(a.action LIKE @q OR a.target_id LIKE @q OR a.details LIKE @q OR u.username LIKE @q OR u.full_name LIKE @q)',
+        'q',
+        f.q === undefined ? undefined : `%${f.q}%`,
+      );
       return db
         .prepare(
           `SELECT a.*, u.username, u.full_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
