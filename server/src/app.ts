@@ -12,6 +12,7 @@ import { AppError, statusOf } from './errors';
 import authPlugin from './plugins/auth';
 import hubPlugin from './plugins/hub';
 import socketIoPlugin from './plugins/socket-io';
+import adminRoutes from './routes/api/admin';
 import auditRoutes from './routes/api/audit';
 import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
@@ -83,7 +84,9 @@ export async function buildApp(options: AppOptions) {
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    if (err instanceof AppError) return reply.code(err.statusCode).send({ code: err.code, message: err.message });
+    if (err instanceof AppError) {
+      return reply.code(err.statusCode).send({ code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) });
+    }
     if (err.validation) {
       return reply.code(400).send({ code: ErrorCode.VALIDATION_FAILED, message: ERROR_MESSAGES.VALIDATION_FAILED.vi, details: err.message });
     }
@@ -108,6 +111,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(counterRoutes);
       await api.register(deviceRoutes);
       await api.register(auditRoutes);
+      await api.register(adminRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

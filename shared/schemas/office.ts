@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { PRIORITY_GROUPS } from '../priority';
 import { ClockTimeSchema, StringEnum } from './common';
 
 /** A local wall-clock session. */
@@ -36,6 +37,10 @@ export const OfficeSettingsSchema = Type.Object(
     defaultServiceMinutes: Type.Number({ minimum: 1, maximum: 240 }),
     /** Small offices: kiosks and displays work without pairing (anyone on the LAN counts as a device). */
     openLan: Type.Boolean(),
+    /** Receiving unit identifier used in dossier codes, e.g. "000.00.06.H56" (domain.md §3). */
+    unitCode: Type.String({ maxLength: 40, pattern: '^[0-9A-Za-z.]*$' }),
+    /** Priority groups offered at the kiosk, in order. */
+    priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS), { maxItems: PRIORITY_GROUPS.length, uniqueItems: true }),
   },
   { additionalProperties: false },
 );
@@ -50,6 +55,8 @@ export const OfficePublicSchema = Type.Object({
   sessions: Type.Array(SessionSchema),
   issueWindows: Type.Array(SessionSchema),
   elderlyAge: Type.Integer(),
+  /** Priority groups offered at the kiosk, in order. */
+  priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS)),
   /** True when kiosks may issue tickets now. */
   issuingOpen: Type.Boolean(),
 });

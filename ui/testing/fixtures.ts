@@ -20,6 +20,7 @@ export function makeOffice(over: Partial<OfficePublic> = {}): OfficePublic {
       { start: '13:30', end: '17:00' },
     ],
     elderlyAge: 60,
+    priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
     issuingOpen: true,
     ...over,
   };

@@ -48,8 +48,16 @@ export function catalogRepository(db: Db) {
       `INSERT INTO services (code, name_vi, name_en, prefix, group_vi, group_en, icon, start_number, end_number, daily_max, active, display_order)
        VALUES (@code, @name_vi, @name_en, @prefix, @group_vi, @group_en, @icon, @start_number, @end_number, @daily_max, @active, @display_order)`,
     ),
-    insertCounter: db.prepare('INSERT INTO counters (number, name, area) VALUES (@number, @name, @area)'),
+    insertCounter: db.prepare('INSERT INTO counters (number, name, area, active) VALUES (@number, @name, @area, COALESCE(@active, 1))'),
     link: db.prepare<[number, number, number]>('INSERT INTO counter_services (counter_id, service_id, weight) VALUES (?, ?, ?)'),
+    unlinkAll: db.prepare<[number]>('DELETE FROM counter_services WHERE counter_id = ?'),
+    allCounters: db.prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number'),
+    updateService: db.prepare(
+      `UPDATE services SET code = @code, name_vi = @name_vi, name_en = @name_en, prefix = @prefix, group_vi = @group_vi,
+         group_en = @group_en, icon = @icon, start_number = @start_number, end_number = @end_number, daily_max = @daily_max,
+         active = @active, display_order = @display_order WHERE id = @id`,
+    ),
+    updateCounter: db.prepare('UPDATE counters SET number = @number, name = @name, area = @area, active = @active WHERE id = @id'),
   };
   return {
     services: (): ServiceRow[] => s.services.all(),
@@ -76,7 +84,17 @@ export function catalogRepository(db: Db) {
     /** Frees the counter held by a session (sign-out). Returns the number of counters freed. */
     releaseSession: (sessionId: string): number => s.releaseSession.run(sessionId).changes,
     insertService: (row: Omit<ServiceRow, 'id'>): number => Number(s.insertService.run(row).lastInsertRowid),
-    insertCounter: (row: { number: number; name: string; area: string }): number => Number(s.insertCounter.run(row).lastInsertRowid),
+    updateService: (row: ServiceRow): boolean => s.updateService.run(row).changes === 1,
+    /** Every counter, inactive ones included (admin). */
+    allCounters: (): CounterRow[] => s.allCounters.all(),
+    updateCounter: (row: Pick<CounterRow, 'id' | 'number' | 'name' | 'area' | 'active'>): boolean => s.updateCounter.run(row).changes === 1,
+    /** Replaces the services a counter serves. */
+    setCounterServices(counterId: number, links: readonly CounterService[]): void {
+      s.unlinkAll.run(counterId);
+      for (const l of links) s.link.run(counterId, l.serviceId, l.weight);
+    },
+    insertCounter: (row: { number: number; name: string; area: string; active?: number }): number =>
+      Number(s.insertCounter.run({ active: null, ...row }).lastInsertRowid),
     linkService: (counterId: number, serviceId: number, weight: number): void => {
       s.link.run(counterId, serviceId, weight);
     },

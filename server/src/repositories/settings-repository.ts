@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   elderlyAge: 60,
   defaultServiceMinutes: 6,
   openLan: false,
+  unitCode: '',
+  priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
 };
 
 /** Key-value settings stored as JSON. */

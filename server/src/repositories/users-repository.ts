@@ -41,6 +41,7 @@ export function usersRepository(db: Db) {
       'UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
     ),
     list: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role DESC, username'),
+    update: db.prepare('UPDATE users SET full_name = @full_name, role = @role, active = @active WHERE id = @id'),
   };
   return {
     byUsername: (username: string): UserRow | undefined => s.byUsername.get(username),
@@ -48,6 +49,7 @@ export function usersRepository(db: Db) {
     count: (): number => s.count.get()?.n ?? 0,
     insert: (u: Omit<UserRow, 'id' | 'active' | 'failed_logins' | 'locked_until'>): number => Number(s.insert.run(u).lastInsertRowid),
     list: (): UserRow[] => s.list.all(),
+    update: (row: Pick<UserRow, 'id' | 'full_name' | 'role' | 'active'>): boolean => s.update.run(row).changes === 1,
     /** Counts a failed sign-in; `lockUntil` locks the account until then. */
     loginFailed: (id: number, lockUntil: number | null): void => {
       s.loginFailed.run(lockUntil, id);

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Realtime } from '../realtime/emitter';
+import { adminService } from './admin-service';
 import { authService } from './auth-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
@@ -16,7 +17,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const counters = counterService(ctx, queue);
   const auth = authService(ctx, counters);
   const devices = deviceService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices };
+  const admin = adminService(ctx, queue);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin };
 }
 
 export type Hub = ReturnType<typeof createHub>;

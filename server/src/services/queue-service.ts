@@ -202,6 +202,7 @@ export function queueService(ctx: ServiceContext) {
           sessions: s.sessions,
           issueWindows: s.issueWindows,
           elderlyAge: s.elderlyAge,
+          priorityGroups: s.priorityGroups,
           issuingOpen: issuingOpen(),
         },
         services: serviceSummaries(queueDay),

@@ -25,6 +25,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
         if (svc.active !== 1) fail('SERVICE_INACTIVE');
         if (!queue.issuingOpen(at)) fail('OFFICE_CLOSED');
+        if (body.priorityGroup && !queue.settings().priorityGroups.includes(body.priorityGroup)) fail('INVALID_PRIORITY_GROUP');
         const issued = repos.tickets.issuedToday(svc.id, day.queueDay);
         const plan =
           planNumber(

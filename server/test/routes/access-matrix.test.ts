@@ -41,6 +41,18 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/admin/devices': A,
   'POST /api/admin/devices/{id}/revoke': A,
   'GET /api/admin/audit': SV,
+  'GET /api/admin/settings': A,
+  'PUT /api/admin/settings': A,
+  'GET /api/admin/services': A,
+  'POST /api/admin/services': A,
+  'PUT /api/admin/services/{id}': A,
+  'GET /api/admin/counters': A,
+  'POST /api/admin/counters': A,
+  'PUT /api/admin/counters/{id}': A,
+  'GET /api/admin/users': A,
+  'POST /api/admin/users': A,
+  'PUT /api/admin/users/{id}': A,
+  'POST /api/admin/users/{id}/password': A,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];
@@ -82,10 +94,10 @@ describe('access matrix: every route × every role (pairing required)', () => {
         }
         const cookie = cookies[role];
         const res = await t.app.inject({
-          method: method as 'GET' | 'POST',
+          method: method as 'GET' | 'POST' | 'PUT',
           url,
           headers: cookie ? { cookie } : {},
-          ...(method === 'POST' ? { payload: {} } : {}),
+          ...(method !== 'GET' ? { payload: {} } : {}),
         });
         const code = res.statusCode >= 400 ? (res.json() as { code: string }).code : 'OK';
         const denied = DENIED.includes(code);
