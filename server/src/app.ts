@@ -10,10 +10,12 @@ import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
 import type { Config } from './config';
 import { AppError, statusOf } from './errors';
 import authPlugin from './plugins/auth';
+import backupPlugin from './plugins/backup';
 import hubPlugin from './plugins/hub';
 import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
 import auditRoutes from './routes/api/audit';
+import backupRoutes from './routes/api/backups';
 import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
 import deviceRoutes from './routes/api/devices';
@@ -81,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(hubPlugin, { config: options.config, now: options.now });
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
+  await app.register(backupPlugin);
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -112,6 +115,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(deviceRoutes);
       await api.register(auditRoutes);
       await api.register(adminRoutes);
+      await api.register(backupRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

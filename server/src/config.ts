@@ -12,6 +12,9 @@ const EnvSchema = Type.Object({
   DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 4 })),
   SEED_DEMO: Type.Boolean({ default: true }),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 0, default: 120 }),
+  BACKUP_DIR: Type.String({ default: './data/backups' }),
+  BACKUP_EVERY_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 6 }),
+  BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 1000, default: 28 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -31,6 +34,12 @@ export interface Config {
   seedDemo: boolean;
   /** Tickets one kiosk may issue per minute (0: no limit). */
   ticketRateLimit: number;
+  /** Where scheduled and on-demand backups go. */
+  backupDir: string;
+  /** Hours between scheduled backups (0: no schedule). */
+  backupEveryHours: number;
+  /** Scheduled backups kept. */
+  backupKeep: number;
   logLevel: string;
 }
 
@@ -60,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     ticketRateLimit: e.TICKET_RATE_LIMIT,
+    backupDir: resolve(e.BACKUP_DIR),
+    backupEveryHours: e.BACKUP_EVERY_HOURS,
+    backupKeep: e.BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -37,6 +37,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config & { dir: str
     demoPassword: TEST_PASSWORD,
     seedDemo: true,
     ticketRateLimit: 0,
+    backupDir: join(dir, 'backups'),
+    backupEveryHours: 0,
+    backupKeep: 3,
     logLevel: 'silent',
     ...overrides,
   };

@@ -53,6 +53,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/admin/users': A,
   'PUT /api/admin/users/{id}': A,
   'POST /api/admin/users/{id}/password': A,
+  'GET /api/admin/backups': A,
+  'POST /api/admin/backups': A,
+  'GET /api/admin/backups/{name}': A,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];
@@ -86,7 +89,7 @@ describe('access matrix: every route × every role (pairing required)', () => {
     const table: string[] = [];
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
-      const url = path.replace('{id}', '1').replace('{pairingId}', 'khong-co-yeu-cau-nay-0000');
+      const url = path.replace('{id}', '1').replace('{pairingId}', 'khong-co-yeu-cau-nay-0000').replace('{name}', 'motcua-20260101-000000.db');
       for (const role of ACCESS_ROLES) {
         // Sign-out routes end the session they are called with: give each call a fresh one.
         if (LAST.some((l) => route.endsWith(l)) && (role === 'staff' || role === 'supervisor' || role === 'admin')) {

@@ -60,8 +60,8 @@ describe('every route rejects malformed input with a coded 4xx and writes nothin
     const before = fingerprint(t.app.db);
     let requests = 0;
     // Routes with no input at all (e.g. logout, reset-day) have nothing to malform.
-    for (const route of routes.filter((r) => r.hasBody || r.url.includes('{id}'))) {
-      const urls = route.url.includes('{id}') ? IDS.map((id) => route.url.replace('{id}', id)) : [route.url];
+    for (const route of routes.filter((r) => r.hasBody || /\{(id|name|pairingId)\}/.test(r.url))) {
+      const urls = /\{(id|name|pairingId)\}/.test(route.url) ? IDS.map((id) => route.url.replace(/\{(id|name|pairingId)\}/, id)) : [route.url];
       for (const url of urls) {
         for (const cookie of [admin, staff, undefined]) {
           const payloads: { payload?: string; type?: string }[] = route.method === 'GET' ? [{}] : [
