@@ -42,9 +42,22 @@ const USERS: [string, string, Role][] = [
   ['canbo4', 'Hoàng Thu Dung', 'staff'],
 ];
 
+/** Services and counters of a typical commune centre: the starting point of a new office too. */
+function seedQueueLines(hub: Hub): void {
+  const { repos } = hub;
+  const ids = new Map<string, number>();
+  SERVICES.forEach((s, i) => {
+    ids.set(s.code, repos.catalog.insertService({ ...s, start_number: 1, end_number: 999, daily_max: 999, active: 1, display_order: i + 1 }));
+  });
+  for (const [number, name, area, links] of COUNTERS) {
+    const counterId = repos.catalog.insertCounter({ number, name, area });
+    for (const [code, weight] of links) repos.catalog.linkService(counterId, ids.get(code) as number, weight);
+  }
+}
+
 /**
- * Seeds the demo office into an empty database. The demo is open for tickets at any hour on any day so a
- * newcomer can walk the whole loop; a real office sets its issuing windows (default 07:00–11:15, 13:30–16:45).
+ * Seeds the demo office into an empty database. The demo is open for tickets at any hour on any day, and in open
+ * LAN mode, so a newcomer can walk the whole loop; a real office sets its issuing windows and pairs its devices.
  */
 export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedReport> {
   const pass = password ?? randomBytes(6).toString('base64url');
@@ -57,21 +70,27 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       address: 'Số 1 đường Độc Lập, phường Hòa Bình',
       workingDays: [0, 1, 2, 3, 4, 5, 6],
       issueWindows: [{ start: '00:00', end: '24:00' }],
-      // The demo runs in open LAN mode so a newcomer can open every screen at once without pairing.
       openLan: true,
     });
-    const ids = new Map<string, number>();
-    SERVICES.forEach((s, i) => {
-      ids.set(s.code, repos.catalog.insertService({ ...s, start_number: 1, end_number: 999, daily_max: 999, active: 1, display_order: i + 1 }));
-    });
-    for (const [number, name, area, links] of COUNTERS) {
-      const counterId = repos.catalog.insertCounter({ number, name, area });
-      for (const [code, weight] of links) repos.catalog.linkService(counterId, ids.get(code) as number, weight);
-    }
+    seedQueueLines(hub);
     for (const [username, full_name, role] of USERS) {
       // A generated password was printed on a console: everyone must choose their own at first sign-in.
       repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
     }
   })();
   return { usernames: USERS.map((u) => u[0]), password: pass, generated: password === undefined };
+}
+
+/**
+ * First run of a real office (`npm run setup`): its name, one admin account, the usual services and counters, and
+ * pairing required for every kiosk and display. Refuses a database that already has accounts.
+ */
+export async function setupOffice(hub: Hub, office: { name: string; address: string; adminPassword: string; adminName: string }): Promise<void> {
+  if (hub.repos.users.count() > 0) throw new Error('Cơ sở dữ liệu đã có tài khoản: không thể thiết lập lại.');
+  const hash = await hashPassword(office.adminPassword);
+  hub.ctx.db.transaction(() => {
+    hub.queue.saveSettings({ ...DEFAULT_SETTINGS, name: office.name, address: office.address, openLan: false });
+    seedQueueLines(hub);
+    hub.repos.users.insert({ username: 'admin', full_name: office.adminName, role: 'admin', password_hash: hash, must_change_password: 0, created_at: hub.ctx.now() });
+  })();
 }
