@@ -20,6 +20,7 @@ import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
 import deviceRoutes from './routes/api/devices';
 import healthRoutes from './routes/api/health';
+import procedureRoutes from './routes/api/procedures';
 import queueRoutes from './routes/api/queue';
 import ticketRoutes from './routes/api/tickets';
 import { version } from './version';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(auditRoutes);
       await api.register(adminRoutes);
       await api.register(backupRoutes);
+      await api.register(procedureRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@shared/schemas/auth';
 import { hashPassword } from './passwords';
 import { DEFAULT_SETTINGS } from './repositories/settings-repository';
+import { readCatalogFile, SEED_CATALOG_FILE } from './services/catalog-service';
 import type { Hub } from './services/hub';
 
 /** What the demo seed created. */
@@ -73,6 +74,7 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       openLan: true,
     });
     seedQueueLines(hub);
+    hub.catalog.load(readCatalogFile(SEED_CATALOG_FILE));
     for (const [username, full_name, role] of USERS) {
       // A generated password was printed on a console: everyone must choose their own at first sign-in.
       repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
@@ -91,6 +93,7 @@ export async function setupOffice(hub: Hub, office: { name: string; address: str
   hub.ctx.db.transaction(() => {
     hub.queue.saveSettings({ ...DEFAULT_SETTINGS, name: office.name, address: office.address, openLan: false });
     seedQueueLines(hub);
+    hub.catalog.load(readCatalogFile(SEED_CATALOG_FILE));
     hub.repos.users.insert({ username: 'admin', full_name: office.adminName, role: 'admin', password_hash: hash, must_change_password: 0, created_at: hub.ctx.now() });
   })();
 }

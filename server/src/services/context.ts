@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Db } from '../db';
 import { auditRepository } from '../repositories/audit-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
+import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
   return {
     audit: auditRepository(db),
     catalog: catalogRepository(db),
+    catalogSearch: catalogSearchRepository(db),
     devices: devicesRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),

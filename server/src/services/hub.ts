@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { Realtime } from '../realtime/emitter';
 import { adminService } from './admin-service';
 import { authService } from './auth-service';
+import { catalogService } from './catalog-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
@@ -18,7 +19,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const auth = authService(ctx, counters);
   const devices = deviceService(ctx);
   const admin = adminService(ctx, queue);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin };
+  const catalog = catalogService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog };
 }
 
 export type Hub = ReturnType<typeof createHub>;

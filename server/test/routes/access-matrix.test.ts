@@ -56,6 +56,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/backups': A,
   'POST /api/admin/backups': A,
   'GET /api/admin/backups/{name}': A,
+  'GET /api/fields': E,
+  'GET /api/procedures': E,
+  'GET /api/procedures/{id}': E,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];
