@@ -47,6 +47,20 @@ describe('socket handshakes with pairing required', () => {
     expect(results).toEqual(cases.map((c) => c[2]));
   });
 
+  it('disconnects unpaired screens when the office leaves open LAN mode', async () => {
+    t.app.hub.queue.saveSettings({ ...t.app.hub.queue.settings(), openLan: true });
+    const display = await pairDevice(t.app, admin, 'display');
+    const paired = await open('display', display.cookie);
+    const unpaired = await open('display');
+    expect([paired.error, unpaired.error]).toEqual([undefined, undefined]);
+    const gone = new Promise<string>((resolve) => unpaired.socket.once('disconnect', resolve));
+    const settings = { ...t.app.hub.queue.settings(), openLan: false };
+    const res = await fetch(`${url}/api/admin/settings`, { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    expect(res.status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect(paired.socket.connected).toBe(true);
+  });
+
   it('disconnects a revoked display at once and refuses it afterwards', async () => {
     const display = await pairDevice(t.app, admin, 'display');
     const { socket, error } = await open('display', display.cookie);

@@ -28,7 +28,16 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/admin/settings',
     { config, schema: { tags, summary: 'Replace the office settings', body: OfficeSettingsSchema, response: { 200: OfficeSettingsSchema, ...ERROR_RESPONSES } } },
-    async (request) => a.saveSettings(request.body, actorOf(request)),
+    async (request) => {
+      const saved = a.saveSettings(request.body, actorOf(request));
+      // Leaving open LAN mode: unpaired screens lose their access now, not at their next reconnect.
+      if (!saved.openLan) {
+        for (const socket of await app.io.fetchSockets()) {
+          if (socket.data.role !== 'counter' && socket.data.deviceId === null) socket.disconnect(true);
+        }
+      }
+      return saved;
+    },
   );
 
   app.get('/admin/services', { config, schema: { tags, summary: 'All services, inactive included', response: { 200: Type.Array(ServiceAdminSchema), ...ERROR_RESPONSES } } }, async () =>
