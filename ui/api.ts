@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** The hub's `details` (e.g. `{ field, message }` of a VALIDATION_FAILED), when it sent some. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,7 +32,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   if (!res.ok) {
     const err = (data ?? {}) as Partial<ErrorBody>;
     const code = err.code && err.code in ERROR_MESSAGES ? err.code : ErrorCode.INTERNAL_ERROR;
-    throw new ApiError(res.status, code, err.message ?? ERROR_MESSAGES[code].vi);
+    throw new ApiError(res.status, code, err.message ?? ERROR_MESSAGES[code].vi, err.details);
   }
   return data as T;
 }

@@ -6,12 +6,18 @@ export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * Connects to the hub on the same origin. Reconnects forever with backoff capped at 5 s, so screens
- * recover by themselves after a restart of the hub.
+ * recover by themselves after a restart of the hub. With `autoConnect: false` the socket waits for
+ * `connect()` (devices connect only once paired, so an unpaired screen does not knock on the hub).
  */
-export function connectHub(role: ClientRole, extra: { counterId?: number } = {}, url?: string): HubSocket {
+export function connectHub(
+  role: ClientRole,
+  extra: { counterId?: number } = {},
+  { url, autoConnect = true }: { url?: string; autoConnect?: boolean } = {},
+): HubSocket {
   const options = {
     path: '/socket.io',
     withCredentials: true,
+    autoConnect,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     auth: { role, protocolVersion: PROTOCOL_VERSION, ...extra },

@@ -1,4 +1,6 @@
 import { createAppI18n } from '@ui/i18n';
+import { adminEn } from './i18n-admin-en';
+import { adminVi } from './i18n-admin-vi';
 
 /**
  * Counter console texts (top-level keys must not clash with the shared ones: errors, priority, connection,
@@ -15,6 +17,22 @@ export const messages = {
       submit: 'Đăng nhập',
       submitting: 'Đang đăng nhập…',
       required: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+    },
+    password: {
+      title: 'Đổi mật khẩu',
+      intro: 'Xin chào {name}. Vì lý do an toàn, hãy đặt mật khẩu mới trước khi bắt đầu làm việc.',
+      current: 'Mật khẩu hiện tại',
+      next: 'Mật khẩu mới',
+      repeat: 'Nhập lại mật khẩu mới',
+      rule: 'Ít nhất 8 ký tự và khác mật khẩu hiện tại.',
+      submit: 'Đổi mật khẩu',
+      submitting: 'Đang lưu…',
+      signOut: 'Đăng xuất',
+      required: 'Vui lòng nhập đủ cả ba ô.',
+      tooShort: 'Mật khẩu mới phải có ít nhất 8 ký tự.',
+      sameAsCurrent: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      mismatch: 'Hai lần nhập mật khẩu mới không khớp. Vui lòng nhập lại.',
+      wrongCurrent: 'Mật khẩu hiện tại không đúng. Vui lòng nhập lại.',
     },
     picker: {
       title: 'Chọn quầy làm việc',
@@ -38,6 +56,8 @@ export const messages = {
       served: 'Đã phục vụ hôm nay',
       close: 'Đóng quầy',
       logout: 'Đăng xuất',
+      logoutAll: 'Đăng xuất mọi nơi',
+      logoutAllHint: 'Đăng xuất tài khoản này trên mọi máy tính đang đăng nhập',
     },
     status: {
       waiting: 'Đang chờ',
@@ -134,6 +154,22 @@ export const messages = {
       submitting: 'Signing in…',
       required: 'Please enter your username and password.',
     },
+    password: {
+      title: 'Change password',
+      intro: 'Hello {name}. For safety, choose a new password before you start working.',
+      current: 'Current password',
+      next: 'New password',
+      repeat: 'Repeat the new password',
+      rule: 'At least 8 characters, different from the current one.',
+      submit: 'Change password',
+      submitting: 'Saving…',
+      signOut: 'Sign out',
+      required: 'Please fill in all three fields.',
+      tooShort: 'The new password needs at least 8 characters.',
+      sameAsCurrent: 'The new password must differ from the current one.',
+      mismatch: 'The two new passwords do not match. Please type them again.',
+      wrongCurrent: 'The current password is wrong. Please type it again.',
+    },
     picker: {
       title: 'Choose your counter',
       hello: 'Hello, {name}',
@@ -151,7 +187,14 @@ export const messages = {
       reload: 'Reload',
       noServices: 'No services assigned',
     },
-    header: { counter: 'Counter {n}', served: 'Served today', close: 'Close counter', logout: 'Sign out' },
+    header: {
+      counter: 'Counter {n}',
+      served: 'Served today',
+      close: 'Close counter',
+      logout: 'Sign out',
+      logoutAll: 'Sign out everywhere',
+      logoutAllHint: 'Sign this account out on every computer',
+    },
     status: {
       waiting: 'Waiting',
       called: 'Called',
@@ -232,5 +275,5 @@ export const messages = {
 
 /** The console's vue-i18n instance (shared messages merged in). */
 export function createCounterI18n() {
-  return createAppI18n(messages);
+  return createAppI18n({ vi: { ...messages.vi, admin: adminVi }, en: { ...messages.en, admin: adminEn } });
 }

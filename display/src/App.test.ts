@@ -6,11 +6,11 @@ import { makeCall, makeCounter, makeOffice, makeTicket } from '@ui/testing/fixtu
 import App from './App.vue';
 import { createDisplayI18n } from './i18n';
 
-function mountBoard(queue: Record<string, unknown>) {
+function mountBoard(queue: Record<string, unknown>, device: Record<string, unknown> = { phase: 'ready' }) {
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     stubActions: false,
-    initialState: { queue: { connected: true, loaded: true, office: makeOffice(), ...queue } },
+    initialState: { queue: { connected: true, loaded: true, office: makeOffice(), ...queue }, device },
   });
   return mount(App, { global: { plugins: [pinia, createDisplayI18n()] } });
 }
@@ -50,6 +50,14 @@ describe('display board', () => {
     const wrapper = mountBoard({ counters, recentCalls: [] });
     expect(wrapper.get('[data-testid="display-latest-empty"]').text()).toBe('Chưa có số nào được gọi');
     expect(wrapper.find('[data-testid="display-recent-row"]').exists()).toBe(false);
+  });
+
+  it('shows the pairing code instead of the board until the TV is paired', () => {
+    const pairing = { pairingId: 'pairing-request-abcdefgh', code: '049017', kind: 'display', expiresAt: '2025-03-03T01:10:00.000Z' };
+    const wrapper = mountBoard({ counters, recentCalls: calls }, { kind: 'display', phase: 'pairing', pairing, deadline: Date.now() + 600_000 });
+    expect(wrapper.get('[data-testid="pairing-code"]').text()).toBe('049 017');
+    expect(wrapper.get('[data-testid="pairing-kind"]').text()).toBe('Màn hình hiển thị');
+    expect(wrapper.find('[data-testid="display-latest"]').exists()).toBe(false);
   });
 
   it('flashes the latest call once per new call, recalls included, without crashing without audio', async () => {

@@ -1,6 +1,6 @@
 import { createAppI18n } from '@ui/i18n';
 
-/** Display texts (Vietnamese; English kept for completeness). Top-level keys must not clash with the shared ones. */
+/** Display texts (Vietnamese; English kept for completeness). Top-level keys must not clash with the shared ones (ui/i18n.ts: errors, priority, connection, language, devicePairing). */
 export const messages = {
   vi: {
     board: {

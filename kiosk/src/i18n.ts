@@ -1,6 +1,6 @@
 import { createAppI18n } from '@ui/i18n';
 
-/** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
+/** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
   vi: {
     app: { title: 'Kiosk lấy số thứ tự' },

@@ -18,10 +18,14 @@ function readLastCounter(): number | null {
 
 /**
  * The staff session: who is signed in, which counter this console works at. Owns the socket's lifetime:
- * connected only once a counter is open, disconnected on close or sign-out.
+ * connected only once a counter is open, disconnected on close or sign-out. An account that must choose a new
+ * password is held in `passwordChangeFor` and `me` stays null until it has (the hub refuses everything else
+ * meanwhile), so no screen past sign-in shows before the password is changed.
  */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null);
+  /** Signed in, but a new password must be chosen first (seeded or reset account). */
+  const passwordChangeFor = ref<Me | null>(null);
   /** False until GET /api/auth/me answered (avoids flashing the sign-in form on reload). */
   const checked = ref(false);
   const counters = ref<CounterState[]>([]);
@@ -42,14 +46,31 @@ export const useSessionStore = defineStore('session', () => {
     startCounterHub(id, handleLostSession);
   }
 
+  /** Takes the hub's view of the signed-in account: straight to work, or to the password change first. */
+  function adopt(account: Me): void {
+    if (account.mustChangePassword) {
+      passwordChangeFor.value = account;
+      me.value = null;
+      return;
+    }
+    passwordChangeFor.value = null;
+    me.value = account;
+    if (account.counterId !== null) enterCounter(account.counterId);
+  }
+
+  function forget(): void {
+    me.value = null;
+    passwordChangeFor.value = null;
+    counters.value = [];
+  }
+
   /** Resumes a session kept by the cookie; reconnects straight to its open counter. */
   async function resume(): Promise<void> {
     try {
-      me.value = await request<Me>('GET', '/api/auth/me');
-      if (me.value.counterId !== null) enterCounter(me.value.counterId);
+      adopt(await request<Me>('GET', '/api/auth/me'));
     } catch (error) {
       if (errorCodeOf(error) !== ErrorCode.UNAUTHENTICATED) errorCode.value = errorCodeOf(error);
-      me.value = null;
+      forget();
     } finally {
       checked.value = true;
     }
@@ -71,8 +92,14 @@ export const useSessionStore = defineStore('session', () => {
 
   function login(username: string, password: string): Promise<boolean> {
     return guarded(async () => {
-      me.value = await request<Me>('POST', '/api/auth/login', { username, password });
-      if (me.value.counterId !== null) enterCounter(me.value.counterId);
+      adopt(await request<Me>('POST', '/api/auth/login', { username, password }));
+    });
+  }
+
+  /** Chooses a new password (the hub signs out the account's other sessions), then goes on to work. */
+  function changePassword(currentPassword: string, newPassword: string): Promise<boolean> {
+    return guarded(async () => {
+      adopt(await request<Me>('POST', '/api/auth/password', { currentPassword, newPassword }));
     });
   }
 
@@ -110,8 +137,8 @@ export const useSessionStore = defineStore('session', () => {
     });
   }
 
-  /** Signs out; the counter is closed first so it does not stay "taken" by nobody. */
-  function logout(): Promise<boolean> {
+  /** Closes the counter held (so it does not stay "taken" by nobody), then ends the session through `path`. */
+  function signOut(path: '/api/auth/logout' | '/api/auth/logout-all'): Promise<boolean> {
     return guarded(async () => {
       const id = counterId.value;
       if (id !== null) {
@@ -123,17 +150,24 @@ export const useSessionStore = defineStore('session', () => {
         }
       }
       stopCounterHub();
-      await request('POST', '/api/auth/logout');
-      me.value = null;
-      counters.value = [];
+      await request('POST', path);
+      forget();
     });
   }
+
+  /** Signs out of this console. */
+  const logout = () => signOut('/api/auth/logout');
+  /** Signs this account out on every computer (a forgotten session elsewhere, a suspected leak). */
+  const logoutEverywhere = () => signOut('/api/auth/logout-all');
 
   /** The hub says this console is no longer signed in or at its counter: back to the right screen. */
   function handleLostSession(code: ErrorCode): void {
     if (code === ErrorCode.UNAUTHENTICATED) {
       stopCounterHub();
-      me.value = null;
+      forget();
+    } else if (code === ErrorCode.PASSWORD_CHANGE_REQUIRED) {
+      stopCounterHub();
+      void resume();
     } else if (code === ErrorCode.NOT_AT_COUNTER) {
       stopCounterHub();
       if (me.value) me.value = { ...me.value, counterId: null };
@@ -148,6 +182,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     me,
+    passwordChangeFor,
     checked,
     counters,
     services,
@@ -158,10 +193,12 @@ export const useSessionStore = defineStore('session', () => {
     counterId,
     resume,
     login,
+    changePassword,
     loadCounters,
     openCounter,
     closeCounter,
     logout,
+    logoutEverywhere,
     handleLostSession,
     clearError,
   };

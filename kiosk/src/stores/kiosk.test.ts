@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssuedTicket } from '@shared/schemas/ticket';
+import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
 import { makeIssuedTicket, makeOffice, makeSnapshot } from '@ui/testing/fixtures';
 import { useKioskStore } from './kiosk';
@@ -88,6 +89,21 @@ describe('kiosk store', () => {
     expect(kiosk.step).toBe('error');
     expect(kiosk.failure).toBe('DAILY_LIMIT_REACHED');
     expect(kiosk.ticket).toBeNull();
+    expect(kiosk.pending).toBe(false);
+  });
+
+  it('hands over to the pairing screen when the hub says this kiosk is not paired (revoked)', async () => {
+    const kiosk = useKioskStore();
+    const device = useDeviceStore();
+    const lost = vi.spyOn(device, 'lost').mockImplementation(() => undefined);
+    const { reply } = deferredFetch();
+    kiosk.chooseService(1);
+    const done = kiosk.issue(null);
+    reply(401, { code: 'DEVICE_NOT_PAIRED', message: 'not paired' });
+    await done;
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect(kiosk.step).toBe('home');
+    expect(kiosk.failure).toBeNull();
     expect(kiosk.pending).toBe(false);
   });
 

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ErrorCode } from '@shared/errors';
+import { ErrorCode } from '@shared/errors';
 import type { PriorityGroup } from '@shared/priority';
 import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
 import { ApiError, request } from '@ui/api';
+import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
 
 /** Screens of the issue flow: service → priority choice → ticket (or an error). */
@@ -18,6 +19,7 @@ export type IssueFailure = ErrorCode | 'NETWORK';
  */
 export const useKioskStore = defineStore('kiosk', () => {
   const queue = useQueueStore();
+  const device = useDeviceStore();
   const step = ref<KioskStep>('home');
   const serviceId = ref<number | null>(null);
   const pending = ref(false);
@@ -52,6 +54,12 @@ export const useKioskStore = defineStore('kiosk', () => {
       failure.value = null;
       step.value = 'ticket';
     } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.DEVICE_NOT_PAIRED) {
+        // Revoked, or the office switched pairing on: the pairing screen replaces the issue flow.
+        reset();
+        device.lost();
+        return;
+      }
       ticket.value = null;
       failure.value = error instanceof ApiError ? error.code : 'NETWORK';
       step.value = 'error';

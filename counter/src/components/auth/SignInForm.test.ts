@@ -18,6 +18,21 @@ describe('SignInForm', () => {
     expect(wrapper.get('[data-testid="sign-in-error"]').text()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
   });
 
+  it('says a locked account must wait or ask an admin', () => {
+    const { wrapper } = mountForm({ errorCode: 'ACCOUNT_LOCKED' });
+    expect(wrapper.get('[data-testid="sign-in-error"]').text()).toBe(
+      'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 5 phút hoặc nhờ quản trị viên đặt lại mật khẩu.',
+    );
+  });
+
+  it('shows the password change instead of the sign-in form while the account must choose a new password', () => {
+    const { wrapper } = mountForm({
+      passwordChangeFor: { id: 7, username: 'canbo7', fullName: 'Trần Thị Bảy', role: 'staff', counterId: null, mustChangePassword: true },
+    });
+    expect(wrapper.find('[data-testid="sign-in-form"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="password-form"] h1').text()).toBe('Đổi mật khẩu');
+  });
+
   it('asks for both fields before calling the hub', async () => {
     const { wrapper, session } = mountForm();
     await wrapper.get('form').trigger('submit');
