@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@shared/events';
+import { CLIENT_EVENT_ROLES, PROTOCOL_VERSION, type ClientRole } from '@shared/events';
 import { buildTestApp, login, staffAtCounter } from '../helper';
 import { pairDevice } from '../helper-devices';
 
@@ -45,6 +45,24 @@ describe('socket handshakes with pairing required', () => {
     const results = [];
     for (const [role, cookie] of cases) results.push((await open(role, cookie, role === 'counter' ? { counterId: 1 } : {})).error);
     expect(results).toEqual(cases.map((c) => c[2]));
+  });
+
+  it('answers every client event only for the screens its table allows', async () => {
+    const creds: Record<ClientRole, string> = {
+      kiosk: (await pairDevice(t.app, admin, 'kiosk')).cookie,
+      display: (await pairDevice(t.app, admin, 'display')).cookie,
+      rating: (await pairDevice(t.app, admin, 'rating')).cookie,
+      counter: await staffAtCounter(t.app, 'canbo1', 1),
+    };
+    for (const [event, allowed] of Object.entries(CLIENT_EVENT_ROLES)) {
+      for (const role of Object.keys(creds) as ClientRole[]) {
+        const { socket, error } = await open(role, creds[role], role === 'counter' ? { counterId: 1 } : {});
+        expect(error).toBeUndefined();
+        const reply = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => socket.emit(event as 'queue:snapshot', resolve as never));
+        expect(reply.ok, `${event} as ${role}`).toBe(allowed.includes(role));
+        socket.disconnect();
+      }
+    }
   });
 
   it('disconnects unpaired screens when the office leaves open LAN mode', async () => {

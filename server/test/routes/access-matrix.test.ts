@@ -49,7 +49,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/counters': A,
   'POST /api/admin/counters': A,
   'PUT /api/admin/counters/{id}': A,
-  'GET /api/admin/users': A,
+  'GET /api/admin/users': SV,
   'POST /api/admin/users': A,
   'PUT /api/admin/users/{id}': A,
   'POST /api/admin/users/{id}/password': A,

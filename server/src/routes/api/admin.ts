@@ -68,7 +68,12 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => a.saveCounter(request.params.id, request.body, actorOf(request)),
   );
 
-  app.get('/admin/users', { config, schema: { tags, summary: 'Staff accounts', response: { 200: Type.Array(UserAdminSchema), ...ERROR_RESPONSES } } }, async () => a.users());
+  // Supervisors read the list too (to filter the audit log by person); only admins change accounts.
+  app.get(
+    '/admin/users',
+    { config: { allow: Allow.supervisor }, schema: { tags, summary: 'Staff accounts', response: { 200: Type.Array(UserAdminSchema), ...ERROR_RESPONSES } } },
+    async () => a.users(),
+  );
   app.post(
     '/admin/users',
     { config, schema: { tags, summary: 'Add a staff account (must change the password at first sign-in)', body: UserCreateSchema, response: { 201: UserAdminSchema, ...ERROR_RESPONSES } } },
