@@ -16,6 +16,7 @@ import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
 import auditRoutes from './routes/api/audit';
 import backupRoutes from './routes/api/backups';
+import catalogAdminRoutes from './routes/api/catalog-admin';
 import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
 import deviceRoutes from './routes/api/devices';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(adminRoutes);
       await api.register(backupRoutes);
       await api.register(procedureRoutes);
+      await api.register(catalogAdminRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

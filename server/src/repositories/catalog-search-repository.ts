@@ -66,6 +66,8 @@ export function catalogSearchRepository(db: Db) {
     ),
     ftsDelete: db.prepare<[number]>('DELETE FROM procedures_fts WHERE rowid = ?'),
     ftsInsert: db.prepare<[number, string, string]>('INSERT INTO procedures_fts (rowid, name, body) VALUES (?, ?, ?)'),
+    all: db.prepare<[], ProcedureRow>('SELECT * FROM procedures ORDER BY field_id, code'),
+    recode: db.prepare<[string, string, number]>('UPDATE procedures SET code = ?, local_suffix = ? WHERE id = ?'),
     list: db.prepare<[number | null, number | null, number], ProcedureRow>(
       `SELECT * FROM procedures WHERE active = 1 AND (? IS NULL OR field_id = ?) ORDER BY field_id, name LIMIT ?`,
     ),
@@ -119,6 +121,12 @@ export function catalogSearchRepository(db: Db) {
       return id;
     },
     list: (fieldId: number | null, limit: number): ProcedureRow[] => s.list.all(fieldId, fieldId, limit),
+    /** Every procedure, retired ones included (export). */
+    all: (): ProcedureRow[] => s.all.all(),
+    /** Changes the code of a procedure before it is saved under the new code. */
+    recode: (id: number, code: string, localSuffix: string): void => {
+      s.recode.run(code, localSuffix, id);
+    },
     /**
      * Ranked prefix search on folded words: procedures whose name holds every word first; among them, names holding
      * the words as typed (a phrase), shorter names (closer matches); then BM25 with the name weighted ten times.

@@ -3,6 +3,8 @@ import { Value } from '@sinclair/typebox/value';
 import { searchTokens } from '@shared/text-fold';
 import { CatalogFileSchema, type CatalogFile, type Procedure, type ProcedureInput, type ProcedureSummary } from '@shared/schemas/procedure';
 import { fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
+import { validateCatalogImport } from './catalog-import';
 import type { ProcedureRow } from '../repositories/catalog-search-repository';
 import type { ServiceContext } from './context';
 
@@ -66,14 +68,62 @@ export function catalogService(ctx: ServiceContext) {
     return rows.map(toSummary);
   }
 
-  function get(id: number): Procedure {
-    const r = repos.catalogSearch.byId(id);
-    if (!r || r.active !== 1) fail('NOT_FOUND');
+  function toProcedure(r: ProcedureRow): Procedure {
     const field = fields().find((f) => f.id === r.field_id);
     return { ...input(r), id: r.id, fieldId: r.field_id, fieldName: field?.nameVi ?? '', serviceId: r.service_id, updatedAt: new Date(r.updated_at).toISOString() };
   }
 
-  return { load, fields, search, get };
+  /** A procedure's listing; retired ones only when `includeRetired` (admin editing). */
+  function get(id: number, includeRetired = false): Procedure {
+    const r = repos.catalogSearch.byId(id);
+    if (!r || (r.active !== 1 && !includeRetired)) fail('NOT_FOUND');
+    return toProcedure(r);
+  }
+
+  /** The whole catalog (retired procedures included) in the import format. */
+  function exportAll(): CatalogFile {
+    const byId = new Map(repos.catalogSearch.fields().map((f) => [f.id, f]));
+    return {
+      fields: [...byId.values()].map((f) => ({ code: f.code, nameVi: f.name_vi, nameEn: f.name_en, icon: f.icon, displayOrder: f.display_order })),
+      procedures: repos.catalogSearch.all().map(input),
+    };
+  }
+
+  /**
+   * Imports fields and procedures (upsert by code). With any invalid row nothing is imported and every error is
+   * reported by row and column, unless `skipInvalid` asks to import the valid rows only.
+   */
+  function importFile(raw: { fields: unknown[]; procedures: unknown[] }, skipInvalid: boolean, actor: StaffActor) {
+    const { file, errors } = validateCatalogImport(raw, repos);
+    if (errors.length > 0 && !skipInvalid) fail('VALIDATION_FAILED', { errors: errors.slice(0, 500), errorCount: errors.length });
+    return db.transaction(() => {
+      const counts = load(file);
+      repos.audit.write(ctx.now(), actor, { action: 'catalog.import', details: { ...counts, skipped: errors.length } });
+      return { ...counts, skipped: errors.length, errors: errors.slice(0, 500) };
+    })();
+  }
+
+  /** Creates or replaces one procedure (admin form). */
+  function save(id: number | null, p: ProcedureInput, actor: StaffActor): Procedure {
+    const { file, errors } = validateCatalogImport({ fields: [], procedures: [p] }, repos);
+    if (errors.length > 0) fail('VALIDATION_FAILED', { field: errors[0]?.column, message: errors[0]?.message });
+    const savedId = db.transaction(() => {
+      if (id !== null) {
+        const current = repos.catalogSearch.byId(id) ?? fail('NOT_FOUND');
+        if (current.code !== p.code || current.local_suffix !== p.localSuffix) {
+          if (repos.catalogSearch.byCode(p.code, p.localSuffix)) fail('CONFLICT');
+          repos.catalogSearch.recode(id, p.code, p.localSuffix);
+        }
+      } else if (repos.catalogSearch.byCode(p.code, p.localSuffix)) fail('CONFLICT');
+      load(file);
+      const row = repos.catalogSearch.byCode(p.code, p.localSuffix) as ProcedureRow;
+      repos.audit.write(ctx.now(), actor, { action: id === null ? 'catalog.procedure_create' : 'catalog.procedure_update', targetType: 'procedure', targetId: row.id, details: { code: p.code, name: p.name, active: p.active } });
+      return row.id;
+    })();
+    return toProcedure(repos.catalogSearch.byId(savedId) as ProcedureRow);
+  }
+
+  return { load, fields, search, get, exportAll, importFile, save };
 }
 
 export type CatalogService = ReturnType<typeof catalogService>;

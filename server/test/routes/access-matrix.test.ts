@@ -59,6 +59,11 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/fields': E,
   'GET /api/procedures': E,
   'GET /api/procedures/{id}': E,
+  'GET /api/admin/catalog/export': A,
+  'POST /api/admin/catalog/import': A,
+  'GET /api/admin/procedures/{id}': A,
+  'POST /api/admin/procedures': A,
+  'PUT /api/admin/procedures/{id}': A,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];
