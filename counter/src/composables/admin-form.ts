@@ -74,6 +74,21 @@ export function useAdminForm(codeFields: Partial<Record<ErrorCode, string>> = {}
   return { saving, fieldErrors, banner, clear, submit, showServerError };
 }
 
+/** The state of an admin form, as AdminFormDialog shows it (Save busy, the banner). */
+export type AdminForm = ReturnType<typeof useAdminForm>;
+
+/**
+ * `useAdminForm` of a dialog (bind it with AdminFormDialog's `form`): `save` checks and saves like `submit`,
+ * then calls `close` once saved.
+ */
+export function useAdminDialogForm(close: () => void, codeFields: Partial<Record<ErrorCode, string>> = {}) {
+  const form = useAdminForm(codeFields);
+  async function save(check: () => FieldErrors, run: () => Promise<unknown>): Promise<void> {
+    if (await form.submit(check, run)) close();
+  }
+  return { ...form, save };
+}
+
 /** Checks shared by the forms; each returns the message key's text or null. */
 export function useFieldChecks() {
   const { t } = useI18n();
