@@ -45,7 +45,9 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
   }
 
   function emitAfter(queueDay: string, counterId: number, scope: { changed: Set<number>; called?: { id: number; recall: boolean } }): void {
-    for (const id of scope.changed) {
+    // The call goes out first: it is what the waiting room is listening for.
+    const order = [...scope.changed].sort((a, b) => Number(b === scope.called?.id) - Number(a === scope.called?.id));
+    for (const id of order) {
       const row = repos.tickets.byId(id);
       if (!row) continue;
       if (scope.called?.id === id) {
