@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../shared/events';
 import { buildApp } from '../server/src/app';
+import type {} from '../server/src/plugins/hub'; // the app's decorators (db, hub)
 import type { Config } from '../server/src/config';
 import { f1, fixedRate, load, median, percentile } from './lib';
 
