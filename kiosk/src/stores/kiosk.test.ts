@@ -5,6 +5,7 @@ import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
 import { makeIssuedTicket, makeOffice, makeSnapshot } from '@ui/testing/fixtures';
 import { useKioskStore } from './kiosk';
+import { useLookupStore } from './lookup';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -154,5 +155,33 @@ describe('kiosk store', () => {
     kiosk.back();
     expect(kiosk.step).toBe('priority');
     expect(kiosk.serviceId).toBe(1);
+  });
+
+  it('takes a ticket from the lookup: priority step for the procedure’s service, Back returns to the procedure', () => {
+    const kiosk = useKioskStore();
+    const lookup = useLookupStore();
+    deferredFetch();
+    kiosk.openLookup();
+    expect(kiosk.step).toBe('lookup');
+    lookup.view = 'detail';
+
+    kiosk.chooseService(7); // no tickets left today
+    expect(kiosk.step).toBe('lookup');
+    kiosk.chooseService(2);
+    expect(kiosk.step).toBe('priority');
+    expect(kiosk.service?.nameVi).toBe('Chứng thực');
+
+    kiosk.back();
+    expect(kiosk.step).toBe('lookup');
+    expect(kiosk.serviceId).toBeNull();
+    expect(lookup.view).toBe('detail');
+
+    // Idle timeout / reset: home, and the next citizen starts the lookup afresh.
+    kiosk.reset();
+    expect(kiosk.step).toBe('home');
+    expect(lookup.view).toBe('browse');
+    kiosk.chooseService(1);
+    kiosk.back();
+    expect(kiosk.step).toBe('home');
   });
 });

@@ -6,9 +6,10 @@ import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
 import { ApiError, request } from '@ui/api';
 import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
+import { useLookupStore } from './lookup';
 
-/** Screens of the issue flow: service → priority choice → ticket (or an error). */
-export type KioskStep = 'home' | 'priority' | 'ticket' | 'error';
+/** Screens of the issue flow: service → priority choice → ticket (or an error); or the procedure lookup. */
+export type KioskStep = 'home' | 'lookup' | 'priority' | 'ticket' | 'error';
 
 /** Why a ticket was not issued: the hub's code, or NETWORK when the hub could not be reached. */
 export type IssueFailure = ErrorCode | 'NETWORK';
@@ -20,26 +21,48 @@ export type IssueFailure = ErrorCode | 'NETWORK';
 export const useKioskStore = defineStore('kiosk', () => {
   const queue = useQueueStore();
   const device = useDeviceStore();
+  const lookup = useLookupStore();
   const step = ref<KioskStep>('home');
   const serviceId = ref<number | null>(null);
   const pending = ref(false);
   const ticket = shallowRef<IssuedTicket | null>(null);
   const failure = ref<IssueFailure | null>(null);
+  /** Where "Back" on the priority step leads: home, or the procedure the citizen was reading. */
+  const cameFrom = ref<'home' | 'lookup'>('home');
 
   const service = computed(() => (serviceId.value === null ? null : (queue.serviceById.get(serviceId.value) ?? null)));
   /** Tickets may be requested only when the hub is reachable and the office issues now. */
   const canIssue = computed(() => queue.connected && queue.office?.issuingOpen === true);
 
-  function chooseService(id: number): void {
-    if (step.value !== 'home' || pending.value || !canIssue.value) return;
+  /** A ticket can be taken for this service now: the hub is reachable, it issues, and the service has numbers left. */
+  function canIssueFor(id: number): boolean {
     const s = queue.serviceById.get(id);
-    if (!s || s.remainingToday <= 0) return;
+    return canIssue.value && s !== undefined && s.remainingToday > 0;
+  }
+
+  /** First tap: a service tile on home, or "take a ticket for this procedure" in the lookup. */
+  function chooseService(id: number): void {
+    if ((step.value !== 'home' && step.value !== 'lookup') || pending.value || !canIssueFor(id)) return;
+    cameFrom.value = step.value;
     serviceId.value = id;
     step.value = 'priority';
   }
 
+  /** Opens the procedure lookup from home. */
+  function openLookup(): void {
+    if (step.value !== 'home' || pending.value) return;
+    step.value = 'lookup';
+    void lookup.start();
+  }
+
   function back(): void {
     if (pending.value) return;
+    if (step.value === 'priority' && cameFrom.value === 'lookup') {
+      serviceId.value = null;
+      cameFrom.value = 'home';
+      step.value = 'lookup';
+      return;
+    }
     reset();
   }
 
@@ -68,13 +91,29 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
-  /** Back to the service list, forgetting the ticket on screen. */
+  /** Back to the service list, forgetting the ticket on screen and anything looked up. */
   function reset(): void {
+    lookup.reset();
+    cameFrom.value = 'home';
     step.value = 'home';
     serviceId.value = null;
     ticket.value = null;
     failure.value = null;
   }
 
-  return { step, serviceId, service, pending, ticket, failure, canIssue, chooseService, back, issue, reset };
+  return {
+    step,
+    serviceId,
+    service,
+    pending,
+    ticket,
+    failure,
+    canIssue,
+    canIssueFor,
+    chooseService,
+    openLookup,
+    back,
+    issue,
+    reset,
+  };
 });

@@ -69,7 +69,7 @@ export function catalogSearchRepository(db: Db) {
     all: db.prepare<[], ProcedureRow>('SELECT * FROM procedures ORDER BY field_id, code'),
     recode: db.prepare<[string, string, number]>('UPDATE procedures SET code = ?, local_suffix = ? WHERE id = ?'),
     list: db.prepare<[number | null, number | null, number], ProcedureRow>(
-      `SELECT * FROM procedures WHERE active = 1 AND (? IS NULL OR field_id = ?) ORDER BY field_id, name LIMIT ?`,
+      `SELECT * FROM procedures WHERE active = 1 AND (? IS NULL OR field_id = ?) ORDER BY field_id, name_folded, id LIMIT ?`,
     ),
   };
 

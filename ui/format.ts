@@ -1,0 +1,17 @@
+/** Money in Vietnamese style, as the listings print it: 50000 → "50.000 đ" (dot thousands, no decimals). */
+export function formatMoneyVnd(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}${digits} đ`;
+}
+
+/**
+ * A fee with its unit as written in a listing ("đồng/trang", "đồng/lần", "đồng", ""): the "đồng" is folded into
+ * the money sign, so 2000 + "đồng/trang" → "2.000 đ/trang" and 50000 + "đồng" → "50.000 đ".
+ */
+export function formatFeeVnd(amount: number, unit: string): string {
+  const money = formatMoneyVnd(amount);
+  const rest = unit.trim().replace(/^đồng\s*/i, '');
+  if (!rest) return money;
+  return rest.startsWith('/') ? `${money}${rest}` : `${money} ${rest}`;
+}
