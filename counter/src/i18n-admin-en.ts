@@ -7,7 +7,7 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', services: 'Services', counters: 'Counters', users: 'Accounts' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', services: 'Services', counters: 'Counters', users: 'Accounts', backups: 'Backups' },
   intro: {
     devices: 'Ticket kiosks, calling displays and rating tablets paired with the hub.',
     audit: 'Every sign-in, call and configuration change; newest first.',
@@ -15,6 +15,7 @@ export const adminEn: typeof adminVi = {
     services: 'Services issued at the kiosk. Deactivate rather than delete to keep history.',
     counters: 'Reception counters and the services each one serves.',
     users: 'Sign-in accounts of staff, supervisors and administrators.',
+    backups: 'The hub backs up its data automatically every few hours and keeps the newest copies. Back up now and download a file to keep it safe.',
   },
   common: {
     loading: 'Loading…',
@@ -261,6 +262,18 @@ export const adminEn: typeof adminVi = {
     savedToast: 'Account {username} saved.',
     resetToast: 'Password of {username} reset.',
     you: '(you)',
+  },
+  backups: {
+    now: 'Back up now',
+    working: 'Backing up…',
+    restore: 'Restore: stop the hub, replace the data file with the backup file, start it again — see the README.',
+    time: 'Time',
+    file: 'File',
+    size: 'Size',
+    download: 'Download',
+    downloadLabel: 'Download the backup of {time}',
+    empty: 'No backups yet.',
+    doneToast: 'Backed up: {name}.',
   },
   toastDismiss: 'Dismiss',
 };

@@ -15,6 +15,7 @@ export const adminVi = {
     services: 'Dịch vụ',
     counters: 'Quầy',
     users: 'Tài khoản',
+    backups: 'Sao lưu',
   },
   intro: {
     devices: 'Kiosk lấy số, màn hình hiển thị và máy đánh giá đã ghép nối với hệ thống.',
@@ -23,6 +24,7 @@ export const adminVi = {
     services: 'Các dịch vụ cấp số tại kiosk. Hãy tạm ngừng thay vì xóa để giữ lịch sử.',
     counters: 'Các quầy tiếp nhận và dịch vụ mỗi quầy phục vụ.',
     users: 'Tài khoản đăng nhập của cán bộ, giám sát viên và quản trị viên.',
+    backups: 'Máy chủ tự động sao lưu dữ liệu vài giờ một lần và giữ lại các bản mới nhất. Có thể sao lưu ngay và tải tệp về để cất giữ.',
   },
   common: {
     loading: 'Đang tải…',
@@ -272,6 +274,18 @@ export const adminVi = {
     savedToast: 'Đã lưu tài khoản {username}.',
     resetToast: 'Đã đặt lại mật khẩu cho {username}.',
     you: '(bạn)',
+  },
+  backups: {
+    now: 'Sao lưu ngay',
+    working: 'Đang sao lưu…',
+    restore: 'Khôi phục: dừng máy chủ, thay tệp dữ liệu bằng tệp sao lưu, khởi động lại — xem README.',
+    time: 'Thời gian',
+    file: 'Tệp',
+    size: 'Dung lượng',
+    download: 'Tải về',
+    downloadLabel: 'Tải về bản sao lưu lúc {time}',
+    empty: 'Chưa có bản sao lưu nào.',
+    doneToast: 'Đã sao lưu: {name}.',
   },
   toastDismiss: 'Đóng thông báo',
 };

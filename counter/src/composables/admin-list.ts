@@ -8,6 +8,7 @@ const LOADERS = {
   services: 'loadServices',
   counters: 'loadCounters',
   users: 'loadUsers',
+  backups: 'loadBackups',
 } as const satisfies Record<AdminResource, string>;
 
 export interface AdminListOptions {

@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'services', 'counters', 'users'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'services', 'counters', 'users', 'backups'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -16,6 +16,7 @@ const SLUGS: Record<AdminSection, string> = {
   services: 'dich-vu',
   counters: 'quay',
   users: 'tai-khoan',
+  backups: 'sao-luu',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 

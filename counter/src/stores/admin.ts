@@ -13,8 +13,15 @@ export interface AdminToast {
   params?: Record<string, string | number>;
 }
 
+/** A database backup on the hub (`GET /api/admin/backups`); `size` in bytes, `createdAt` ISO. */
+export interface BackupFile {
+  name: string;
+  size: number;
+  createdAt: string;
+}
+
 /** What a list holds, for the loading/error state of its section. */
-export type AdminResource = 'devices' | 'settings' | 'services' | 'counters' | 'users';
+export type AdminResource = 'devices' | 'settings' | 'services' | 'counters' | 'users' | 'backups';
 
 const TOAST_MS = 4000;
 
@@ -25,7 +32,7 @@ function upsert<T extends { id: number }>(list: Ref<T[]>, item: T): void {
 }
 
 /**
- * Office administration (admin role): devices, settings, services, counters, accounts. Loads put the hub's
+ * Office administration (admin role): devices, settings, services, counters, accounts, backups. Loads put the hub's
  * data in the lists; saves throw the hub's ApiError to the form that asked (it shows the messages next to
  * its fields) and, on success, update the list and show a toast.
  */
@@ -35,6 +42,8 @@ export const useAdminStore = defineStore('admin', () => {
   const services = ref<ServiceAdmin[]>([]);
   const counters = ref<CounterAdmin[]>([]);
   const users = ref<UserAdmin[]>([]);
+  /** Newest first, as the hub lists them. */
+  const backups = ref<BackupFile[]>([]);
   const loading = ref<Partial<Record<AdminResource, boolean>>>({});
   const loadErrors = ref<Partial<Record<AdminResource, ErrorCode>>>({});
   const toast = ref<AdminToast | null>(null);
@@ -154,12 +163,30 @@ export const useAdminStore = defineStore('admin', () => {
     return saved;
   }
 
+  const loadBackups = () =>
+    load('backups', async () => {
+      backups.value = await request<BackupFile[]>('GET', '/api/admin/backups');
+    });
+
+  /** Takes a backup now, then reloads the list (the hub may have pruned old ones); a failure shows in the section. */
+  async function backupNow(): Promise<void> {
+    try {
+      const made = await request<BackupFile>('POST', '/api/admin/backups');
+      notify('admin.backups.doneToast', { name: made.name });
+    } catch (error) {
+      loadErrors.value = { ...loadErrors.value, backups: errorCodeOf(error) };
+      return;
+    }
+    await loadBackups();
+  }
+
   return {
     devices,
     settings,
     services,
     counters,
     users,
+    backups,
     loading,
     loadErrors,
     toast,
@@ -178,5 +205,7 @@ export const useAdminStore = defineStore('admin', () => {
     createUser,
     updateUser,
     resetPassword,
+    loadBackups,
+    backupNow,
   };
 });
