@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '@shared/schemas/auth';
 import type { OfficeSettings } from '@shared/schemas/office';
 import { buildApp, type App } from '../src/app';
@@ -99,4 +100,21 @@ export async function issue(app: App, serviceId: number, priorityGroup?: string)
 /** Counts rows of a SQL query on the app's database. */
 export function count(app: App, sql: string, ...params: unknown[]): number {
   return (app.db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+/** A fresh test app per test with `username` signed in, and a JSON client sending that user's cookie. */
+export function signedInApp(username: string) {
+  const ctx = {} as { t: Awaited<ReturnType<typeof buildTestApp>>; cookie: string };
+  beforeEach(async () => {
+    ctx.t = await buildTestApp();
+    ctx.cookie = await login(ctx.t.app, username);
+  });
+  afterEach(async () => {
+    await ctx.t.close();
+  });
+  const send = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    ctx.t.app
+      .inject({ method, url, headers: { cookie: ctx.cookie }, ...(payload ? { payload } : {}) })
+      .then((r) => ({ status: r.statusCode, body: r.json() }));
+  return { ctx, send };
 }

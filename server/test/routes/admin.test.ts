@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, count, issue, login } from '../helper';
+import { describe, expect, it } from 'vitest';
+import { count, issue, login, signedInApp } from '../helper';
 
 describe('office administration API', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let admin: string;
-  const send = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie: admin }, ...(payload ? { payload } : {}) }).then((r) => ({ status: r.statusCode, body: r.json() }));
-
-  beforeEach(async () => {
-    t = await buildTestApp();
-    admin = await login(t.app, 'admin');
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const { ctx, send } = signedInApp('admin');
 
   it('edits office settings with server-side validation, and audits what changed', async () => {
     const current = (await send('GET', '/api/admin/settings')).body;
@@ -24,11 +13,11 @@ describe('office administration API', () => {
     expect(reversed.body.details.field).toBe('sessions');
     const ok = await send('PUT', '/api/admin/settings', { ...current, name: 'UBND phường Hòa Bình', unitCode: '000.00.06.H56', priorityGroups: ['elderly', 'disabled'] });
     expect(ok.body).toMatchObject({ name: 'UBND phường Hòa Bình', unitCode: '000.00.06.H56' });
-    const snap = (await t.app.inject({ url: '/api/queue/snapshot' })).json();
+    const snap = (await ctx.t.app.inject({ url: '/api/queue/snapshot' })).json();
     expect(snap.office).toMatchObject({ name: 'UBND phường Hòa Bình', priorityGroups: ['elderly', 'disabled'] });
     // A group no longer offered is refused at the kiosk.
-    expect((await issue(t.app, 1, 'pregnant')).body.code).toBe('INVALID_PRIORITY_GROUP');
-    const row = t.app.db.prepare("SELECT details FROM audit_log WHERE action = 'admin.settings'").get() as { details: string };
+    expect((await issue(ctx.t.app, 1, 'pregnant')).body.code).toBe('INVALID_PRIORITY_GROUP');
+    const row = ctx.t.app.db.prepare("SELECT details FROM audit_log WHERE action = 'admin.settings'").get() as { details: string };
     expect(JSON.parse(row.details).changed.sort()).toEqual(['name', 'priorityGroups', 'unitCode']);
   });
 
@@ -55,7 +44,7 @@ describe('office administration API', () => {
     const off = await send('PUT', '/api/admin/services/8', { ...input, active: false });
     expect(off.body.active).toBe(false);
     expect((await send('PUT', '/api/admin/services/99', input)).body.code).toBe('SERVICE_NOT_FOUND');
-    const pub = (await t.app.inject({ url: '/api/services' })).json() as { code: string }[];
+    const pub = (await ctx.t.app.inject({ url: '/api/services' })).json() as { code: string }[];
     expect(pub.map((s) => s.code)).not.toContain('XD');
     expect((await send('GET', '/api/admin/services')).body).toHaveLength(8);
   });
@@ -68,7 +57,7 @@ describe('office administration API', () => {
     expect((await send('PUT', `/api/admin/counters/${created.body.id}`, { number: 7, name: 'x', area: '', active: true, services: [{ serviceId: 42, weight: 1 }] })).body.code).toBe('SERVICE_NOT_FOUND');
     const edited = await send('PUT', `/api/admin/counters/${created.body.id}`, { number: 8, name: 'Một cửa liên thông', area: 'Tầng 2', active: true, services: [{ serviceId: 2, weight: 1 }] });
     expect(edited.body).toMatchObject({ number: 8, services: [{ serviceId: 2, weight: 1 }] });
-    expect(count(t.app, 'SELECT COUNT(*) AS n FROM counter_services WHERE counter_id = ?', created.body.id)).toBe(1);
+    expect(count(ctx.t.app, 'SELECT COUNT(*) AS n FROM counter_services WHERE counter_id = ?', created.body.id)).toBe(1);
   });
 
   it('manages staff accounts: create (must change password), edit, deactivate, reset password', async () => {
@@ -76,19 +65,19 @@ describe('office administration API', () => {
     expect(created.body).toMatchObject({ username: 'canbo5', mustChangePassword: true, active: true, locked: false });
     expect(created.body).not.toHaveProperty('passwordHash');
     expect((await send('POST', '/api/admin/users', { username: 'CANBO5', fullName: 'x', role: 'staff', password: 'tam-thoi-123' })).body.code).toBe('USERNAME_TAKEN');
-    const cookie = await login(t.app, 'canbo5', 'tam-thoi-123');
-    expect((await t.app.inject({ url: '/api/counters', headers: { cookie } })).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const cookie = await login(ctx.t.app, 'canbo5', 'tam-thoi-123');
+    expect((await ctx.t.app.inject({ url: '/api/counters', headers: { cookie } })).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     const promoted = await send('PUT', `/api/admin/users/${created.body.id}`, { fullName: 'Đỗ Văn Em', role: 'supervisor', active: true });
     expect(promoted.body.role).toBe('supervisor');
     const reset = await send('POST', `/api/admin/users/${created.body.id}/password`, { newPassword: 'mat-khau-moi-9' });
     expect(reset.body.mustChangePassword).toBe(true);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect((await ctx.t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
     await send('PUT', `/api/admin/users/${created.body.id}`, { fullName: 'Đỗ Văn Em', role: 'staff', active: false });
-    const denied = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'canbo5', password: 'mat-khau-moi-9' } });
+    const denied = await ctx.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'canbo5', password: 'mat-khau-moi-9' } });
     expect(denied.json().code).toBe('INVALID_CREDENTIALS');
     // An admin cannot lock themselves out.
     expect((await send('PUT', '/api/admin/users/1', { fullName: 'Quản trị', role: 'staff', active: true })).body.code).toBe('VALIDATION_FAILED');
-    const actions = (t.app.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'admin.user%' ORDER BY id").all() as { action: string }[]).map((r) => r.action);
+    const actions = (ctx.t.app.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'admin.user%' ORDER BY id").all() as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(['admin.user_create', 'admin.user_update', 'admin.user_password_reset', 'admin.user_update']);
   });
 });

@@ -1,29 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CatalogFile } from '@shared/schemas/procedure';
-import { buildTestApp, count, login } from '../helper';
+import { count, signedInApp } from '../helper';
 
 describe('catalog administration: import, export, edit', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let admin: string;
-  const send = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie: admin }, ...(payload ? { payload } : {}) }).then((r) => ({ status: r.statusCode, body: r.json() }));
-
-  beforeEach(async () => {
-    t = await buildTestApp();
-    admin = await login(t.app, 'admin');
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const { ctx, send } = signedInApp('admin');
 
   it('exports the seeded catalog and imports it back unchanged (round trip)', async () => {
     const exported = (await send('GET', '/api/admin/catalog/export')).body as CatalogFile;
-    expect(exported.procedures.length).toBe(count(t.app, 'SELECT COUNT(*) AS n FROM procedures'));
+    expect(exported.procedures.length).toBe(count(ctx.t.app, 'SELECT COUNT(*) AS n FROM procedures'));
     expect(exported.fields.map((f) => f.code)).toContain('HTICH');
-    const before = t.app.db.prepare('SELECT code, name, data FROM procedures ORDER BY id').all();
+    const before = ctx.t.app.db.prepare('SELECT code, name, data FROM procedures ORDER BY id').all();
     const res = await send('POST', '/api/admin/catalog/import', exported);
     expect(res.body).toMatchObject({ procedures: exported.procedures.length, skipped: 0, errors: [] });
-    expect(t.app.db.prepare('SELECT code, name, data FROM procedures ORDER BY id').all()).toEqual(before);
+    expect(ctx.t.app.db.prepare('SELECT code, name, data FROM procedures ORDER BY id').all()).toEqual(before);
   });
 
   it('imports nothing from a file with a bad row, and reports every error by row and column', async () => {
@@ -39,7 +28,7 @@ describe('catalog administration: import, export, edit', () => {
         { ...base, code: '3.000001', name: 'Trùng mã', fieldCode: 'MOI' },
       ],
     };
-    const before = count(t.app, 'SELECT COUNT(*) AS n FROM procedures');
+    const before = count(ctx.t.app, 'SELECT COUNT(*) AS n FROM procedures');
     const refused = await send('POST', '/api/admin/catalog/import', file);
     expect(refused.status).toBe(400);
     const errors = refused.body.details.errors as { row: number; column: string }[];
@@ -49,28 +38,28 @@ describe('catalog administration: import, export, edit', () => {
       [4, 'serviceCode'],
       [5, 'code'],
     ]);
-    expect(count(t.app, 'SELECT COUNT(*) AS n FROM procedures')).toBe(before);
-    expect(count(t.app, "SELECT COUNT(*) AS n FROM fields WHERE code = 'MOI'")).toBe(0);
+    expect(count(ctx.t.app, 'SELECT COUNT(*) AS n FROM procedures')).toBe(before);
+    expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM fields WHERE code = 'MOI'")).toBe(0);
 
     const partial = await send('POST', '/api/admin/catalog/import', { ...file, skipInvalid: true });
     expect(partial.body).toMatchObject({ procedures: 1, skipped: 4 });
-    const found = (await t.app.inject({ url: '/api/procedures?q=thu tuc moi hop le' })).json() as { code: string }[];
+    const found = (await ctx.t.app.inject({ url: '/api/procedures?q=thu tuc moi hop le' })).json() as { code: string }[];
     expect(found[0]?.code).toBe('3.000001');
   });
 
   it('edits and retires a procedure; the search index follows', async () => {
-    const [hit] = (await t.app.inject({ url: '/api/procedures?q=chung thuc chu ky' })).json() as { id: number }[];
+    const [hit] = (await ctx.t.app.inject({ url: '/api/procedures?q=chung thuc chu ky' })).json() as { id: number }[];
     const proc = (await send('GET', `/api/admin/procedures/${hit?.id}`)).body;
     const { id: _id, fieldId: _f, fieldName: _n, serviceId: _s, updatedAt: _u, ...input } = proc;
     const renamed = await send('PUT', `/api/admin/procedures/${hit?.id}`, { ...input, name: 'Chứng thực chữ ký người dịch' });
     expect(renamed.body.name).toBe('Chứng thực chữ ký người dịch');
-    expect(((await t.app.inject({ url: '/api/procedures?q=nguoi dich' })).json() as { id: number }[])[0]?.id).toBe(hit?.id);
+    expect(((await ctx.t.app.inject({ url: '/api/procedures?q=nguoi dich' })).json() as { id: number }[])[0]?.id).toBe(hit?.id);
     await send('PUT', `/api/admin/procedures/${hit?.id}`, { ...input, active: false });
-    const after = (await t.app.inject({ url: '/api/procedures?q=nguoi dich' })).json() as { id: number }[];
+    const after = (await ctx.t.app.inject({ url: '/api/procedures?q=nguoi dich' })).json() as { id: number }[];
     expect(after.map((r) => r.id)).not.toContain(hit?.id);
     expect((await send('GET', `/api/admin/procedures/${hit?.id}`)).body.active).toBe(false);
     const dup = await send('POST', '/api/admin/procedures', input);
     expect(dup.body.code).toBe('CONFLICT');
-    expect(count(t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.procedure_update'")).toBe(2);
+    expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.procedure_update'")).toBe(2);
   });
 });
