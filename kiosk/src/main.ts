@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import '@ui/styles/base.css';
+import './styles/kiosk-controls.css';
 import App from './App.vue';
 import { createKioskI18n } from './i18n';
 import { startHub } from './socket';
