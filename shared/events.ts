@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { ErrorBody } from './errors';
 import { IdSchema, StringEnum } from './schemas/common';
 import type { CounterState } from './schemas/counter';
+import type { OfficePublic } from './schemas/office';
 import type { QueueSnapshot } from './schemas/queue';
 import type { ServiceSummary } from './schemas/service';
 import type { CallRecord, Ticket } from './schemas/ticket';
@@ -35,6 +36,8 @@ export interface ServerToClientEvents {
   'counter:updated': (payload: { counter: CounterState }) => void;
   'services:updated': (payload: { services: ServiceSummary[] }) => void;
   'queue:reset': (payload: { businessDay: string }) => void;
+  /** Office name, hours, languages, logo… changed (admin). */
+  'office:updated': (payload: { office: OfficePublic }) => void;
 }
 
 /** Requests from screens. */

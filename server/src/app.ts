@@ -21,6 +21,7 @@ import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
 import deviceRoutes from './routes/api/devices';
 import healthRoutes from './routes/api/health';
+import logoRoutes from './routes/api/logo';
 import procedureRoutes from './routes/api/procedures';
 import queueRoutes from './routes/api/queue';
 import ticketRoutes from './routes/api/tickets';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(backupRoutes);
       await api.register(procedureRoutes);
       await api.register(catalogAdminRoutes);
+      await api.register(logoRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

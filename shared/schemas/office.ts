@@ -2,6 +2,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { PRIORITY_GROUPS } from '../priority';
 import { ClockTimeSchema, StringEnum } from './common';
 
+/** Languages of the screens. */
+export const LANGUAGES = ['vi', 'en'] as const;
+
 /** A local wall-clock session. */
 export const SessionSchema = Type.Object({ start: ClockTimeSchema, end: ClockTimeSchema }, { additionalProperties: false });
 
@@ -41,6 +44,8 @@ export const OfficeSettingsSchema = Type.Object(
     unitCode: Type.String({ maxLength: 40, pattern: '^[0-9A-Za-z.]*$' }),
     /** Priority groups offered at the kiosk, in order. */
     priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS), { maxItems: PRIORITY_GROUPS.length, uniqueItems: true }),
+    /** Languages the screens offer; Vietnamese always, English optional. */
+    languages: Type.Array(StringEnum(LANGUAGES), { minItems: 1, maxItems: LANGUAGES.length, uniqueItems: true }),
   },
   { additionalProperties: false },
 );
@@ -57,6 +62,10 @@ export const OfficePublicSchema = Type.Object({
   elderlyAge: Type.Integer(),
   /** Priority groups offered at the kiosk, in order. */
   priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS)),
+  /** Languages the screens offer (a language toggle only when more than one). */
+  languages: Type.Array(StringEnum(LANGUAGES)),
+  /** Changes when the office logo changes; null when there is none. Image at GET /api/office/logo?v=… */
+  logoVersion: Type.Union([Type.String(), Type.Null()]),
   /** True when kiosks may issue tickets now. */
   issuingOpen: Type.Boolean(),
 });

@@ -80,6 +80,9 @@ export const useQueueStore = defineStore('queue', () => {
     'queue:reset': () => {
       void reload();
     },
+    'office:updated': ({ office: next }) => {
+      office.value = next;
+    },
   };
 
   /** Binds the socket's listeners (once) and keeps the state in sync with the hub. */

@@ -21,6 +21,8 @@ export function makeOffice(over: Partial<OfficePublic> = {}): OfficePublic {
     ],
     elderlyAge: 60,
     priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
+    languages: ['vi', 'en'],
+    logoVersion: null,
     issuingOpen: true,
     ...over,
   };

@@ -24,11 +24,13 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   openLan: false,
   unitCode: '',
   priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
+  languages: ['vi', 'en'],
 };
 
 /** Key-value settings stored as JSON. */
 export function settingsRepository(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const del = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
   const put = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
@@ -42,6 +44,9 @@ export function settingsRepository(db: Db) {
   return {
     read,
     write,
+    remove: (key: string): void => {
+      del.run(key);
+    },
     office: (): OfficeSettings => ({ ...DEFAULT_SETTINGS, ...read<Partial<OfficeSettings>>('office') }),
     saveOffice: (settings: OfficeSettings): void => write('office', settings),
   };

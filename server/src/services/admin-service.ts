@@ -69,6 +69,7 @@ export function adminService(ctx: ServiceContext, queue: QueueService) {
     } catch {
       fail('VALIDATION_FAILED', { field: 'timezone', message: 'Múi giờ không hợp lệ.' });
     }
+    if (!next.languages.includes('vi')) fail('VALIDATION_FAILED', { field: 'languages', message: 'Luôn phải có tiếng Việt.' });
     checkSessions(next.sessions, 'sessions');
     checkSessions(next.issueWindows, 'issueWindows');
     db.transaction(() => {
@@ -78,6 +79,7 @@ export function adminService(ctx: ServiceContext, queue: QueueService) {
       audit(actor, 'admin.settings', 'settings', null, { changed });
     })();
     pushAll();
+    queue.pushOffice();
     return queue.settings();
   }
 

@@ -7,6 +7,7 @@ import { catalogService } from './catalog-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
+import { logoService } from './logo-service';
 import { queueService } from './queue-service';
 import { ticketService } from './ticket-service';
 
@@ -20,7 +21,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const devices = deviceService(ctx);
   const admin = adminService(ctx, queue);
   const catalog = catalogService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog };
+  const logo = logoService(ctx, queue);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -1,7 +1,7 @@
 import { businessDay, isWithinSessions } from '@shared/office-time';
 import { rooms } from '@shared/rooms';
 import type { CounterService, CounterState } from '@shared/schemas/counter';
-import type { OfficeSettings } from '@shared/schemas/office';
+import type { OfficePublic, OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import type { ServiceSummary } from '@shared/schemas/service';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
@@ -188,23 +188,35 @@ export function queueService(ctx: ServiceContext) {
     return data;
   }
 
+  /** What every screen knows about the office. */
+  function officePublic(): OfficePublic {
+    const s = settings();
+    return {
+      name: s.name,
+      address: s.address,
+      timezone: s.timezone,
+      workingDays: s.workingDays,
+      sessions: s.sessions,
+      issueWindows: s.issueWindows,
+      elderlyAge: s.elderlyAge,
+      priorityGroups: s.priorityGroups,
+      languages: s.languages,
+      logoVersion: repos.settings.read<{ version: string }>('logoMeta')?.version ?? null,
+      issuingOpen: issuingOpen(),
+    };
+  }
+
+  /** Pushes the office's public settings to every screen (after an admin change). */
+  function pushOffice(): void {
+    ctx.realtime.emit(rooms.office(), 'office:updated', { office: officePublic() });
+  }
+
   function snapshot(): QueueSnapshot {
     return readToday((queueDay, day) => {
-      const s = settings();
       return {
         serverTime: new Date(ctx.now()).toISOString(),
         businessDay: day,
-        office: {
-          name: s.name,
-          address: s.address,
-          timezone: s.timezone,
-          workingDays: s.workingDays,
-          sessions: s.sessions,
-          issueWindows: s.issueWindows,
-          elderlyAge: s.elderlyAge,
-          priorityGroups: s.priorityGroups,
-          issuingOpen: issuingOpen(),
-        },
+        office: officePublic(),
         services: serviceSummaries(queueDay),
         counters: counterStates(queueDay),
         waiting: repos.tickets.waitingAndParked(queueDay).map(toTicket),
@@ -228,6 +240,7 @@ export function queueService(ctx: ServiceContext) {
     pushCounter,
     snapshot,
     readToday,
+    pushOffice,
   };
 }
 

@@ -78,6 +78,17 @@ describe('realtime pushes on a real port', () => {
     expect((await reset).businessDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('pushes office:updated when an admin changes the office settings', async () => {
+    const display = client({ role: 'display', protocolVersion: PROTOCOL_VERSION });
+    await connected(display);
+    const admin = await login(t.app, 'admin');
+    const updated = next(display, 'office:updated');
+    const settings = { ...t.app.hub.queue.settings(), name: 'UBND phường Mới', languages: ['vi'] };
+    const res = await fetch(`${url}/api/admin/settings`, { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    expect(res.status).toBe(200);
+    expect((await updated).office).toMatchObject({ name: 'UBND phường Mới', languages: ['vi'] });
+  });
+
   it('answers a snapshot request over the socket', async () => {
     const kiosk = client({ role: 'kiosk', protocolVersion: PROTOCOL_VERSION });
     await connected(kiosk);

@@ -64,6 +64,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/procedures/{id}': A,
   'POST /api/admin/procedures': A,
   'PUT /api/admin/procedures/{id}': A,
+  'GET /api/office/logo': E,
+  'PUT /api/admin/logo': A,
+  'DELETE /api/admin/logo': A,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];
@@ -105,10 +108,10 @@ describe('access matrix: every route × every role (pairing required)', () => {
         }
         const cookie = cookies[role];
         const res = await t.app.inject({
-          method: method as 'GET' | 'POST' | 'PUT',
+          method: method as 'GET' | 'POST' | 'PUT' | 'DELETE',
           url,
           headers: cookie ? { cookie } : {},
-          ...(method !== 'GET' ? { payload: {} } : {}),
+          ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
         });
         const code = res.statusCode >= 400 ? (res.json() as { code: string }).code : 'OK';
         const denied = DENIED.includes(code);

@@ -72,7 +72,7 @@ describe('every route rejects malformed input with a coded 4xx and writes nothin
           ];
           for (const p of payloads) {
             const res = await t.app.inject({
-              method: route.method as 'GET' | 'POST' | 'PUT',
+              method: route.method as 'GET' | 'POST' | 'PUT' | 'DELETE',
               url,
               headers: { ...(cookie ? { cookie } : {}), ...(p.type ? { 'content-type': p.type } : {}) },
               ...(p.payload !== undefined ? { payload: p.payload } : {}),
