@@ -36,3 +36,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   return data as T;
 }
+
+/** The office logo's address for a `logoVersion` (the version busts caches when the logo changes); null without a logo. */
+export function officeLogoUrl(version: string | null | undefined): string | null {
+  return version ? `/api/office/logo?v=${encodeURIComponent(version)}` : null;
+}

@@ -1,6 +1,6 @@
 import { minutesOfDay } from '@shared/office-time';
 import { PRIORITY_GROUPS } from '@shared/priority';
-import type { OfficeSettings } from '@shared/schemas/office';
+import { LANGUAGES, type OfficeSettings } from '@shared/schemas/office';
 
 /** Weekdays in the order a Vietnamese week is read: Thứ Hai … Thứ Bảy, Chủ nhật (0 = Sunday). */
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -15,6 +15,7 @@ export function toSettingsForm(s: OfficeSettings): OfficeSettings {
     sessions: s.sessions.map((r) => ({ ...r })),
     issueWindows: s.issueWindows.map((r) => ({ ...r })),
     priorityGroups: [...s.priorityGroups],
+    languages: [...s.languages],
   };
 }
 
@@ -26,7 +27,8 @@ function normalizeClock(text: string): string {
 
 /**
  * The body of `PUT /api/admin/settings`: days sorted and unique, times "HH:MM", numbers as numbers, and the
- * priority groups in the order the office had them (newly ticked groups at the end, in the default order).
+ * priority groups in the order the office had them (newly ticked groups at the end, in the default order), the
+ * languages in their usual order with Vietnamese always in.
  */
 export function fromSettingsForm(form: OfficeSettings, original: OfficeSettings): OfficeSettings {
   const ticked = new Set(form.priorityGroups);
@@ -47,6 +49,7 @@ export function fromSettingsForm(form: OfficeSettings, original: OfficeSettings)
     elderlyAge: Number(form.elderlyAge),
     defaultServiceMinutes: Number(form.defaultServiceMinutes),
     priorityGroups: [...kept, ...added],
+    languages: LANGUAGES.filter((l) => l === 'vi' || form.languages.includes(l)),
   };
 }
 

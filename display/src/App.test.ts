@@ -36,6 +36,12 @@ describe('display board', () => {
     expect(wrapper.get('[data-testid="display-office-name"]').text()).toBe('Trung tâm Phục vụ hành chính công phường Hòa Bình');
   });
 
+  it('shows the office logo before the name when the office has one', () => {
+    expect(mountBoard({ counters, recentCalls: calls }).find('[data-testid="display-logo"]').exists()).toBe(false);
+    const wrapper = mountBoard({ counters, recentCalls: calls, office: makeOffice({ logoVersion: 'v2' }) });
+    expect(wrapper.get('[data-testid="display-logo"]').attributes('src')).toBe('/api/office/logo?v=v2');
+  });
+
   it('lists the earlier calls and each counter with its current number', () => {
     const wrapper = mountBoard({ counters, recentCalls: calls });
     const rows = wrapper.findAll('[data-testid="display-recent-row"]').map((r) => r.text());

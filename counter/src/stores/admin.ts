@@ -4,6 +4,7 @@ import type { ErrorCode } from '@shared/errors';
 import type { CounterAdmin, CounterInput, ServiceAdmin, ServiceInput, UserAdmin, UserCreate, UserUpdate } from '@shared/schemas/admin';
 import type { ApprovePairingBody, Device } from '@shared/schemas/device';
 import type { OfficeSettings } from '@shared/schemas/office';
+import type { QueueSnapshot } from '@shared/schemas/queue';
 import { errorCodeOf, request } from '@ui/api';
 
 /** A confirmation shown after a successful save; `key` is an i18n key. */
@@ -39,6 +40,8 @@ function upsert<T extends { id: number }>(list: Ref<T[]>, item: T): void {
 export const useAdminStore = defineStore('admin', () => {
   const devices = ref<Device[]>([]);
   const settings = ref<OfficeSettings | null>(null);
+  /** Version of the office logo (null: none), loaded with the settings and kept after an upload or removal. */
+  const logoVersion = ref<string | null>(null);
   const services = ref<ServiceAdmin[]>([]);
   const counters = ref<CounterAdmin[]>([]);
   const users = ref<UserAdmin[]>([]);
@@ -96,15 +99,35 @@ export const useAdminStore = defineStore('admin', () => {
     }
   }
 
+  /** The settings, and the logo version from the public snapshot (the settings do not carry it). */
   const loadSettings = () =>
     load('settings', async () => {
-      settings.value = await request<OfficeSettings>('GET', '/api/admin/settings');
+      const [next, snapshot] = await Promise.all([
+        request<OfficeSettings>('GET', '/api/admin/settings'),
+        request<QueueSnapshot>('GET', '/api/queue/snapshot'),
+      ]);
+      settings.value = next;
+      logoVersion.value = snapshot.office.logoVersion;
     });
 
   async function saveSettings(next: OfficeSettings): Promise<OfficeSettings> {
     settings.value = await request<OfficeSettings>('PUT', '/api/admin/settings', next);
     notify('admin.settings.savedToast');
     return settings.value;
+  }
+
+  /** Sets the office logo from a `data:image/…;base64,` URL (PNG, JPEG or WebP, ≤ 256 KB); throws the hub's ApiError. */
+  async function uploadLogo(dataUrl: string): Promise<void> {
+    const reply = await request<{ logoVersion: string }>('PUT', '/api/admin/logo', { dataUrl });
+    logoVersion.value = reply.logoVersion;
+    notify('admin.settings.logoSavedToast');
+  }
+
+  /** Removes the office logo; throws the hub's ApiError. */
+  async function removeLogo(): Promise<void> {
+    await request<void>('DELETE', '/api/admin/logo');
+    logoVersion.value = null;
+    notify('admin.settings.logoRemovedToast');
   }
 
   const loadServices = () =>
@@ -183,6 +206,7 @@ export const useAdminStore = defineStore('admin', () => {
   return {
     devices,
     settings,
+    logoVersion,
     services,
     counters,
     users,
@@ -197,6 +221,8 @@ export const useAdminStore = defineStore('admin', () => {
     revokeDevice,
     loadSettings,
     saveSettings,
+    uploadLogo,
+    removeLogo,
     loadServices,
     saveService,
     loadCounters,

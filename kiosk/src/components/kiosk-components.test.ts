@@ -70,6 +70,24 @@ describe('KioskHeader', () => {
     expect(wrapper.get('[data-testid="kiosk-clock"]').text()).toBe('09:15Monday, 23/11/2026');
     expect(wrapper.get('[data-testid="kiosk-language"]').text()).toBe('Tiếng Việt');
   });
+
+  it('shows the office logo before the name, and no language toggle when the office offers only Vietnamese', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T02:15:00.000Z'));
+    localStorage.setItem('motcua.locale', 'en');
+    const office = makeOffice({ languages: ['vi'], logoVersion: 'abc123' });
+    const wrapper = mount(KioskHeader, { global: { plugins: plugins({ clockOffset: 0, office }) } });
+    expect(wrapper.get('[data-testid="kiosk-logo"]').attributes('src')).toBe('/api/office/logo?v=abc123');
+    expect(wrapper.find('[data-testid="kiosk-language"]').exists()).toBe(false);
+    // A kiosk left in English goes back to Vietnamese.
+    expect(wrapper.get('[data-testid="kiosk-clock"]').text()).toBe('09:15Thứ Hai, 23/11/2026');
+  });
+
+  it('shows no logo while the office has none', () => {
+    const wrapper = mount(KioskHeader, { global: { plugins: plugins() } });
+    expect(wrapper.find('[data-testid="kiosk-logo"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="kiosk-language"]').exists()).toBe(true);
+  });
 });
 
 describe('PriorityStep', () => {

@@ -23,11 +23,12 @@ const settings = (): OfficeSettings => ({
   openLan: false,
   unitCode: '000.00.06.H56',
   priorityGroups: ['pregnant', 'elderly'],
+  languages: ['vi', 'en'],
 });
 
-function mountSection() {
+function mountSection(admin: Record<string, unknown> = {}) {
   const wrapper = mount(SettingsSection, {
-    global: { plugins: [createCounterI18n(), createTestingPinia({ createSpy: vi.fn, initialState: { admin: { settings: settings() } } })] },
+    global: { plugins: [createCounterI18n(), createTestingPinia({ createSpy: vi.fn, initialState: { admin: { settings: settings(), ...admin } } })] },
   });
   return { wrapper, admin: useAdminStore() };
 }
@@ -63,6 +64,57 @@ describe('SettingsSection', () => {
       openLan: true,
     });
     expect(wrapper.find('[data-testid="form-banner"]').exists()).toBe(false);
+  });
+
+  it('keeps Vietnamese always on and sends English only when ticked', async () => {
+    const { wrapper, admin } = mountSection();
+    const viBox = wrapper.get<HTMLInputElement>('[data-testid="language-vi"]');
+    expect(viBox.element.checked).toBe(true);
+    expect(viBox.attributes('disabled')).toBeDefined();
+    expect(wrapper.get<HTMLInputElement>('[data-testid="language-en"]').element.checked).toBe(true);
+
+    await wrapper.get('[data-testid="language-en"]').setValue(false);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(admin.saveSettings).toHaveBeenLastCalledWith({ ...settings(), languages: ['vi'] });
+
+    await wrapper.get('[data-testid="language-en"]').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(admin.saveSettings).toHaveBeenLastCalledWith({ ...settings(), languages: ['vi', 'en'] });
+  });
+
+  it('uploads a chosen image as a data URL and shows the hub refusal next to the logo', async () => {
+    const { wrapper, admin } = mountSection({ logoVersion: 'abc' });
+    expect(wrapper.get('[data-testid="settings-logo-preview"]').attributes('src')).toBe('/api/office/logo?v=abc');
+    const upload = vi.mocked(admin.uploadLogo);
+    upload.mockRejectedValueOnce(new ApiError(400, 'VALIDATION_FAILED', 'x', { field: 'logo', message: 'Tệp không phải là ảnh hợp lệ.' }));
+
+    const input = wrapper.get<HTMLInputElement>('[data-testid="settings-logo-file"]');
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'logo.png', { type: 'image/png' });
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+    await input.trigger('change');
+    await vi.waitFor(() => expect(upload).toHaveBeenCalledWith('data:image/png;base64,iVBORw=='));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="field-error-logo"]').text()).toBe('⚠ Tệp không phải là ảnh hợp lệ.');
+    expect(admin.saveSettings).not.toHaveBeenCalled();
+
+    const svg = new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' });
+    Object.defineProperty(input.element, 'files', { value: [svg], configurable: true });
+    await input.trigger('change');
+    await flushPromises();
+    expect(upload).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="field-error-logo"]').text()).toBe('⚠ Logo phải là ảnh PNG, JPEG hoặc WebP.');
+  });
+
+  it('removes the logo only after the confirmation', async () => {
+    const { wrapper, admin } = mountSection({ logoVersion: 'abc' });
+    await wrapper.get('[data-testid="settings-logo-remove"]').trigger('click');
+    expect(admin.removeLogo).not.toHaveBeenCalled();
+    await wrapper.get('[data-testid="confirm-ok"]').trigger('click');
+    await flushPromises();
+    expect(admin.removeLogo).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="confirm-dialog"]').exists()).toBe(false);
   });
 
   it('refuses a range ending before it starts, before asking the hub', async () => {

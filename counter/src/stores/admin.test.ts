@@ -1,0 +1,64 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@ui/api';
+import { makeOffice, makeSnapshot } from '@ui/testing/fixtures';
+import { useAdminStore } from './admin';
+
+function reply(body: unknown, status = 200): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+describe('admin store: office logo', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    fetchMock.mockReset();
+    setActivePinia(createPinia());
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('loads the logo version with the settings, from the public snapshot', async () => {
+    const admin = useAdminStore();
+    fetchMock.mockImplementation(async (url) =>
+      String(url) === '/api/admin/settings' ? reply({ name: 'x', languages: ['vi'] }) : reply(makeSnapshot({ office: makeOffice({ logoVersion: 'v1' }) })),
+    );
+    await admin.loadSettings();
+    expect(admin.loadErrors.settings).toBeUndefined();
+    expect(admin.settings?.languages).toEqual(['vi']);
+    expect(admin.logoVersion).toBe('v1');
+  });
+
+  it('uploads a data URL and keeps the version the hub answers', async () => {
+    const admin = useAdminStore();
+    fetchMock.mockResolvedValueOnce(reply({ logoVersion: 'v2' }));
+    await admin.uploadLogo('data:image/png;base64,iVBORw==');
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/admin/logo');
+    expect(init?.method).toBe('PUT');
+    expect(JSON.parse(String(init?.body))).toEqual({ dataUrl: 'data:image/png;base64,iVBORw==' });
+    expect(admin.logoVersion).toBe('v2');
+    expect(admin.toast?.key).toBe('admin.settings.logoSavedToast');
+  });
+
+  it("throws the hub's field refusal and keeps the old logo", async () => {
+    const admin = useAdminStore();
+    admin.logoVersion = 'v1';
+    fetchMock.mockResolvedValueOnce(
+      reply({ code: 'VALIDATION_FAILED', message: 'x', details: { field: 'logo', message: 'Logo tối đa 256 KB.' } }, 400),
+    );
+    const error = await admin.uploadLogo('data:image/png;base64,AAAA').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details).toEqual({ field: 'logo', message: 'Logo tối đa 256 KB.' });
+    expect(admin.logoVersion).toBe('v1');
+  });
+
+  it('removes the logo (204) and forgets its version', async () => {
+    const admin = useAdminStore();
+    admin.logoVersion = 'v1';
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await admin.removeLogo();
+    expect(fetchMock).toHaveBeenCalledWith('/api/admin/logo', expect.objectContaining({ method: 'DELETE' }));
+    expect(admin.logoVersion).toBeNull();
+    expect(admin.toast?.key).toBe('admin.settings.logoRemovedToast');
+  });
+});
