@@ -24,7 +24,7 @@ interface CommandScope {
 
 /** Counter commands: open/close and every queue action of the console. One transaction each, pushes after commit. */
 export function counterService(ctx: ServiceContext, queue: QueueService) {
-  const { repos, db } = ctx;
+  const { repos } = ctx;
 
   function change(scope: CommandScope, t: TicketRow, patch: TicketPatch, event: string, data?: unknown): void {
     repos.tickets.update(t.id, patch);
@@ -72,20 +72,22 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     queue.pushServices(queueDay);
   }
 
-  /** Runs `fn` for a counter the actor has opened, in one immediate transaction, then pushes the changes. */
+  /** Runs `fn` at a counter the actor has opened, in one transaction on the current day, then pushes the changes. */
+  function atCounter<T>(counterId: number, actor: StaffActor, fn: (scope: CommandScope) => T): T {
+    const { result } = queue.inDay((day) => {
+      const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+      if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
+      const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
+      return { scope, value: fn(scope) };
+    });
+    emitAfter(result.scope.queueDay, counterId, result.scope);
+    return result.value;
+  }
+
+  /** A queue action at a counter; replies with the ticket acted on, as committed. */
   function command(counterId: number, actor: StaffActor, fn: (scope: CommandScope) => TicketRow): Ticket {
-    const scope = db
-      .transaction(() => {
-        const day = queue.currentDay();
-        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
-        const sc: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
-        const ticket = fn(sc);
-        return { ...sc, ticketId: ticket.id };
-      })
-      .immediate();
-    emitAfter(scope.queueDay, counterId, scope);
-    return toTicket(repos.tickets.byId(scope.ticketId) as TicketRow);
+    const ticket = atCounter(counterId, actor, fn);
+    return toTicket(repos.tickets.byId(ticket.id) as TicketRow);
   }
 
   function current(scope: CommandScope, action: TicketAction): TicketRow {
@@ -173,42 +175,32 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
 
   /** Binds the staff member's session to a counter. A counter held by another live session is refused. */
   function open(counterId: number, actor: StaffActor, sessionId: string): CounterState {
-    const out = db
-      .transaction(() => {
-        const day = queue.currentDay();
-        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== null && counter.staff_id !== actor.userId && counter.session_id && repos.users.session(counter.session_id)) {
-          fail('COUNTER_TAKEN');
-        }
-        const previous = repos.catalog.counterOfStaff(actor.userId);
-        if (previous && previous.id !== counterId) repos.catalog.setCounterStaff(previous.id, null, null);
-        repos.catalog.setCounterStaff(counterId, actor.userId, sessionId);
-        repos.audit.write(ctx.now(), actor, { action: 'counter.open', targetType: 'counter', targetId: counterId });
-        return { queueDay: day.queueDay, touched: previous ? [previous.id, counterId] : [counterId] };
-      })
-      .immediate();
-    pushCounters(out.queueDay, out.touched);
-    return queue.counterState(out.queueDay, counterId) as CounterState;
+    const { day, result: touched } = queue.inDay(() => {
+      const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+      if (counter.staff_id !== null && counter.staff_id !== actor.userId && counter.session_id && repos.users.session(counter.session_id)) {
+        fail('COUNTER_TAKEN');
+      }
+      const previous = repos.catalog.counterOfStaff(actor.userId);
+      if (previous && previous.id !== counterId) repos.catalog.setCounterStaff(previous.id, null, null);
+      repos.catalog.setCounterStaff(counterId, actor.userId, sessionId);
+      repos.audit.write(ctx.now(), actor, { action: 'counter.open', targetType: 'counter', targetId: counterId });
+      return previous ? [previous.id, counterId] : [counterId];
+    });
+    pushCounters(day.queueDay, touched);
+    return queue.counterState(day.queueDay, counterId) as CounterState;
   }
 
   /** Frees the counter. A ticket being served is finished; one called but not started goes back to the queue. */
   function close(counterId: number, actor: StaffActor): CounterState {
-    const out = db
-      .transaction(() => {
-        const day = queue.currentDay();
-        const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-        if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
-        const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
-        const cur = repos.tickets.currentAt(counterId);
-        if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
-        else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
-        repos.catalog.setCounterStaff(counterId, null, null);
-        repos.audit.write(scope.at, actor, { action: 'counter.close', targetType: 'counter', targetId: counterId });
-        return scope;
-      })
-      .immediate();
-    emitAfter(out.queueDay, counterId, out);
-    return queue.counterState(out.queueDay, counterId) as CounterState;
+    const queueDay = atCounter(counterId, actor, (scope) => {
+      const cur = repos.tickets.currentAt(counterId);
+      if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
+      else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
+      repos.catalog.setCounterStaff(counterId, null, null);
+      repos.audit.write(scope.at, actor, { action: 'counter.close', targetType: 'counter', targetId: counterId });
+      return scope.queueDay;
+    });
+    return queue.counterState(queueDay, counterId) as CounterState;
   }
 
   return { open, close, callNext, callSpecific, recall, start, finish, noShow, park };

@@ -37,11 +37,14 @@ export function queueService(ctx: ServiceContext) {
     office = next;
   }
 
-  function closeOpenTickets(rows: ReturnType<typeof repos.tickets.openBefore>, reason: string, at: number): void {
-    for (const t of rows) {
+  /** Starts a queue day: the given open tickets end as cancelled (kept for reports), interleave counters restart. */
+  function beginQueueDay(next: QueueDayState, toClose: ReturnType<typeof repos.tickets.openBefore>, reason: string, at: number): void {
+    for (const t of toClose) {
       repos.tickets.update(t.id, { status: 'cancelled', finished_at: at });
       repos.tickets.logEvent({ ticketId: t.id, type: 'cancelled', at, data: { reason } });
     }
+    for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
+    repos.settings.write('queueDay', next);
   }
 
   /**
@@ -55,9 +58,7 @@ export function queueService(ctx: ServiceContext) {
     const stored = repos.settings.read<QueueDayState>('queueDay');
     if (stored?.businessDay === bd) return { ...stored, rolled: false };
     const next: QueueDayState = { businessDay: bd, queueDay: bd, resets: 0 };
-    closeOpenTickets(repos.tickets.openBefore(bd), 'day_end', at);
-    for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
-    repos.settings.write('queueDay', next);
+    beginQueueDay(next, repos.tickets.openBefore(bd), 'day_end', at);
     return { ...next, rolled: stored !== undefined };
   }
 
@@ -74,10 +75,8 @@ export function queueService(ctx: ServiceContext) {
       .transaction(() => {
         const cur = currentDay();
         const at = ctx.now();
-        closeOpenTickets(repos.tickets.openIn(cur.queueDay), 'manual_reset', at);
         const next: QueueDayState = { businessDay: cur.businessDay, queueDay: `${cur.businessDay}#${cur.resets + 1}`, resets: cur.resets + 1 };
-        repos.settings.write('queueDay', next);
-        for (const c of repos.catalog.counters()) repos.catalog.setNormalsSincePriority(c.id, 0);
+        beginQueueDay(next, repos.tickets.openIn(cur.queueDay), 'manual_reset', at);
         repos.audit.write(at, actor, { action: 'queue.reset_day', details: { queueDay: next.queueDay } });
         return next;
       })
@@ -176,16 +175,24 @@ export function queueService(ctx: ServiceContext) {
     if (counter) ctx.realtime.emit(rooms.office(), 'counter:updated', { counter });
   }
 
-  /** Runs a read in a transaction on the current queue day, pushing `queue:reset` if the day rolled. */
-  function readToday<T>(read: (queueDay: string, businessDay: string) => T): T {
-    const { day, data } = db
+  /**
+   * Runs `work` in one immediate transaction on the current queue day. Every command and read goes through here,
+   * so whichever of them first meets a new business day closes the old one and, after commit, pushes `queue:reset`.
+   */
+  function inDay<T>(work: (day: QueueDayState) => T): { day: QueueDayState; result: T } {
+    const out = db
       .transaction(() => {
-        const d = currentDay();
-        return { day: d, data: read(d.queueDay, d.businessDay) };
+        const day = currentDay();
+        return { day, result: work(day) };
       })
       .immediate();
-    if (day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: day.businessDay });
-    return data;
+    if (out.day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: out.day.businessDay });
+    return out;
+  }
+
+  /** A read on the current queue day (see inDay). */
+  function readToday<T>(read: (queueDay: string, businessDay: string) => T): T {
+    return inDay((d) => read(d.queueDay, d.businessDay)).result;
   }
 
   /** What every screen knows about the office. */
@@ -239,6 +246,7 @@ export function queueService(ctx: ServiceContext) {
     pushServices,
     pushCounter,
     snapshot,
+    inDay,
     readToday,
     pushOffice,
   };

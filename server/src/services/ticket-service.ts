@@ -15,12 +15,10 @@ export type Actor = StaffActor & { counterId: number | null };
 
 /** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
 export function ticketService(ctx: ServiceContext, queue: QueueService) {
-  const { repos, db } = ctx;
+  const { repos } = ctx;
 
   function issue(body: IssueTicketBody): IssuedTicket {
-    const result = db
-      .transaction(() => {
-        const day = queue.currentDay();
+    const { day, result } = queue.inDay((day) => {
         const at = ctx.now();
         const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
         if (svc.active !== 1) fail('SERVICE_INACTIVE');
@@ -51,7 +49,6 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         const l = load.get(svc.id);
         const peopleAhead = repos.tickets.peopleAhead(row);
         return {
-          day,
           row,
           services: queue.serviceSummaries(day.queueDay, load),
           reply: {
@@ -70,11 +67,9 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
             trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
           } satisfies IssuedTicket,
         };
-      })
-      .immediate();
-    if (result.day.rolled) ctx.realtime.emit(rooms.office(), 'queue:reset', { businessDay: result.day.businessDay });
+      });
     ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
-    queue.pushServices(result.day.queueDay, result.services);
+    queue.pushServices(day.queueDay, result.services);
     return result.reply;
   }
 
@@ -88,20 +83,17 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
 
   /** Runs a ticket change in one transaction, then pushes the ticket, the counters it left, and service figures. */
   function mutate(ticketId: number, action: TicketAction, actor: Actor, apply: (t: TicketRow, at: number, queueDay: string) => void): Ticket {
-    const out = db
-      .transaction(() => {
-        const day = queue.currentDay();
+    const { day, result: out } = queue.inDay((day) => {
         const t = loadFor(ticketId, action, day.queueDay);
         const at = ctx.now();
         apply(t, at, day.queueDay);
         repos.audit.write(at, actor, { action: `ticket.${action}`, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId: actor.counterId } });
-        return { day, before: t, after: repos.tickets.byId(ticketId) as TicketRow };
-      })
-      .immediate();
+        return { before: t, after: repos.tickets.byId(ticketId) as TicketRow };
+      });
     const ticket = toTicket(out.after);
     ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket });
-    if (out.before.counter_id !== null) queue.pushCounter(out.day.queueDay, out.before.counter_id);
-    queue.pushServices(out.day.queueDay);
+    if (out.before.counter_id !== null) queue.pushCounter(day.queueDay, out.before.counter_id);
+    queue.pushServices(day.queueDay);
     return ticket;
   }
 

@@ -108,3 +108,24 @@ describe('realtime pushes on a real port', () => {
     expect((await refused(client({ role: 'display', protocolVersion: PROTOCOL_VERSION, extra: 'x' }))).message).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('day change met by a counter command', () => {
+  it('pushes queue:reset after the command that closed yesterday', async () => {
+    const t = await buildTestApp();
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await staffAtCounter(t.app, 'canbo1', 1);
+    const display: Client = connect(url, { auth: { role: 'display', protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      display.once('connect', () => resolve());
+      display.once('connect_error', reject);
+    });
+    t.clock.advance(24 * 60 * 60 * 1000);
+    const reset = new Promise<{ businessDay: string }>((resolve) => display.once('queue:reset', resolve));
+    const cookie = await login(t.app, 'canbo1'); // yesterday's session has expired
+    const res = await fetch(`${url}/api/counters/1/open`, { method: 'POST', headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect((await reset).businessDay).toBe('2026-11-24');
+    display.disconnect();
+    await t.close();
+  });
+});
