@@ -41,8 +41,8 @@ export interface ErrorBody {
 
 /** Human text for each code: Vietnamese for staff and citizens, English as second language. Says what to do next. */
 export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
-  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
-  NOT_FOUND: { vi: 'Không tìm thấy nội dung yêu cầu.', en: 'Not found.' },
+  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại các ô đã nhập.', en: 'The request data is invalid. Please check what you entered.' },
+  NOT_FOUND: { vi: 'Không tìm thấy nội dung yêu cầu; có thể đã bị xóa. Hãy tải lại trang.', en: 'Not found; it may have been removed. Reload the page.' },
   UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập lại.', en: 'Please sign in again.' },
   FORBIDDEN: { vi: 'Tài khoản không có quyền thực hiện thao tác này.', en: 'Your account may not do this.' },
   INVALID_CREDENTIALS: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
@@ -63,14 +63,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã được dùng.', en: 'That username is taken.' },
   CONFLICT: { vi: 'Dữ liệu trùng với mục đã có (mã, số quầy hoặc tiền tố).', en: 'This conflicts with an existing item.' },
   RATE_LIMITED: { vi: 'Thao tác quá nhanh, vui lòng thử lại sau ít phút.', en: 'Too many requests, try again shortly.' },
-  PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn. Hãy chọn tệp nhỏ hơn.', en: 'The request is too large. Choose a smaller file.' },
   SERVICE_NOT_FOUND: { vi: 'Không tìm thấy dịch vụ.', en: 'Service not found.' },
   SERVICE_INACTIVE: { vi: 'Dịch vụ này tạm ngừng cấp số.', en: 'This service is not issuing tickets now.' },
   DAILY_LIMIT_REACHED: {
     vi: 'Dịch vụ đã hết số thứ tự trong ngày. Xin mời quay lại vào ngày làm việc tiếp theo.',
     en: 'No more tickets today for this service. Please come back on the next working day.',
   },
-  OFFICE_CLOSED: { vi: 'Ngoài giờ cấp số thứ tự.', en: 'Tickets are not issued at this time.' },
+  OFFICE_CLOSED: {
+    vi: 'Hiện đang ngoài giờ cấp số thứ tự. Xin mời quay lại trong giờ cấp số.',
+    en: 'Tickets are not issued at this time. Please come back during ticket hours.',
+  },
   INVALID_PRIORITY_GROUP: { vi: 'Nhóm ưu tiên không hợp lệ.', en: 'Unknown priority group.' },
   COUNTER_NOT_FOUND: { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
   COUNTER_TAKEN: {
@@ -81,7 +84,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   QUEUE_EMPTY: { vi: 'Không còn công dân chờ.', en: 'Nobody is waiting.' },
   NO_CURRENT_TICKET: { vi: 'Quầy chưa gọi số nào. Hãy bấm "Gọi số tiếp theo".', en: 'No ticket is being served. Call the next one first.' },
   TICKET_NOT_FOUND: { vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
-  INVALID_TRANSITION: { vi: 'Không thể thực hiện thao tác này với số thứ tự ở trạng thái hiện tại.', en: 'This action is not possible for the ticket now.' },
+  INVALID_TRANSITION: {
+    vi: 'Số này vừa được quầy khác xử lý hoặc đã đổi trạng thái. Hãy xem lại hàng chờ rồi thao tác lại.',
+    en: 'This ticket was just handled elsewhere or changed state. Check the queue and try again.',
+  },
   SERVICE_NOT_AT_COUNTER: { vi: 'Quầy không phục vụ dịch vụ này.', en: 'This counter does not serve that service.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -25,8 +25,3 @@ export const PRIORITY_LABELS: Record<PriorityGroup, { vi: string; en: string }> 
   young_child: { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'Accompanying a child under 6' },
   appointment: { vi: 'Có lịch hẹn trước', en: 'Appointment holder' },
 };
-
-/** True when `value` is a known priority group code. */
-export function isPriorityGroup(value: unknown): value is PriorityGroup {
-  return typeof value === 'string' && (PRIORITY_GROUPS as readonly string[]).includes(value);
-}

@@ -1,6 +1,6 @@
 import { createI18n } from 'vue-i18n';
-import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
-import { PRIORITY_LABELS, type PriorityGroup } from '@shared/priority';
+import { ERROR_MESSAGES } from '@shared/errors';
+import { PRIORITY_LABELS } from '@shared/priority';
 
 /** Languages of every screen: Vietnamese first, English second. */
 export type Locale = 'vi' | 'en';
@@ -70,7 +70,3 @@ export function saveLocale(locale: Locale, storageKey = STORAGE_KEY): void {
   localStorage.setItem(storageKey, locale);
 }
 
-/** Key of the human text of an error code, for `t()`. */
-export const errorKey = (code: ErrorCode) => `errors.${code}`;
-/** Key of the label of a priority group, for `t()`. */
-export const priorityKey = (group: PriorityGroup) => `priority.${group}`;

@@ -14,8 +14,6 @@ export const TicketStatus = {
 } as const;
 export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 
-/** Statuses that end a ticket's day. */
-export const FINAL_STATUSES: readonly TicketStatus[] = ['done', 'no_show', 'cancelled'];
 
 /** Priority group field: a known code or null. */
 export const PriorityGroupSchema = StringEnum(PRIORITY_GROUPS);

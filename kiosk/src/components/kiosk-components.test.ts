@@ -171,9 +171,11 @@ describe('ErrorScreen and OfficeClosed', () => {
   });
 });
 
-describe('queue store fixture sanity', () => {
-  it('the testing pinia exposes the services to the kiosk', () => {
-    mount(HomeScreen, { global: { plugins: plugins() } });
-    expect(useQueueStore().serviceById.get(1)?.prefix).toBe('A');
+describe('home screen from the queue store', () => {
+  it('renders a tile for each active service of the store', () => {
+    const wrapper = mount(HomeScreen, { global: { plugins: plugins() } });
+    const prefixes = useQueueStore().services.map((s) => s.prefix);
+    expect(prefixes.length).toBeGreaterThan(0);
+    for (const prefix of prefixes) expect(wrapper.find(`[data-testid="service-${prefix}"]`).exists()).toBe(true);
   });
 });
