@@ -16,6 +16,10 @@ export default defineConfig({
       input: {
         index: here('./index.html'),
         kiosk: here('./kiosk/index.html'),
+        // Citizen pages on phones (procedure listing; ticket and dossier tracking): /kiosk/phone/.
+        phone: here('./kiosk/phone/index.html'),
+        // The rating tablet at a counter: /kiosk/rating/.
+        rating: here('./kiosk/rating/index.html'),
         display: here('./display/index.html'),
         counter: here('./counter/index.html'),
       },
@@ -41,6 +45,7 @@ export default defineConfig({
           exclude: ['server/test/e2e/**'],
           environment: 'node',
           testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

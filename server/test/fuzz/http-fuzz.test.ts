@@ -34,9 +34,14 @@ function fingerprint(app: App): string {
   return JSON.stringify(tables.map(({ name }) => [name, app.db.prepare(`SELECT * FROM "${name}"`).all()]));
 }
 
+/** Lone surrogates cannot be percent-encoded: replace them as String#toWellFormed does (Node 20 has it; lib es2023 types do not). */
+function wellFormed(value: string): string {
+  return (value as string & { toWellFormed(): string }).toWellFormed();
+}
+
 /** A concrete URL: path parameters filled with a sample (or the given override), plus a query string. */
 function url(op: Operation, override: Record<string, string> = {}, query: Record<string, string> = {}): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((override[name] ?? '1').toWellFormed()));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(override[name] ?? '1')));
   const qs = new URLSearchParams(query).toString();
   return qs ? `${path}?${qs}` : path;
 }

@@ -81,7 +81,7 @@ describe('fuzz: Socket.IO handshakes and every client event', () => {
           // Either the event answers (ok, or refused with a code) or it ignores a payload it cannot use; never a crash.
           if (reply && typeof reply === 'object' && 'ok' in reply) {
             acks++;
-            if (reply.ok === false) expect(CODES).toContain((reply as { error: { code: string } }).error.code);
+            if (reply.ok === false) expect(CODES).toContain((reply as unknown as { error: { code: string } }).error.code);
           }
         }
       }
