@@ -12,6 +12,8 @@ import { buildApp } from '../server/src/app';
 import type {} from '../server/src/plugins/hub'; // the app's decorators (db, hub)
 import type { Config } from '../server/src/config';
 import { f1, fixedRate, load, median, percentile } from './lib';
+import { benchPrinting } from './printing';
+import { benchTrackers } from './trackers';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
 const quick = process.argv.includes('--quick');
@@ -194,6 +196,10 @@ async function main(): Promise<void> {
   out();
   out(`${2000 + seed.procedures.length} procedures: median **${f1(median(searchTimes))} ms**, p99 ${f1(percentile(searchTimes, 99))} ms per query (target < 50 ms).`);
   out();
+  // 5. Kiosk tap → ticket bytes at a loopback printer (its own hub and printer).
+  await benchPrinting(out, quick);
+  // 6. Phones tracking their ticket: 5,000 trackers (1,000 with --quick), call delivery, position passes.
+  await benchTrackers(out, quick);
   out(`Process RSS at the end: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB.`);
 
   await bare.close();

@@ -34,6 +34,11 @@ export const Allow = {
   everyone: ACCESS_ROLES,
   /** Ticket issuing: kiosks, and staff issuing for a walk-in. */
   kiosk: ['kiosk', 'staff'],
+  /**
+   * Citizens' own actions (rating a visit): anyone without a staff session — every caller holds `anonymous`, so the
+   * route itself refuses a request carrying a staff session.
+   */
+  citizen: ['anonymous', 'kiosk', 'display', 'rating'],
   staff: ['staff'],
   supervisor: ['supervisor'],
   admin: ['admin'],

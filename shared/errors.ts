@@ -27,6 +27,18 @@ export const ErrorCode = {
   TICKET_NOT_FOUND: 'TICKET_NOT_FOUND',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   SERVICE_NOT_AT_COUNTER: 'SERVICE_NOT_AT_COUNTER',
+  INVALID_DATE_RANGE: 'INVALID_DATE_RANGE',
+  PRINTER_NOT_FOUND: 'PRINTER_NOT_FOUND',
+  NO_PRINTER: 'NO_PRINTER',
+  DOSSIER_NOT_FOUND: 'DOSSIER_NOT_FOUND',
+  DOSSIER_INVALID_TRANSITION: 'DOSSIER_INVALID_TRANSITION',
+  SUPPLEMENT_ALREADY_REQUESTED: 'SUPPLEMENT_ALREADY_REQUESTED',
+  REASON_REQUIRED: 'REASON_REQUIRED',
+  INVALID_DUE_DATE: 'INVALID_DUE_DATE',
+  ALREADY_RATED: 'ALREADY_RATED',
+  TICKET_NOT_DONE: 'TICKET_NOT_DONE',
+  RATING_REASON_REQUIRED: 'RATING_REASON_REQUIRED',
+  RATING_LEVEL_NOT_OFFERED: 'RATING_LEVEL_NOT_OFFERED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -89,5 +101,32 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'This ticket was just handled elsewhere or changed state. Check the queue and try again.',
   },
   SERVICE_NOT_AT_COUNTER: { vi: 'Quầy không phục vụ dịch vụ này.', en: 'This counter does not serve that service.' },
+  INVALID_DATE_RANGE: {
+    vi: 'Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và không quá 366 ngày.',
+    en: 'Invalid period: the start must not be after the end, and at most 366 days.',
+  },
+  PRINTER_NOT_FOUND: { vi: 'Không tìm thấy máy in; có thể đã bị xóa. Hãy tải lại trang.', en: 'Printer not found; it may have been removed. Reload the page.' },
+  NO_PRINTER: {
+    vi: 'Chưa có máy in nào đang bật cho ki-ốt này. Hãy thêm hoặc bật máy in trong mục Máy in.',
+    en: 'No enabled printer for this kiosk. Add or enable one under Printers.',
+  },
+  DOSSIER_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ. Hãy kiểm tra lại mã hồ sơ trên giấy hẹn.', en: 'Dossier not found. Check the code on the receipt.' },
+  DOSSIER_INVALID_TRANSITION: {
+    vi: 'Hồ sơ đang ở trạng thái không cho phép thao tác này. Hãy tải lại hồ sơ để xem trạng thái hiện tại.',
+    en: 'The dossier is in a state that does not allow this. Reload it to see its current state.',
+  },
+  SUPPLEMENT_ALREADY_REQUESTED: {
+    vi: 'Hồ sơ đã được yêu cầu bổ sung một lần; theo Nghị định 118/2025/NĐ-CP chỉ được yêu cầu bổ sung một lần.',
+    en: 'A supplement was already requested once; Decree 118/2025 allows only one request.',
+  },
+  REASON_REQUIRED: { vi: 'Vui lòng nhập lý do (yêu cầu bổ sung, từ chối hoặc hẹn lại).', en: 'Please enter the reason.' },
+  INVALID_DUE_DATE: { vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại và rơi vào ngày làm việc.', en: 'The new date must be after the current one, on a working day.' },
+  ALREADY_RATED: { vi: 'Lượt phục vụ này đã được đánh giá. Xin cảm ơn Quý khách!', en: 'This visit has already been rated. Thank you!' },
+  TICKET_NOT_DONE: {
+    vi: 'Chỉ đánh giá được sau khi cán bộ giải quyết xong lượt của Quý khách.',
+    en: 'You can rate once the officer has finished serving you.',
+  },
+  RATING_REASON_REQUIRED: { vi: 'Xin Quý khách cho biết lý do không hài lòng.', en: 'Please tell us why you are not satisfied.' },
+  RATING_LEVEL_NOT_OFFERED: { vi: 'Mức đánh giá này không dùng tại đơn vị. Hãy tải lại trang.', en: 'This office does not use that level. Reload the page.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

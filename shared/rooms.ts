@@ -4,8 +4,14 @@ export const rooms = {
   office: () => 'office',
   /** Signed-in staff consoles. */
   staff: () => 'staff',
+  /** Supervisors' live monitors (joined on `monitor:watch`, supervisor or admin only). */
+  supervisor: () => 'supervisor',
   /** The console(s) of one counter. */
   counter: (counterId: number) => `counter:${counterId}`,
+  /** The phones following one ticket, by its unguessable tracking id (trackers join only this room). */
+  ticket: (trackingId: string) => `ticket:${trackingId}`,
+  /** The rating tablet(s) standing at one counter. */
+  rating: (counterId: number) => `rating:${counterId}`,
   /** One paired device (to disconnect it when revoked). */
   device: (deviceId: number) => `device:${deviceId}`,
 } as const;

@@ -11,7 +11,7 @@ export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export function connectHub(
   role: ClientRole,
-  extra: { counterId?: number } = {},
+  extra: { counterId?: number; trackingId?: string } = {},
   { url, autoConnect = true }: { url?: string; autoConnect?: boolean } = {},
 ): HubSocket {
   const options = {

@@ -48,6 +48,8 @@ export function fromSettingsForm(form: OfficeSettings, original: OfficeSettings)
     normalPerPriority: Number(form.normalPerPriority),
     elderlyAge: Number(form.elderlyAge),
     defaultServiceMinutes: Number(form.defaultServiceMinutes),
+    notifyPeopleAhead: Number(form.notifyPeopleAhead),
+    waitAlertMinutes: Number(form.waitAlertMinutes),
     priorityGroups: [...kept, ...added],
     languages: LANGUAGES.filter((l) => l === 'vi' || form.languages.includes(l)),
   };
@@ -78,5 +80,7 @@ export function checkSettings(s: OfficeSettings): Record<string, FieldHint> {
   if (!intIn(s.normalPerPriority, 1, 50)) errors.normalPerPriority = range(1, 50);
   if (!intIn(s.elderlyAge, 50, 100)) errors.elderlyAge = range(50, 100);
   if (!(s.defaultServiceMinutes >= 1 && s.defaultServiceMinutes <= 240)) errors.defaultServiceMinutes = range(1, 240);
+  if (!intIn(s.waitAlertMinutes, 1, 480)) errors.waitAlertMinutes = range(1, 480);
+  if (!intIn(s.notifyPeopleAhead, 0, 50)) errors.notifyPeopleAhead = range(0, 50);
   return errors;
 }

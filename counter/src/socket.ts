@@ -2,6 +2,7 @@ import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
 import { ClientRole } from '@shared/events';
 import { connectHub, type HubSocket } from '@ui/socket';
 import { useQueueStore } from '@ui/stores/queue';
+import { useDossiersStore } from './stores/dossiers';
 
 let socket: HubSocket | null = null;
 
@@ -21,6 +22,7 @@ export function startCounterHub(counterId: number, onRefused: (code: ErrorCode) 
   });
   socket = s;
   useQueueStore().bind(s);
+  useDossiersStore().bind(s);
 }
 
 /** Disconnects the console (sign-out, counter closed). */

@@ -63,6 +63,8 @@ export const messages = {
         scrollUp: 'Lên',
         scrollDown: 'Xuống',
         viOnly: '',
+        onPhone: 'Quét mã để xem trên điện thoại',
+        formOnPhone: 'Có mẫu đơn: quét mã QR để tải trên điện thoại',
       },
     },
     priorityStep: {
@@ -86,6 +88,19 @@ export const messages = {
       listen: 'Xin mời theo dõi màn hình và loa gọi số.',
       done: 'Xong',
       countdown: 'Tự động quay về màn hình chính sau {n} giây',
+    },
+    printer: {
+      reason: {
+        paper_out: 'Máy in phiếu đã hết giấy',
+        cover_open: 'Nắp máy in phiếu đang mở',
+        unreachable: 'Máy in phiếu đang mất kết nối',
+        disabled: 'Máy in phiếu đang tạm tắt',
+        none: 'Ki-ốt này chưa có máy in phiếu',
+      },
+      photo: 'Phiếu giấy sẽ không được in. Xin ông/bà chụp ảnh màn hình này để giữ số thứ tự.',
+      scan: 'Hoặc quét mã QR để theo dõi lượt của mình trên điện thoại.',
+      qrAlt: 'Mã QR theo dõi số thứ tự',
+      take: 'Mời ông/bà nhận phiếu ở khe máy in.',
     },
     error: {
       title: 'Chưa cấp được số thứ tự',
@@ -160,6 +175,8 @@ export const messages = {
         scrollUp: 'Up',
         scrollDown: 'Down',
         viOnly: 'Procedure listings are published in Vietnamese.',
+        onPhone: 'Scan to open on your phone',
+        formOnPhone: 'Form available: scan the QR code to download it on your phone',
       },
     },
     priorityStep: {
@@ -183,6 +200,19 @@ export const messages = {
       listen: 'Please watch the screen and listen for your number.',
       done: 'Done',
       countdown: 'Back to the start screen in {n} s',
+    },
+    printer: {
+      reason: {
+        paper_out: 'The ticket printer is out of paper',
+        cover_open: 'The ticket printer cover is open',
+        unreachable: 'The ticket printer is not connected',
+        disabled: 'The ticket printer is switched off',
+        none: 'This kiosk has no ticket printer',
+      },
+      photo: 'No paper ticket will be printed. Please take a photo of this screen to keep your number.',
+      scan: 'Or scan the QR code to follow your turn on your phone.',
+      qrAlt: 'QR code to track your ticket',
+      take: 'Please take your ticket from the printer slot.',
     },
     error: {
       title: 'Your ticket could not be issued',

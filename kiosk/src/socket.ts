@@ -2,6 +2,7 @@ import { ClientRole } from '@shared/events';
 import { connectHub, type HubSocket } from '@ui/socket';
 import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
+import { usePrinterStatusStore } from './components/ticket/printer-status';
 
 /** How often the kiosk reloads the snapshot, so "issuing open" follows the issue windows without a push. */
 const REFRESH_MS = 60_000;
@@ -14,6 +15,7 @@ export function startHub(): HubSocket {
   const socket = connectHub(ClientRole.KIOSK, {}, { autoConnect: false });
   const queue = useQueueStore();
   queue.bind(socket);
+  usePrinterStatusStore().bind(socket);
   void useDeviceStore().start('kiosk', socket);
   setInterval(() => {
     if (!queue.connected) return;

@@ -4,27 +4,41 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyError, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { Allow } from '@shared/access';
 import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
 import type { Config } from './config';
 import { AppError, statusOf } from './errors';
+import { hasNonFiniteNumber } from './finite-numbers';
 import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
 import hubPlugin from './plugins/hub';
+import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
+import announcementRoutes from './routes/api/announcements';
 import auditRoutes from './routes/api/audit';
 import backupRoutes from './routes/api/backups';
 import catalogAdminRoutes from './routes/api/catalog-admin';
+import catalogFilesRoutes from './routes/api/catalog-files';
 import authRoutes from './routes/api/auth';
 import counterRoutes from './routes/api/counters';
+import calendarRoutes from './routes/api/calendar';
 import deviceRoutes from './routes/api/devices';
+import dossierBookRoutes from './routes/api/dossiers-book';
+import dossierRoutes from './routes/api/dossiers';
+import displayRoutes from './routes/api/displays';
 import healthRoutes from './routes/api/health';
 import logoRoutes from './routes/api/logo';
+import monitorRoutes from './routes/api/monitor';
+import printerRoutes from './routes/api/printers';
 import procedureRoutes from './routes/api/procedures';
+import publicLinks from './routes/public-links';
 import queueRoutes from './routes/api/queue';
+import ratingRoutes from './routes/api/ratings';
+import reportRoutes from './routes/api/reports';
 import ticketRoutes from './routes/api/tickets';
+import trackRoutes from './routes/api/track';
 import { version } from './version';
 
 /** Options of buildApp: the config, plus an injectable clock for tests and simulations. */
@@ -50,6 +64,11 @@ export async function buildApp(options: AppOptions) {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Errors met by the router before any route (malformed URL, over-long path parameter) get a code like all others.
+    frameworkErrors: (err, _request, reply) => {
+      const code = codeOfFastifyError(err);
+      void (reply as FastifyReply).code(statusOf(code)).send({ code, message: ERROR_MESSAGES[code].vi });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // 1. External: OpenAPI collector first, so it sees every route registered after it.
@@ -87,6 +106,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
+  await app.register(printingPlugin);
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -102,6 +122,11 @@ export async function buildApp(options: AppOptions) {
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: ErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES.INTERNAL_ERROR.vi });
+  });
+  app.addHook('preHandler', async (request) => {
+    if (hasNonFiniteNumber(request.query) || hasNonFiniteNumber(request.params) || hasNonFiniteNumber(request.body)) {
+      throw new AppError('VALIDATION_FAILED', undefined, 'number out of range');
+    }
   });
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ code: ErrorCode.NOT_FOUND, message: ERROR_MESSAGES.NOT_FOUND.vi });
@@ -121,11 +146,24 @@ export async function buildApp(options: AppOptions) {
       await api.register(backupRoutes);
       await api.register(procedureRoutes);
       await api.register(catalogAdminRoutes);
+      await api.register(catalogFilesRoutes);
       await api.register(logoRoutes);
+      await api.register(printerRoutes);
+      await api.register(trackRoutes);
+      await api.register(ratingRoutes);
+      await api.register(reportRoutes);
+      await api.register(monitorRoutes);
+      await api.register(displayRoutes);
+      await api.register(announcementRoutes);
+      await api.register(dossierRoutes);
+      await api.register(dossierBookRoutes);
+      await api.register(calendarRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
+  // Short links that QR codes encode (redirects to the phone pages).
+  await app.register(publicLinks);
 
   // 5. The built screens (vite build → dist/), when present.
   if (existsSync(options.config.staticDir)) {

@@ -15,6 +15,11 @@ const EnvSchema = Type.Object({
   BACKUP_DIR: Type.String({ default: './data/backups' }),
   BACKUP_EVERY_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 6 }),
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 1000, default: 28 }),
+  CATALOG_FILES_DIR: Type.Optional(Type.String()),
+  PRINTER: Type.String({ default: 'file:./data/prints' }),
+  PRINT_RETRY_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
+  PRINTER_POLL_SECONDS: Type.Number({ minimum: 0, maximum: 3600, default: 15 }),
+  PRINTER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 3000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -41,6 +46,22 @@ export interface Config {
   /** Scheduled backups kept. */
   backupKeep: number;
   logLevel: string;
+  /** Where form templates (mẫu đơn) attached to procedures are kept; default: catalog-files next to the database. */
+  catalogFilesDir?: string;
+  /** Ticket printing; absent (as in most tests): no default printer, timings as below. */
+  printing?: PrintingConfig;
+}
+
+/** Ticket printing settings. */
+export interface PrintingConfig {
+  /** Default printer for kiosks without their own (`tcp://host:port`, `printer:name`, `file:dir`); null: none. */
+  defaultPrinter: string | null;
+  /** First retry delay of a failed job; doubles per attempt up to 30 times this. */
+  retryBaseMs: number;
+  /** Health check period of each printer (0: only when printing). */
+  pollMs: number;
+  /** Connection/answer timeout of one printer exchange. */
+  timeoutMs: number;
 }
 
 function lanAddress(): string {
@@ -73,5 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupEveryHours: e.BACKUP_EVERY_HOURS,
     backupKeep: e.BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
+    ...(e.CATALOG_FILES_DIR ? { catalogFilesDir: resolve(e.CATALOG_FILES_DIR) } : {}),
+    printing: {
+      defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
+      retryBaseMs: e.PRINT_RETRY_MS,
+      pollMs: e.PRINTER_POLL_SECONDS * 1000,
+      timeoutMs: e.PRINTER_TIMEOUT_MS,
+    },
   };
 }

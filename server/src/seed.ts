@@ -3,6 +3,7 @@ import type { Role } from '@shared/schemas/auth';
 import { hashPassword } from './passwords';
 import { DEFAULT_SETTINGS } from './repositories/settings-repository';
 import { readCatalogFile, SEED_CATALOG_FILE } from './services/catalog-service';
+import { seedDemoDossiers } from './services/dossier-demo';
 import type { Hub } from './services/hub';
 
 /** What the demo seed created. */
@@ -80,6 +81,7 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
     }
   })();
+  seedDemoDossiers(hub, (repos.users.byUsername('canbo1') as { id: number }).id);
   return { usernames: USERS.map((u) => u[0]), password: pass, generated: password === undefined };
 }
 

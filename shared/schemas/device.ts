@@ -13,6 +13,8 @@ export const DeviceSchema = Type.Object({
   pairedAt: InstantSchema,
   lastSeenAt: Nullable(InstantSchema),
   revoked: Type.Boolean(),
+  /** Rating tablets only: the counter it stands at (null until an admin binds it). */
+  counterId: Type.Optional(Nullable(IdSchema)),
 });
 export type Device = Static<typeof DeviceSchema>;
 
@@ -39,10 +41,19 @@ export const PairingStatusSchema = Type.Object({
 
 /** `POST /api/admin/devices` body: the code shown on the device and a name for it. */
 export const ApprovePairingBodySchema = Type.Object(
-  { code: Type.String({ pattern: '^[0-9 ]{6,9}$' }), name: Type.String({ minLength: 1, maxLength: 80 }) },
+  {
+    code: Type.String({ pattern: '^[0-9 ]{6,9}$' }),
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    /** Rating tablets: the counter it stands at. */
+    counterId: Type.Optional(IdSchema),
+  },
   { additionalProperties: false },
 );
 export type ApprovePairingBody = Static<typeof ApprovePairingBodySchema>;
+
+/** `PUT /api/admin/devices/:id/counter` body: bind a rating tablet to a counter (or unbind it). */
+export const DeviceCounterBodySchema = Type.Object({ counterId: Nullable(IdSchema) }, { additionalProperties: false });
+export type DeviceCounterBody = Static<typeof DeviceCounterBodySchema>;
 
 /** `GET /api/devices/me`: what this browser counts as. */
 export const DeviceSelfSchema = Type.Object({

@@ -16,6 +16,9 @@ export type CallingMode = (typeof CallingMode)[keyof typeof CallingMode];
 export const TransferPosition = { FRONT: 'front', BACK: 'back' } as const;
 export type TransferPosition = (typeof TransferPosition)[keyof typeof TransferPosition];
 
+/** Size of the satisfaction scale: 3 levels (default) or 5 (domain.md §7). */
+export const RatingScaleSchema = Type.Union([Type.Literal(3), Type.Literal(5)]);
+
 /** Office-wide settings, kept in the database and edited by the admin. */
 export const OfficeSettingsSchema = Type.Object(
   {
@@ -42,6 +45,12 @@ export const OfficeSettingsSchema = Type.Object(
     openLan: Type.Boolean(),
     /** Receiving unit identifier used in dossier codes, e.g. "000.00.06.H56" (domain.md §3). */
     unitCode: Type.String({ maxLength: 40, pattern: '^[0-9A-Za-z.]*$' }),
+    /** The supervisor's monitor raises an alert when a citizen has waited longer than this, minutes. */
+    waitAlertMinutes: Type.Integer({ minimum: 1, maximum: 480 }),
+    /** Ticket tracking on phones: "your turn is near" once at most this many people are ahead (0 = only when called). */
+    notifyPeopleAhead: Type.Integer({ minimum: 0, maximum: 50 }),
+    /** Satisfaction rating scale (3 or 5 levels). */
+    ratingScale: RatingScaleSchema,
     /** Priority groups offered at the kiosk, in order. */
     priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS), { maxItems: PRIORITY_GROUPS.length, uniqueItems: true }),
     /** Languages the screens offer; Vietnamese always, English optional. */
@@ -68,5 +77,7 @@ export const OfficePublicSchema = Type.Object({
   logoVersion: Type.Union([Type.String(), Type.Null()]),
   /** True when kiosks may issue tickets now. */
   issuingOpen: Type.Boolean(),
+  /** Base of the links a phone can open (QR codes): config PUBLIC_URL, or the hub's LAN address. */
+  publicUrl: Type.String(),
 });
 export type OfficePublic = Static<typeof OfficePublicSchema>;

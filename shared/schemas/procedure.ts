@@ -135,14 +135,56 @@ export const ProcedureQuerySchema = Type.Object(
 );
 export type ProcedureQuery = Static<typeof ProcedureQuerySchema>;
 
+/** A field as edited by the admin and as imported (upsert by code). */
+export const FieldInputSchema = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
+    nameVi: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ maxLength: 200 }),
+    icon: Type.String({ maxLength: 40 }),
+    displayOrder: Type.Integer({ minimum: 0, maximum: 9999 }),
+  },
+  { additionalProperties: false },
+);
+export type FieldInput = Static<typeof FieldInputSchema>;
+
 /** The seed/import file: fields and procedures. */
 export const CatalogFileSchema = Type.Object({
-  fields: Type.Array(
-    Type.Object(
-      { code: Type.String({ minLength: 1, maxLength: 40 }), nameVi: Type.String({ minLength: 1 }), nameEn: Type.String(), icon: Type.String(), displayOrder: Type.Integer() },
-      { additionalProperties: false },
-    ),
-  ),
+  fields: Type.Array(FieldInputSchema),
   procedures: Type.Array(ProcedureInputSchema),
 });
+
+/** A procedure in the admin's list: retired ones included. */
+export const AdminProcedureSummarySchema = Type.Composite([
+  ProcedureSummarySchema,
+  Type.Object({ localSuffix: Type.String(), active: Type.Boolean(), updatedAt: Type.String({ format: 'date-time' }) }),
+]);
+export type AdminProcedureSummary = Static<typeof AdminProcedureSummarySchema>;
 export type CatalogFile = Static<typeof CatalogFileSchema>;
+
+/** Form template types an office may attach (mẫu đơn, tờ khai): extension → content type. */
+export const FORM_FILE_TYPES = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+} as const;
+/** Largest form template accepted, bytes. */
+export const MAX_FORM_FILE_BYTES = 10 * 1024 * 1024;
+
+/** A form template as the admin sees it: which procedures' documents refer to it by name. */
+export const FormFileSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer({ minimum: 0 }),
+  uploadedAt: Type.String({ format: 'date-time' }),
+  /** Codes of the procedures whose documents name this file. */
+  usedBy: Type.Array(Type.String()),
+});
+export type FormFile = Static<typeof FormFileSchema>;
+
+/** A form template's download name: Vietnamese allowed, no path, one of FORM_FILE_TYPES' extensions. */
+export const FormFileNameSchema = Type.String({ minLength: 5, maxLength: 200, pattern: '^[^/\\\\\\x00-\\x1f]+\\.(pdf|doc|docx|xls|xlsx|odt|PDF|DOC|DOCX|XLS|XLSX|ODT)$' });

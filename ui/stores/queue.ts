@@ -11,6 +11,9 @@ import type { HubSocket } from '../socket';
 
 const RECENT_CALLS_KEPT = 12;
 
+/** The pushes this store applies; others (display configuration, printers…) belong to other stores. */
+type QueueEvent = 'ticket:issued' | 'ticket:called' | 'ticket:updated' | 'counter:updated' | 'services:updated' | 'queue:reset' | 'office:updated';
+
 function byQueueOrder(a: Ticket, b: Ticket): number {
   return a.sortKey - b.sortKey || a.id - b.id;
 }
@@ -65,7 +68,7 @@ export const useQueueStore = defineStore('queue', () => {
     else counters.value = counters.value.map((c) => (c.id === counter.id ? counter : c));
   }
 
-  const handlers: { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] } = {
+  const handlers: { [E in QueueEvent]: ServerToClientEvents[E] } = {
     'ticket:issued': ({ ticket }) => upsertTicket(ticket),
     'ticket:updated': ({ ticket }) => upsertTicket(ticket),
     'ticket:called': ({ ticket, call }) => {

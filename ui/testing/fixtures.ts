@@ -24,6 +24,7 @@ export function makeOffice(over: Partial<OfficePublic> = {}): OfficePublic {
     languages: ['vi', 'en'],
     logoVersion: null,
     issuingOpen: true,
+    publicUrl: 'http://hub.test',
     ...over,
   };
 }

@@ -50,13 +50,16 @@ describe('admin navigation in the location hash', () => {
     expect(nav.section).toBe('devices');
   });
 
-  it('shows a supervisor the audit log only, whatever the hash asks', () => {
+  it('shows a supervisor the monitor, the reports and the audit log only, whatever the hash asks', () => {
     history.replaceState(null, '', '/counter/#/quan-tri/tai-khoan');
     useSessionStore().me = me('supervisor');
     const nav = useAdminNavStore();
-    expect(nav.allowed).toEqual(['audit']);
+    expect(nav.allowed).toEqual(['monitor', 'reports', 'audit']);
     expect(nav.open).toBe(true);
-    expect(nav.section).toBe('audit');
+    expect(nav.section).toBe('monitor');
+    nav.go('reports');
+    expect(location.hash).toBe('#/quan-tri/bao-cao');
+    expect(nav.section).toBe('reports');
   });
 
   it('never opens for staff, nor before a forced password change', () => {

@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'services', 'counters', 'users', 'backups'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -15,15 +15,20 @@ const SLUGS: Record<AdminSection, string> = {
   settings: 'cai-dat',
   services: 'dich-vu',
   counters: 'quay',
+  catalog: 'thu-tuc',
+  displays: 'man-hinh',
+  printers: 'may-in',
   users: 'tai-khoan',
   backups: 'sao-luu',
+  monitor: 'giam-sat',
+  reports: 'bao-cao',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 
-/** Sections a role may open: supervisors read the audit log only; staff none. */
+/** Sections a role may open: supervisors the live monitor, the reports and the audit log; staff none. */
 export function sectionsFor(role: Role | null | undefined): readonly AdminSection[] {
   if (role === 'admin') return ADMIN_SECTIONS;
-  if (role === 'supervisor') return ['audit'];
+  if (role === 'supervisor') return ['monitor', 'reports', 'audit'];
   return [];
 }
 

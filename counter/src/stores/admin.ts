@@ -89,6 +89,17 @@ export const useAdminStore = defineStore('admin', () => {
     return device;
   }
 
+  /** Binds a rating tablet to the counter it stands at (null: none); the tablet reconnects into that counter's room. */
+  async function bindDevice(id: number, counterId: number | null): Promise<void> {
+    try {
+      const device = await request<Device>('PUT', `/api/admin/devices/${id}/counter`, { counterId });
+      upsert(devices, device);
+      notify('admin.devices.boundToast', { name: device.name });
+    } catch (error) {
+      loadErrors.value = { ...loadErrors.value, devices: errorCodeOf(error) };
+    }
+  }
+
   async function revokeDevice(id: number): Promise<void> {
     try {
       const device = await request<Device>('POST', `/api/admin/devices/${id}/revoke`);
@@ -219,6 +230,7 @@ export const useAdminStore = defineStore('admin', () => {
     loadDevices,
     pairDevice,
     revokeDevice,
+    bindDevice,
     loadSettings,
     saveSettings,
     uploadLogo,

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Field, Procedure, ProcedureSummary } from '@shared/schemas/procedure';
-import { request } from '@ui/api';
+import { ApiError, request } from '@ui/api';
 
 /** Results update this long after the last key press, so a fast typist sends one request, not one per letter. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -32,6 +32,8 @@ export const useLookupStore = defineStore('lookup', () => {
   const pageSize = ref(6);
   const procedure = shallowRef<Procedure | null>(null);
   const detailLoading = ref(false);
+  /** The procedure asked for does not exist or was retired (an old link or QR code). */
+  const detailMissing = ref(false);
   /** The last request could not reach the hub (shown as a message; the next action retries). */
   const failed = ref(false);
   let searchSeq = 0;
@@ -130,14 +132,16 @@ export const useLookupStore = defineStore('lookup', () => {
     view.value = 'detail';
     procedure.value = null;
     detailLoading.value = true;
+    detailMissing.value = false;
     try {
       const p = await request<Procedure>('GET', `/api/procedures/${id}`);
       if (mine !== detailSeq) return;
       procedure.value = p;
       failed.value = false;
-    } catch {
+    } catch (e) {
       if (mine !== detailSeq) return;
-      failed.value = true;
+      detailMissing.value = e instanceof ApiError && e.status === 404;
+      failed.value = !detailMissing.value;
     } finally {
       if (mine === detailSeq) detailLoading.value = false;
     }
@@ -186,6 +190,7 @@ export const useLookupStore = defineStore('lookup', () => {
     pageResults,
     procedure,
     detailLoading,
+    detailMissing,
     failed,
     hasCriteria,
     start,

@@ -39,6 +39,7 @@ export default fp(
     timer.unref();
     app.addHook('onClose', async () => {
       clearInterval(timer);
+      hub.track.stop();
       db.close();
     });
   },

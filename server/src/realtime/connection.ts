@@ -8,6 +8,8 @@ import { rooms } from '@shared/rooms';
 import { AppError } from '../errors';
 import { refusalCode, resolvePrincipal } from '../plugins/auth';
 import type { HubServer } from './emitter';
+import { authenticateTracker, handleRatingTablet, handleTracker, ratingCounterOf } from './public-sockets';
+import { handleMonitorWatch } from './monitor';
 
 type Handshake = Socket['handshake'];
 type HubSocket = Parameters<Parameters<HubServer['on']>[1]>[0];
@@ -19,17 +21,24 @@ const refuse = (code: ErrorBody['code']): { ok: false; error: ErrorBody } => ({ 
 /**
  * Validates the handshake `auth` with the shared schema and resolves the caller from its cookies exactly as for
  * HTTP: a kiosk/display/rating screen must be a paired device of that kind (or the office runs in open LAN mode),
- * a counter console must carry a staff session. The client's claim is only a request, never trusted.
+ * a counter console must carry a staff session, a tracker must name an existing ticket. The client's claim is only a
+ * request, never trusted.
  */
 export function authenticateHandshake(app: FastifyInstance, handshake: Handshake): { ok: true; data: SocketData } | { ok: false; error: ErrorBody } {
   const auth: unknown = handshake.auth;
   if (!checkAuth.Check(auth) || auth.protocolVersion !== PROTOCOL_VERSION) return refuse('VALIDATION_FAILED');
+  if (auth.role === 'tracker') return authenticateTracker(app, auth.trackingId);
   const cookies = handshake.headers.cookie ? parseCookie(handshake.headers.cookie) : {};
   const principal = resolvePrincipal(app, cookies, handshake.address);
   const needs = auth.role === 'counter' ? (['staff'] as const) : ([auth.role] as const);
   if (!needs.some((r) => principal.roles.has(r))) return refuse(refusalCode(principal, needs));
   const staff = principal.staff;
-  const counterId = auth.role === 'counter' && auth.counterId !== undefined && staff?.me.counterId === auth.counterId ? auth.counterId : null;
+  const counterId =
+    auth.role === 'rating'
+      ? ratingCounterOf(principal, auth.counterId)
+      : auth.role === 'counter' && auth.counterId !== undefined && staff?.me.counterId === auth.counterId
+        ? auth.counterId
+        : null;
   return {
     ok: true,
     data: { role: auth.role, userId: auth.role === 'counter' ? (staff?.me.id ?? null) : null, counterId, deviceId: principal.device?.id ?? null },
@@ -38,12 +47,15 @@ export function authenticateHandshake(app: FastifyInstance, handshake: Handshake
 
 /** Joins the rooms the socket's verified role allows, and answers snapshot requests. */
 export function handleConnection(app: FastifyInstance, socket: HubSocket): void {
+  if (socket.data.role === 'tracker') return handleTracker(app, socket);
   void socket.join(rooms.office());
+  if (socket.data.role === 'rating') handleRatingTablet(app, socket);
   if (socket.data.deviceId !== null) void socket.join(rooms.device(socket.data.deviceId));
   if (socket.data.role === 'counter') {
     void socket.join(rooms.staff());
     if (socket.data.counterId !== null) void socket.join(rooms.counter(socket.data.counterId));
   }
+  handleMonitorWatch(app, socket);
   socket.on('queue:snapshot', (ack: unknown) => {
     if (typeof ack !== 'function') return;
     const reply = ack as (r: Ack<ReturnType<typeof app.hub.queue.snapshot>>) => void;

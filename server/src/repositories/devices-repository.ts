@@ -11,6 +11,8 @@ export interface DeviceRow {
   paired_by: number | null;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** Rating tablets: the counter it stands at. */
+  counter_id: number | null;
 }
 
 /** A pairing_requests row. */
@@ -34,6 +36,7 @@ export function devicesRepository(db: Db) {
       'INSERT INTO devices (name, kind, token_hash, paired_at, paired_by) VALUES (@name, @kind, @token_hash, @paired_at, @paired_by)',
     ),
     seen: db.prepare<[number, number]>('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    setCounter: db.prepare<[number | null, number]>('UPDATE devices SET counter_id = ? WHERE id = ?'),
     revoke: db.prepare<[number, number]>('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     pairing: db.prepare<[string], PairingRow>('SELECT * FROM pairing_requests WHERE id = ?'),
     openByCode: db.prepare<[string, number], PairingRow>(
@@ -50,7 +53,10 @@ export function devicesRepository(db: Db) {
     byTokenHash: (hash: string): DeviceRow | undefined => s.byToken.get(hash),
     byId: (id: number): DeviceRow | undefined => s.byId.get(id),
     list: (): DeviceRow[] => s.list.all(),
-    insert: (row: Omit<DeviceRow, 'id' | 'last_seen_at' | 'revoked_at'>): number => Number(s.insert.run(row).lastInsertRowid),
+    insert: (row: Omit<DeviceRow, 'id' | 'last_seen_at' | 'revoked_at' | 'counter_id'>): number => Number(s.insert.run(row).lastInsertRowid),
+    setCounter: (id: number, counterId: number | null): void => {
+      s.setCounter.run(counterId, id);
+    },
     markSeen: (id: number, at: number): void => {
       s.seen.run(at, id);
     },

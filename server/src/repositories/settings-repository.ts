@@ -23,6 +23,9 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   defaultServiceMinutes: 6,
   openLan: false,
   unitCode: '',
+  notifyPeopleAhead: 3,
+  ratingScale: 3,
+  waitAlertMinutes: 30,
   priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
   languages: ['vi', 'en'],
 };

@@ -91,6 +91,7 @@ export function ticketsRepository(db: Db) {
     ),
     byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     byTracking: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE tracking_id = ?'),
+    lastFinished: db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC, id DESC LIMIT 1`),
     current: db.prepare<[number], TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
     waiting: db.prepare<[string], TicketRow>(
       `SELECT * FROM tickets WHERE queue_day = ? AND status = 'waiting' ORDER BY sort_key, id`,
@@ -112,6 +113,9 @@ export function ticketsRepository(db: Db) {
     aheadOf: db.prepare<[string, number, number, number, number], { n: number }>(
       `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'
          AND (sort_key < ? OR (sort_key = ? AND id < ?))`,
+    ),
+    waitingOrder: db.prepare<[string], { id: number; service_id: number }>(
+      `SELECT id, service_id FROM tickets WHERE queue_day = ? AND status = 'waiting' ORDER BY service_id, sort_key, id`,
     ),
     openBefore: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day <> ? AND status IN ${OPEN_STATUSES}`),
     openToday: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day = ? AND status IN ${OPEN_STATUSES}`),
@@ -150,6 +154,8 @@ export function ticketsRepository(db: Db) {
     byId: (id: number): TicketRow | undefined => s.byId.get(id),
     byTrackingId: (trackingId: string): TicketRow | undefined => s.byTracking.get(trackingId),
     currentAt: (counterId: number): TicketRow | undefined => s.current.get(counterId),
+    /** The ticket a counter finished last (its rating tablet offers it again after a reconnect). */
+    lastFinishedAt: (counterId: number): TicketRow | undefined => s.lastFinished.get(counterId),
     waiting: (queueDay: string): TicketRow[] => s.waiting.all(queueDay),
     /**
      * The only tickets the calling policy can pick for a counter: per served service, the first normal and
@@ -171,6 +177,8 @@ export function ticketsRepository(db: Db) {
     openBefore: (queueDay: string): TicketRow[] => s.openBefore.all(queueDay),
     openIn: (queueDay: string): TicketRow[] => s.openToday.all(queueDay),
     frontSortKey: (queueDay: string, serviceId: number): number | null => s.minSortKey.get(queueDay, serviceId)?.k ?? null,
+    /** Today's waiting tickets, per service in calling order (ids only): positions of many tickets in one query. */
+    waitingOrder: (queueDay: string): { id: number; service_id: number }[] => s.waitingOrder.all(queueDay),
     peopleAhead: (t: TicketRow): number => s.aheadOf.get(t.queue_day, t.service_id, t.sort_key, t.sort_key, t.id)?.n ?? 0,
     /** Writes the given columns of one ticket. */
     update(id: number, patch: TicketPatch): void {

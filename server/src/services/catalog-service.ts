@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import { searchTokens } from '@shared/text-fold';
-import { CatalogFileSchema, type CatalogFile, type Procedure, type ProcedureInput, type ProcedureSummary } from '@shared/schemas/procedure';
+import {
+  CatalogFileSchema,
+  type AdminProcedureSummary,
+  type CatalogFile,
+  type FieldInput,
+  type Procedure,
+  type ProcedureInput,
+  type ProcedureSummary,
+} from '@shared/schemas/procedure';
 import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
-import { validateCatalogImport } from './catalog-import';
+import { catalogFiles } from './catalog-files';
+import { validateCatalogImport, type ImportError } from './catalog-import';
+import { sheetsToCatalog, type CatalogSheets } from './catalog-sheets';
 import type { ProcedureRow } from '../repositories/catalog-search-repository';
 import type { ServiceContext } from './context';
 
@@ -24,6 +34,7 @@ export function readCatalogFile(file: URL | string): CatalogFile {
 /** Procedure catalog: fields, listings and ranked accent-insensitive search. */
 export function catalogService(ctx: ServiceContext) {
   const { repos, db } = ctx;
+  const files = catalogFiles(ctx);
   const input = (r: ProcedureRow) => JSON.parse(r.data) as ProcedureInput;
 
   function toSummary(r: ProcedureRow): ProcedureSummary {
@@ -73,11 +84,17 @@ export function catalogService(ctx: ServiceContext) {
     return { ...input(r), id: r.id, fieldId: r.field_id, fieldName: field?.nameVi ?? '', serviceId: r.service_id, updatedAt: new Date(r.updated_at).toISOString() };
   }
 
-  /** A procedure's listing; retired ones only when `includeRetired` (admin editing). */
+  /**
+   * A procedure's listing; retired ones only when `includeRetired` (admin editing, which also keeps form file names
+   * not uploaded yet; the public listing links only the forms that exist).
+   */
   function get(id: number, includeRetired = false): Procedure {
     const r = repos.catalogSearch.byId(id);
     if (!r || (r.active !== 1 && !includeRetired)) fail('NOT_FOUND');
-    return toProcedure(r);
+    const p = toProcedure(r);
+    if (includeRetired) return p;
+    const existing = files.names();
+    return { ...p, documents: p.documents.map((d) => (d.formFile && !existing.has(d.formFile) ? { ...d, formFile: null } : d)) };
   }
 
   /** The whole catalog (retired procedures included) in the import format. */
@@ -91,16 +108,31 @@ export function catalogService(ctx: ServiceContext) {
 
   /**
    * Imports fields and procedures (upsert by code). With any invalid row nothing is imported and every error is
-   * reported by row and column, unless `skipInvalid` asks to import the valid rows only.
+   * reported by row and column, unless `skipInvalid` asks to import the valid rows only. `located` carries the rows
+   * of a spreadsheet: its own errors (a missing column, a document without its procedure) and the map from the
+   * validator's JSON rows to the sheet's rows and headers. A missing column is never skipped.
    */
-  function importFile(raw: { fields: unknown[]; procedures: unknown[] }, skipInvalid: boolean, actor: StaffActor) {
-    const { file, errors } = validateCatalogImport(raw, repos);
-    if (errors.length > 0 && !skipInvalid) fail('VALIDATION_FAILED', { errors: errors.slice(0, 500), errorCount: errors.length });
+  function importFile(
+    raw: { fields: unknown[]; procedures: unknown[] },
+    skipInvalid: boolean,
+    actor: StaffActor,
+    located?: { errors: ImportError[]; locate: (e: ImportError) => ImportError; format: string },
+  ) {
+    const checked = validateCatalogImport(raw, repos);
+    const errors = [...(located?.errors ?? []), ...(located ? checked.errors.map(located.locate) : checked.errors)];
+    const fatal = (located?.errors ?? []).some((e) => e.row <= 1);
+    if (errors.length > 0 && (!skipInvalid || fatal)) fail('VALIDATION_FAILED', { errors: errors.slice(0, 500), errorCount: errors.length });
     return db.transaction(() => {
-      const counts = load(file);
-      repos.audit.write(ctx.now(), actor, { action: 'catalog.import', details: { ...counts, skipped: errors.length } });
+      const counts = load(checked.file);
+      repos.audit.write(ctx.now(), actor, { action: 'catalog.import', details: { ...counts, skipped: errors.length, format: located?.format ?? 'json' } });
       return { ...counts, skipped: errors.length, errors: errors.slice(0, 500) };
     })();
+  }
+
+  /** Imports the sheets of an XLSX workbook or a set of CSV files (same rules as importFile). */
+  function importSheets(sheets: CatalogSheets, skipInvalid: boolean, actor: StaffActor, format: 'xlsx' | 'csv') {
+    const { raw, errors, locate } = sheetsToCatalog(sheets);
+    return importFile(raw, skipInvalid, actor, { errors, locate, format });
   }
 
   /** Creates or replaces one procedure (admin form). */
@@ -123,7 +155,27 @@ export function catalogService(ctx: ServiceContext) {
     return toProcedure(repos.catalogSearch.byId(savedId) as ProcedureRow);
   }
 
-  return { load, fields, search, get, exportAll, importFile, save };
+  /** Every procedure, retired ones included, for the admin's list (searched on the admin's screen). */
+  function adminList(): AdminProcedureSummary[] {
+    return repos.catalogSearch.all().map((r) => ({
+      ...toSummary(r),
+      localSuffix: r.local_suffix,
+      active: r.active === 1,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
+  }
+
+  /** Adds or edits a field (by code): names, icon, order on the kiosk. */
+  function saveField(f: FieldInput, actor: StaffActor) {
+    return db.transaction(() => {
+      const existed = repos.catalogSearch.fieldByCode(f.code) !== undefined;
+      repos.catalogSearch.upsertField({ code: f.code, name_vi: f.nameVi, name_en: f.nameEn, icon: f.icon, display_order: f.displayOrder });
+      repos.audit.write(ctx.now(), actor, { action: existed ? 'catalog.field_update' : 'catalog.field_create', targetType: 'field', targetId: f.code, details: { ...f } });
+      return fields().find((x) => x.code === f.code) ?? fail('NOT_FOUND');
+    })();
+  }
+
+  return { load, fields, search, get, exportAll, importFile, importSheets, save, adminList, saveField, files };
 }
 
 export type CatalogService = ReturnType<typeof catalogService>;

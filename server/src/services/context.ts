@@ -1,9 +1,12 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { auditRepository } from '../repositories/audit-repository';
+import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
+import { dossiersRepository } from '../repositories/dossiers-repository';
 import { devicesRepository } from '../repositories/devices-repository';
+import { ratingsRepository } from '../repositories/ratings-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
 import { ticketsRepository } from '../repositories/tickets-repository';
@@ -14,9 +17,12 @@ import type { Realtime } from '../realtime/emitter';
 export function createRepositories(db: Db) {
   return {
     audit: auditRepository(db),
+    calendar: calendarRepository(db),
     catalog: catalogRepository(db),
     catalogSearch: catalogSearchRepository(db),
     devices: devicesRepository(db),
+    ratings: ratingsRepository(db),
+    dossiers: dossiersRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     tickets: ticketsRepository(db),

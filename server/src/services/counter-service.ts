@@ -20,10 +20,15 @@ interface CommandScope {
   changed: Set<number>;
   /** The ticket called by the command, pushed as `ticket:called`. */
   called?: { id: number; recall: boolean };
+  /** The ticket the command finished: offered to the counter's rating tablet after commit. */
+  finished?: number;
 }
 
-/** Counter commands: open/close and every queue action of the console. One transaction each, pushes after commit. */
-export function counterService(ctx: ServiceContext, queue: QueueService) {
+/**
+ * Counter commands: open/close and every queue action of the console. One transaction each, pushes after commit.
+ * `onFinished` runs after the commit of a command that finished a ticket (the rating tablet's request).
+ */
+export function counterService(ctx: ServiceContext, queue: QueueService, onFinished: (ticketId: number) => void = () => {}) {
   const { repos } = ctx;
 
   function change(scope: CommandScope, t: TicketRow, patch: TicketPatch, event: string, data?: unknown): void {
@@ -31,6 +36,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     repos.tickets.logEvent({ ticketId: t.id, type: event, at: scope.at, counterId: scope.counter.id, staffId: scope.actor.userId, data });
     repos.audit.write(scope.at, scope.actor, { action: `ticket.${event}`, targetType: 'ticket', targetId: t.id, details: { number: t.number, counterId: scope.counter.id } });
     scope.changed.add(t.id);
+    if (event === 'finished') scope.finished = t.id;
   }
 
   function callTicket(scope: CommandScope, t: TicketRow): void {
@@ -44,7 +50,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     if (cur) change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
   }
 
-  function emitAfter(queueDay: string, counterId: number, scope: { changed: Set<number>; called?: { id: number; recall: boolean } }): void {
+  function emitAfter(queueDay: string, counterId: number, scope: Pick<CommandScope, 'changed' | 'called' | 'finished'>): void {
     // The call goes out first: it is what the waiting room is listening for.
     const order = [...scope.changed].sort((a, b) => Number(b === scope.called?.id) - Number(a === scope.called?.id));
     for (const id of order) {
@@ -70,13 +76,14 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     }
     queue.pushCounter(queueDay, counterId);
     queue.pushServices(queueDay);
+    if (scope.finished !== undefined) onFinished(scope.finished);
   }
 
   /** Runs `fn` at a counter the actor has opened, in one transaction on the current day, then pushes the changes. */
-  function atCounter<T>(counterId: number, actor: StaffActor, fn: (scope: CommandScope) => T): T {
+  function atCounter<T>(counterId: number, actor: StaffActor, fn: (scope: CommandScope) => T, supervising = false): T {
     const { result } = queue.inDay((day) => {
       const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
-      if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
+      if (!supervising && counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
       const scope: CommandScope = { counter, queueDay: day.queueDay, at: ctx.now(), actor, changed: new Set() };
       return { scope, value: fn(scope) };
     });
@@ -190,16 +197,24 @@ export function counterService(ctx: ServiceContext, queue: QueueService) {
     return queue.counterState(day.queueDay, counterId) as CounterState;
   }
 
-  /** Frees the counter. A ticket being served is finished; one called but not started goes back to the queue. */
-  function close(counterId: number, actor: StaffActor): CounterState {
+  /**
+   * Frees the counter. A ticket being served is finished; one called but not started goes back to the queue.
+   * `supervising`: a supervisor closes a counter someone else left open (the route checks the role).
+   */
+  function close(counterId: number, actor: StaffActor, supervising = false): CounterState {
     const queueDay = atCounter(counterId, actor, (scope) => {
       const cur = repos.tickets.currentAt(counterId);
       if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
       else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
       repos.catalog.setCounterStaff(counterId, null, null);
-      repos.audit.write(scope.at, actor, { action: 'counter.close', targetType: 'counter', targetId: counterId });
+      repos.audit.write(scope.at, actor, {
+        action: 'counter.close',
+        targetType: 'counter',
+        targetId: counterId,
+        ...(supervising ? { details: { staffId: scope.counter.staff_id, bySupervisor: true } } : {}),
+      });
       return scope.queueDay;
-    });
+    }, supervising);
     return queue.counterState(queueDay, counterId) as CounterState;
   }
 

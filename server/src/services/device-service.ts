@@ -19,6 +19,7 @@ export function toDevice(d: DeviceRow) {
     pairedAt: new Date(d.paired_at).toISOString(),
     lastSeenAt: d.last_seen_at === null ? null : new Date(d.last_seen_at).toISOString(),
     revoked: d.revoked_at !== null,
+    ...(d.kind === 'rating' ? { counterId: d.counter_id } : {}),
   };
 }
 
@@ -64,14 +65,28 @@ export function deviceService(ctx: ServiceContext) {
     })();
   }
 
-  function approve(code: string, name: string, actor: AuditActor) {
+  function approve(code: string, name: string, actor: AuditActor, counterId?: number) {
     return db.transaction(() => {
       const now = ctx.now();
       const p = repos.devices.openPairingByCode(code.replace(/\s/g, ''), now) ?? fail('PAIRING_CODE_INVALID');
+      if (counterId !== undefined && !repos.catalog.counterById(counterId)) fail('COUNTER_NOT_FOUND');
       const token = randomBytes(32).toString('base64url');
       const id = repos.devices.insert({ name, kind: p.kind, token_hash: hashToken(token), paired_at: now, paired_by: actor.userId });
+      if (p.kind === 'rating' && counterId !== undefined) repos.devices.setCounter(id, counterId);
       repos.devices.approvePairing(p.id, id, token);
       repos.audit.write(now, actor, { action: 'device.pair', targetType: 'device', targetId: id, details: { name, kind: p.kind } });
+      return toDevice(repos.devices.byId(id) as DeviceRow);
+    })();
+  }
+
+  /** Binds a rating tablet to the counter it stands at (null: unbound). */
+  function bindCounter(id: number, counterId: number | null, actor: AuditActor) {
+    return db.transaction(() => {
+      const device = repos.devices.byId(id);
+      if (!device || device.kind !== 'rating') fail('NOT_FOUND');
+      if (counterId !== null && !repos.catalog.counterById(counterId)) fail('COUNTER_NOT_FOUND');
+      repos.devices.setCounter(id, counterId);
+      repos.audit.write(ctx.now(), actor, { action: 'device.bind_counter', targetType: 'device', targetId: id, details: { name: device.name, counterId } });
       return toDevice(repos.devices.byId(id) as DeviceRow);
     })();
   }
@@ -86,7 +101,7 @@ export function deviceService(ctx: ServiceContext) {
     })();
   }
 
-  return { authenticate, requestPairing, collect, approve, revoke, list: () => repos.devices.list().map(toDevice) };
+  return { authenticate, requestPairing, collect, approve, bindCounter, revoke, list: () => repos.devices.list().map(toDevice) };
 }
 
 export type DeviceService = ReturnType<typeof deviceService>;

@@ -3,26 +3,48 @@ import type { Db } from '../db';
 import type { Realtime } from '../realtime/emitter';
 import { adminService } from './admin-service';
 import { authService } from './auth-service';
+import { calendarService } from './calendar-service';
 import { catalogService } from './catalog-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
+import { dossierService } from './dossier-service';
 import { logoService } from './logo-service';
+import { monitorService } from './monitor-service';
 import { queueService } from './queue-service';
+import { ratingService } from './rating-service';
+import { reportsService } from './reports-service';
 import { ticketService } from './ticket-service';
+import { trackService } from './track-service';
 
 /** All use-cases of the hub over one database. */
 export function createHub(deps: { db: Db; realtime: Realtime; config: Config; now?: () => number }) {
-  const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime: deps.realtime, config: deps.config, now: deps.now ?? Date.now };
+  // Every push follows a commit: the supervisor's monitor hears of it through the same channel (throttled there).
+  const realtime: Realtime = {
+    emit(room, event, ...args) {
+      deps.realtime.emit(room, event, ...args);
+      if (event !== 'monitor:updated') monitor.changed();
+      // Phones following a ticket get pushes derived from the office's (see trackService).
+      track.observe(event, args[0]);
+    },
+  };
+  const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
   const tickets = ticketService(ctx, queue);
-  const counters = counterService(ctx, queue);
+  const counters = counterService(ctx, queue, (ticketId) => ratings.offer(ticketId));
   const auth = authService(ctx, counters);
   const devices = deviceService(ctx);
   const admin = adminService(ctx, queue);
   const catalog = catalogService(ctx);
+  const calendar = calendarService(ctx);
+  const dossiers = dossierService(ctx, catalog, calendar);
   const logo = logoService(ctx, queue);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo };
+  const reports = reportsService(ctx, queue);
+  const monitor = monitorService(ctx, queue);
+  // Trackers' own pushes go straight out: they are not office events for anyone else to observe.
+  const track = trackService({ ...ctx, realtime: deps.realtime }, queue);
+  const ratings = ratingService(ctx, track);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -210,6 +210,7 @@ export function queueService(ctx: ServiceContext) {
       languages: s.languages,
       logoVersion: repos.settings.read<{ version: string }>('logoMeta')?.version ?? null,
       issuingOpen: issuingOpen(),
+      publicUrl: ctx.config.publicUrl,
     };
   }
 
@@ -248,6 +249,7 @@ export function queueService(ctx: ServiceContext) {
     snapshot,
     inDay,
     readToday,
+    officePublic,
     pushOffice,
   };
 }

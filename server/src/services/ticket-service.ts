@@ -10,14 +10,23 @@ import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 import type { QueueService } from './queue-service';
 
+/** Where an issue request came from: the paired kiosk (its printer prints the ticket), or none. */
+export interface IssueSource {
+  deviceId: number | null;
+}
+
+/** Called after a ticket is committed and pushed (printing). Must not throw; must not block. */
+export type IssuedListener = (ticket: IssuedTicket, source: IssueSource) => void;
+
 /** Who performs a staff action, and at which counter. */
 export type Actor = StaffActor & { counterId: number | null };
 
 /** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
 export function ticketService(ctx: ServiceContext, queue: QueueService) {
   const { repos } = ctx;
+  const issuedListeners: IssuedListener[] = [];
 
-  function issue(body: IssueTicketBody): IssuedTicket {
+  function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
     const { day, result } = queue.inDay((day) => {
         const at = ctx.now();
         const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
@@ -70,6 +79,8 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
       });
     ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
     queue.pushServices(day.queueDay, result.services);
+    // After the commit: a print job is queued for the ticket that now exists; printing never fails the issue.
+    for (const listener of issuedListeners) listener(result.reply, source);
     return result.reply;
   }
 
@@ -148,7 +159,12 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     });
   }
 
-  return { issue, transfer, reactivate, cancel };
+  /** Subscribes to committed issues (the printing plugin queues the ticket's print job). */
+  const onIssued = (listener: IssuedListener): void => {
+    issuedListeners.push(listener);
+  };
+
+  return { issue, onIssued, transfer, reactivate, cancel };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

@@ -7,7 +7,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where e2e screenshots go (open them and look). */
 export const SCREENSHOTS = resolve('test-output/screenshots');
 /** The built screens the hub serves. */
-export const DIST = resolve('dist');
+export const DIST = resolve(process.env.MOTCUA_DIST ?? 'dist');
 
 /** Launches headless Chromium with the flags this closed network needs. Throws when Chromium or the build is missing. */
 export async function launchBrowser(): Promise<Browser> {

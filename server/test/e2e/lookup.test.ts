@@ -38,6 +38,7 @@ describe('kiosk procedure lookup: search without accents, open the listing, take
     await kiosk.getByTestId('procedure-detail').waitFor();
     expect(await kiosk.getByTestId('detail-name').textContent()).toContain('Đăng ký khai sinh');
     expect(await kiosk.getByTestId('detail-documents').textContent()).toContain('Giấy chứng sinh');
+    await kiosk.getByTestId('detail-qr').locator('img').waitFor();
     await shoot(kiosk, 'kiosk-lookup-detail');
     await kiosk.getByTestId('take-ticket-for-procedure').click();
     await kiosk.getByTestId('priority-none').click();

@@ -36,6 +36,10 @@ describe('public contract paths and unknown paths', () => {
       'POST /api/counters/{id}/park',
       'POST /api/counters/{id}/call',
       'POST /api/tickets/{id}/transfer',
+      'GET /api/announcements/preview',
+      'GET /api/reports/queue',
+      'GET /api/reports/dossiers',
+      'GET /api/reports/satisfaction',
     ]) {
       expect(names).toContain(p);
     }

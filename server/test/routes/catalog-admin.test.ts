@@ -62,4 +62,25 @@ describe('catalog administration: import, export, edit', () => {
     expect(dup.body.code).toBe('CONFLICT');
     expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.procedure_update'")).toBe(2);
   });
+
+  it('lists every procedure for the admin, retired ones too, and adds or edits a field by its code', async () => {
+    const list = (await send('GET', '/api/admin/procedures')).body as { id: number; active: boolean; localSuffix: string }[];
+    expect(list.length).toBe(count(ctx.t.app, 'SELECT COUNT(*) AS n FROM procedures'));
+    const retired = list[0];
+    const proc = (await send('GET', `/api/admin/procedures/${retired?.id}`)).body;
+    const { id: _id, fieldId: _f, fieldName: _n, serviceId: _s, updatedAt: _u, ...input } = proc;
+    await send('PUT', `/api/admin/procedures/${retired?.id}`, { ...input, active: false });
+    const after = (await send('GET', '/api/admin/procedures')).body as { id: number; active: boolean }[];
+    expect(after.find((p) => p.id === retired?.id)?.active).toBe(false);
+
+    const added = await send('PUT', '/api/admin/fields', { code: 'TPHAP', nameVi: 'Tư pháp', nameEn: 'Justice', icon: 'stamp', displayOrder: 8 });
+    expect(added.body).toMatchObject({ code: 'TPHAP', nameVi: 'Tư pháp', procedureCount: 0 });
+    const edited = await send('PUT', '/api/admin/fields', { code: 'TPHAP', nameVi: 'Tư pháp – hộ tịch', nameEn: 'Justice', icon: 'family', displayOrder: 0 });
+    expect(edited.body).toMatchObject({ id: added.body.id, nameVi: 'Tư pháp – hộ tịch', icon: 'family' });
+    const fields = (await ctx.t.app.inject({ url: '/api/fields' })).json() as { code: string }[];
+    expect(fields[0]?.code).toBe('TPHAP');
+    const bad = await send('PUT', '/api/admin/fields', { code: 'có dấu', nameVi: '', nameEn: '', icon: '', displayOrder: -1 });
+    expect(bad.status).toBe(400);
+    expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'catalog.field_%'")).toBe(2);
+  });
 });

@@ -12,6 +12,7 @@ import HomeScreen from '../home/HomeScreen.vue';
 import LookupScreen from './LookupScreen.vue';
 import OnScreenKeyboard from './OnScreenKeyboard.vue';
 import ProcedureDetail from './ProcedureDetail.vue';
+import { procedureLink } from './qr-code';
 
 function plugins(lookupState: Record<string, unknown> = {}, kioskState: Record<string, unknown> = { step: 'lookup' }) {
   const snap = makeSnapshot();
@@ -146,6 +147,13 @@ describe('ProcedureDetail', () => {
     expect(wrapper.get('[data-testid="detail-result"]').text()).toContain('Giấy khai sinh (bản chính)');
   });
 
+  it('tells that a document’s form is downloaded on the phone', () => {
+    const p = makeProcedure();
+    const wrapper = detail({ documents: p.documents.map((d, i) => (i === 0 ? { ...d, formFile: 'Tờ khai.docx' } : d)) });
+    expect(wrapper.get('[data-testid="document-form-0"]').text()).toBe('Có mẫu đơn: quét mã QR để tải trên điện thoại');
+    expect(wrapper.find('[data-testid="document-form-1"]').exists()).toBe(false);
+  });
+
   it('keeps the legal basis collapsed until asked', async () => {
     const wrapper = detail();
     expect(wrapper.find('[data-testid="legal-list"]').exists()).toBe(false);
@@ -175,6 +183,16 @@ describe('ProcedureDetail', () => {
     expect(soldOut.text()).toContain('Đã hết số hôm nay');
   });
 
+  it('shows a QR code of the short link that opens the same listing on a phone', async () => {
+    expect(procedureLink('http://hub.test/', 12)).toBe('http://hub.test/tra-cuu/12');
+    const wrapper = detail({ id: 12 });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="detail-qr"] img').exists()).toBe(true));
+    const src = wrapper.get('[data-testid="detail-qr"] img').attributes('src') ?? '';
+    expect(src.startsWith('data:image/svg+xml')).toBe(true);
+    expect(decodeURIComponent(src)).toContain('<svg');
+    expect(wrapper.get('[data-testid="detail-qr"]').text()).toBe('Quét mã để xem trên điện thoại');
+  });
+
   it('Back returns to the result list', async () => {
     const wrapper = detail();
     await wrapper.get('[data-testid="detail-back"]').trigger('click');
@@ -188,6 +206,21 @@ describe('kiosk home and idle', () => {
     const wrapper = mount(HomeScreen, { global: { plugins: plugins({}, {}) } });
     await wrapper.get('[data-testid="lookup-entry"]').trigger('click');
     expect(useKioskStore().step).toBe('lookup');
+  });
+
+  it('the lookup stays reachable while the office is closed', async () => {
+    stubFetch();
+    const snap = makeSnapshot();
+    const pinia = createTestingPinia({
+      createSpy: vi.fn,
+      stubActions: false,
+      initialState: { queue: { connected: true, loaded: true, office: { ...snap.office, issuingOpen: false }, services: snap.services }, kiosk: {} },
+    });
+    const wrapper = mount(App, { global: { plugins: [pinia, createKioskI18n()] } });
+    expect(wrapper.find('[data-testid="kiosk-closed"]').exists()).toBe(true);
+    await wrapper.get('[data-testid="kiosk-closed"] [data-testid="lookup-entry"]').trigger('click');
+    expect(useKioskStore().step).toBe('lookup');
+    expect(wrapper.find('[data-testid="lookup-screen"]').exists()).toBe(true);
   });
 
   it('returns from a procedure to home after 30 s without a touch', async () => {

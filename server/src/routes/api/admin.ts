@@ -33,7 +33,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
       // Leaving open LAN mode: unpaired screens lose their access now, not at their next reconnect.
       if (!saved.openLan) {
         for (const socket of await app.io.fetchSockets()) {
-          if (socket.data.role !== 'counter' && socket.data.deviceId === null) socket.disconnect(true);
+          if (socket.data.role !== 'counter' && socket.data.role !== 'tracker' && socket.data.deviceId === null) socket.disconnect(true);
         }
       }
       return saved;

@@ -5,6 +5,7 @@ import { rooms } from '@shared/rooms';
 import { IdParamsSchema } from '@shared/schemas/common';
 import {
   ApprovePairingBodySchema,
+  DeviceCounterBodySchema,
   DeviceSchema,
   DeviceSelfSchema,
   PairingParamsSchema,
@@ -56,7 +57,20 @@ const devices: FastifyPluginAsyncTypebox = async (app) => {
       config: { allow: Allow.admin },
       schema: { tags: ['admin'], summary: 'Pair the device showing this code', body: ApprovePairingBodySchema, response: { 200: DeviceSchema, ...ERROR_RESPONSES } },
     },
-    async (request) => app.hub.devices.approve(request.body.code, request.body.name.trim(), actorOf(request)),
+    async (request) => app.hub.devices.approve(request.body.code, request.body.name.trim(), actorOf(request), request.body.counterId),
+  );
+  app.put(
+    '/admin/devices/:id/counter',
+    {
+      config: { allow: Allow.admin },
+      schema: { tags: ['admin'], summary: 'Bind a rating tablet to the counter it stands at', params: IdParamsSchema, body: DeviceCounterBodySchema, response: { 200: DeviceSchema, ...ERROR_RESPONSES } },
+    },
+    async (request) => {
+      const device = app.hub.devices.bindCounter(request.params.id, request.body.counterId, actorOf(request));
+      // The tablet reconnects by itself (as after a revocation) and joins its new counter's room.
+      app.io.in(rooms.device(device.id)).disconnectSockets(true);
+      return device;
+    },
   );
   app.post(
     '/admin/devices/:id/revoke',

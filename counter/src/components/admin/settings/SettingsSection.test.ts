@@ -22,6 +22,9 @@ const settings = (): OfficeSettings => ({
   defaultServiceMinutes: 6,
   openLan: false,
   unitCode: '000.00.06.H56',
+  notifyPeopleAhead: 3,
+  ratingScale: 3,
+  waitAlertMinutes: 30,
   priorityGroups: ['pregnant', 'elderly'],
   languages: ['vi', 'en'],
 });

@@ -1,0 +1,45 @@
+import { createTestingPinia } from '@pinia/testing';
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import type { PrinterStatus } from '@shared/schemas/printer';
+import { makeIssuedTicket, makeSnapshot } from '@ui/testing/fixtures';
+import { createKioskI18n } from '../../i18n';
+import TicketScreen from './TicketScreen.vue';
+
+const status = (state: PrinterStatus['state']): PrinterStatus => ({ printerId: 1, deviceId: 3, state, checkedAt: null, pendingJobs: 0, lastError: null });
+
+function mountTicket(printer: PrinterStatus | null) {
+  const snap = makeSnapshot();
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    stubActions: false,
+    initialState: { queue: { connected: true, loaded: true, office: snap.office, services: snap.services }, kioskPrinter: { printer, loaded: true } },
+  });
+  return mount(TicketScreen, { props: { ticket: makeIssuedTicket() }, global: { plugins: [pinia, createKioskI18n()] } });
+}
+
+describe('ticket screen and the printer', () => {
+  it('printer online: tells the citizen to take the paper, no QR fallback, 15 s countdown', () => {
+    const wrapper = mountTicket(status('online'));
+    expect(wrapper.get('[data-testid="ticket-printing"]').text()).toBe('Mời ông/bà nhận phiếu ở khe máy in.');
+    expect(wrapper.find('[data-testid="ticket-printer-down"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="ticket-countdown"]').text()).toContain('15');
+  });
+
+  it('paper out: says why in Vietnamese, shows the tracking QR code big and leaves 45 s to photograph it', async () => {
+    const wrapper = mountTicket(status('paper_out'));
+    const notice = wrapper.get('[data-testid="ticket-printer-down"]');
+    expect(notice.text()).toContain('Máy in phiếu đã hết giấy');
+    expect(notice.text()).toContain('chụp ảnh màn hình này');
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('[data-testid="ticket-qr"]').attributes('src')).toMatch(/^data:image\/svg\+xml/);
+    });
+    expect(wrapper.get('[data-testid="ticket-countdown"]').text()).toContain('45');
+    expect(wrapper.get('[data-testid="ticket-number"]').text()).toBe(makeIssuedTicket().number);
+  });
+
+  it('no printer for this kiosk: the fallback says so', () => {
+    expect(mountTicket(null).get('[data-testid="ticket-printer-down"]').text()).toContain('Ki-ốt này chưa có máy in phiếu');
+  });
+});

@@ -1,0 +1,199 @@
+import { formatDossierCode, FALLBACK_UNIT_CODE } from '@shared/dossier-code';
+import { businessDay } from '@shared/office-time';
+import { rooms } from '@shared/rooms';
+import type { Dossier, DossierAction, DossierActionBody, DossierLookup, DossierQuery, DossierSummary, IntakeBody, RescheduleBody } from '@shared/schemas/dossier';
+import { foldVietnamese } from '@shared/text-fold';
+import { addDays, addWorkingMinutes, dueAfterPause, dueDate, isWorkingDate, zonedInstant, type TimeLimit } from '@shared/working-days';
+import { nextDossierStatus } from '../domain/dossier-lifecycle';
+import { fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
+import type { DossierListRow, DossierPatch, DossierRow } from '../repositories/dossiers-repository';
+import type { CalendarService } from './calendar-service';
+import type { CatalogService } from './catalog-service';
+import type { ServiceContext } from './context';
+import { toDossier, toLookup, toSummary } from './dossier-views';
+
+const INTAKE_STATUS = { accept: 'received', supplement: 'supplement_requested', refuse: 'refused' } as const;
+
+/** Dossier intake, status commands with their log, appointment dates and the tracking book. One transaction per command. */
+export function dossierService(ctx: ServiceContext, catalog: CatalogService, calendar: CalendarService) {
+  const { repos, db } = ctx;
+
+  const limitOf = (d: Pick<DossierRow, 'limit_kind' | 'limit_value' | 'limit_cutoff'>): TimeLimit => ({ kind: d.limit_kind, value: d.limit_value, cutoff15h: d.limit_cutoff === 1 });
+  const view = (row: DossierListRow): Dossier => toDossier(row, repos.dossiers, ctx.now(), ctx.config.publicUrl);
+  /** After a command's commit: tells the staff consoles, and replies with the dossier as committed. */
+  const changed = (id: number): Dossier => {
+    const row = byId(id);
+    ctx.realtime.emit(rooms.staff(), 'dossier:updated', { dossier: toSummary(row, ctx.now()) });
+    return view(row);
+  };
+  const byId = (id: number): DossierListRow => repos.dossiers.byId(id) ?? fail('DOSSIER_NOT_FOUND');
+
+  /** Appointment date for a time limit, or null when the listing gives no number (the clerk sets one with Mẫu 04). */
+  function due(receivedAt: number, limit: TimeLimit): number | null {
+    if (limit.kind !== 'same_day' && limit.value === null) return null;
+    return dueDate(calendar.current(), receivedAt, limit);
+  }
+
+  /** Appointment date of a procedure received at `receivedAt` (epoch ms). */
+  const dueFor = (procedureId: number, receivedAt: number): number | null => due(receivedAt, catalog.get(procedureId).processingTime);
+
+  /** The ticket currently served at the actor's counter, to link with the dossier. */
+  function ticketAt(counterId: number | undefined, actor: StaffActor): number | null {
+    if (counterId === undefined) return null;
+    const counter = repos.catalog.counterById(counterId) ?? fail('COUNTER_NOT_FOUND');
+    if (counter.staff_id !== actor.userId) fail('NOT_AT_COUNTER');
+    return repos.tickets.currentAt(counterId)?.id ?? null;
+  }
+
+  /**
+   * Intake at the counter. Every outcome records the dossier with a code (Nghị định 118/2025 Điều 11); the code's
+   * daily sequence is bumped in the same transaction, so parallel intakes never share a number.
+   */
+  function intake(body: IntakeBody, actor: StaffActor): Dossier {
+    if (body.outcome !== 'accept' && body.reason.trim() === '') fail('REASON_REQUIRED');
+    const id = db.transaction(() => {
+      const at = ctx.now();
+      const p = catalog.get(body.procedureId);
+      const ticketId = ticketAt(body.counterId, actor);
+      const s = repos.settings.office();
+      const unit = s.unitCode || FALLBACK_UNIT_CODE;
+      const day = businessDay(new Date(at), s.timezone);
+      const seq = repos.dossiers.nextSeq(unit, day);
+      const status = INTAKE_STATUS[body.outcome];
+      const accepted = body.outcome === 'accept';
+      const dueAt = accepted ? due(at, p.processingTime) : null;
+      const a = body.applicant;
+      const dossierId = repos.dossiers.insert(
+        {
+          code: formatDossierCode(unit, day, seq),
+          seq,
+          procedure_id: p.id,
+          procedure_code: p.code,
+          procedure_name: p.name,
+          field_id: p.fieldId,
+          agency: p.competentAgency || p.implementingAgency,
+          status,
+          applicant: JSON.stringify(a),
+          applicant_name: a.name,
+          applicant_folded: foldVietnamese(`${a.name} ${a.organization} ${a.idNumber} ${a.phone}`),
+          sets: body.sets,
+          fees_collected: body.feesCollected,
+          delivery: body.delivery,
+          notes: body.notes,
+          reason: body.reason,
+          limit_kind: p.processingTime.kind,
+          limit_value: p.processingTime.value,
+          limit_cutoff: p.processingTime.cutoff15h ? 1 : 0,
+          limit_text: p.processingTime.text,
+          received_at: accepted ? at : null,
+          due_at: dueAt,
+          original_due_at: dueAt,
+          paused_at: body.outcome === 'supplement' ? at : null,
+          supplement_count: body.outcome === 'supplement' ? 1 : 0,
+          returned_at: null,
+          ticket_id: ticketId,
+          received_by: actor.userId,
+          created_at: at,
+          updated_at: at,
+        },
+        body.documents,
+      );
+      repos.dossiers.logEvent({ dossierId, at, type: `intake.${body.outcome}`, from: null, to: status, userId: actor.userId, note: body.reason });
+      repos.audit.write(at, actor, { action: `dossier.intake.${body.outcome}`, targetType: 'dossier', targetId: dossierId, details: { procedureId: p.id, ticketId } });
+      return dossierId;
+    })();
+    return changed(id);
+  }
+
+  /** Applies a status command; illegal moves are refused with DOSSIER_INVALID_TRANSITION and change nothing. */
+  function act(id: number, action: DossierAction, body: DossierActionBody, actor: StaffActor): Dossier {
+    const note = body.note?.trim() ?? '';
+    db.transaction(() => {
+      const d = byId(id);
+      const to = nextDossierStatus(action, d.status, d.received_at !== null) ?? fail('DOSSIER_INVALID_TRANSITION', { status: d.status, action });
+      const at = ctx.now();
+      const patch: DossierPatch = { status: to, updated_at: at };
+      if (action === 'request-supplement') {
+        // Nghị định 118/2025/NĐ-CP Điều 11: a supplement may be requested only once per dossier.
+        if (d.supplement_count >= 1) fail('SUPPLEMENT_ALREADY_REQUESTED');
+        if (note === '') fail('REASON_REQUIRED');
+        Object.assign(patch, { supplement_count: 1, paused_at: at, reason: note });
+      } else if (action === 'resume') {
+        if (d.received_at === null) {
+          const dueAt = due(at, limitOf(d));
+          Object.assign(patch, { received_at: at, due_at: dueAt, original_due_at: dueAt, paused_at: null });
+        } else {
+          const cal = calendar.current();
+          const dueAt = d.due_at === null ? null : dueAfterPause(cal, d.due_at, d.paused_at ?? at, at, d.limit_kind);
+          Object.assign(patch, { due_at: dueAt, paused_at: null });
+        }
+      } else if (action === 'refuse') {
+        if (note === '') fail('REASON_REQUIRED');
+        patch.reason = note;
+      } else if (action === 'return') {
+        patch.returned_at = at;
+      }
+      repos.dossiers.update(id, patch);
+      repos.dossiers.logEvent({ dossierId: id, at, type: action, from: d.status, to, userId: actor.userId, note, agency: body.agency ?? '', data: patch.due_at === undefined ? undefined : { dueAt: patch.due_at } });
+      repos.audit.write(at, actor, { action: `dossier.${action}`, targetType: 'dossier', targetId: id, details: { code: d.code, from: d.status, to } });
+    })();
+    return changed(id);
+  }
+
+  /** Late dossier: a new appointment date with an apology (Mẫu 04); the first due date is kept. */
+  function reschedule(id: number, body: RescheduleBody, actor: StaffActor): Dossier {
+    db.transaction(() => {
+      const d = byId(id);
+      if (!['received', 'transferred', 'processing', 'supplement_requested', 'result_ready'].includes(d.status)) {
+        fail('DOSSIER_INVALID_TRANSITION', { status: d.status, action: 'reschedule' });
+      }
+      const newDue = Date.parse(body.newDueAt);
+      const cal = calendar.current();
+      if (!(newDue > (d.due_at ?? ctx.now())) || !isWorkingDate(cal, businessDay(new Date(newDue), cal.timeZone))) fail('INVALID_DUE_DATE');
+      const at = ctx.now();
+      repos.dossiers.update(id, { due_at: newDue, updated_at: at });
+      repos.dossiers.logEvent({ dossierId: id, at, type: 'reschedule', from: d.status, to: d.status, userId: actor.userId, note: body.reason.trim(), data: { oldDueAt: d.due_at, dueAt: newDue } });
+      repos.audit.write(at, actor, { action: 'dossier.reschedule', targetType: 'dossier', targetId: id, details: { code: d.code, oldDueAt: d.due_at, newDueAt: newDue } });
+    })();
+    return changed(id);
+  }
+
+  /** Tracking book rows (Mẫu 06); dates are local days, inclusive. */
+  function list(q: DossierQuery): DossierSummary[] {
+    const tz = repos.settings.office().timezone;
+    const rows = repos.dossiers.search({
+      from: q.from === undefined ? undefined : zonedInstant(q.from, 0, tz),
+      to: q.to === undefined ? undefined : zonedInstant(addDays(q.to, 1), 0, tz),
+      fieldId: q.fieldId,
+      procedureId: q.procedureId,
+      status: q.status,
+      q: q.q === undefined ? undefined : foldVietnamese(q.q.trim()),
+      limit: q.limit,
+    });
+    const now = ctx.now();
+    return rows.map((r) => toSummary(r, now));
+  }
+
+  const summaries = (rows: DossierListRow[]): DossierSummary[] => rows.map((r) => toSummary(r, ctx.now()));
+
+  return {
+    dueFor,
+    intake,
+    act,
+    reschedule,
+    list,
+    get: (id: number): Dossier => view(byId(id)),
+    byCode: (code: string): Dossier => view(repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND')),
+    /** Public status by code (no personal data). */
+    lookup: (code: string): DossierLookup => toLookup(repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND'), ctx.now()),
+    /** Open dossiers past their appointment date, most late first. */
+    overdue: (): DossierSummary[] => summaries(repos.dossiers.dueBefore(ctx.now())),
+    /** Open dossiers due within the next `hours` working hours. */
+    dueSoon: (hours: number): DossierSummary[] => {
+      const now = ctx.now();
+      return summaries(repos.dossiers.dueBetween(now, addWorkingMinutes(calendar.current(), now, hours * 60)));
+    },
+  };
+}
+export type DossierService = ReturnType<typeof dossierService>;

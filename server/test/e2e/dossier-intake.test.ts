@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app';
+import { testConfig, TEST_PASSWORD } from '../helper';
+import { DIST, launchBrowser, openPage, SCREENSHOTS, shoot } from './browser';
+
+describe('dossier intake in real Chromium: call a ticket, receive a dossier, print Mẫu 01, the citizen checks the status', () => {
+  const config = testConfig({ staticDir: DIST });
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let counter: Page;
+  const errors: string[] = [];
+  let code = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await buildApp({ config, logger: false });
+    app.hub.queue.saveSettings({ ...app.hub.queue.settings(), unitCode: '000.00.06.H56' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    counter = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the clerk calls a ticket and receives the dossier with the appointment date shown first', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 1 } })).statusCode).toBe(201);
+    await counter.getByTestId('sign-in-username').fill('canbo1');
+    await counter.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await counter.getByTestId('sign-in-submit').click();
+    await counter.getByTestId('counter-option-1').click();
+    await counter.getByTestId('waiting-row-A001').waitFor();
+    await counter.getByTestId('action-callNext').click();
+    await expect.poll(() => counter.getByTestId('current-number').textContent()).toContain('A001');
+
+    await counter.getByTestId('open-dossiers').click();
+    await counter.getByTestId('dossier-intake').waitFor();
+    expect(await counter.getByTestId('dossier-intake').textContent()).toContain('Đang phục vụ số A001');
+    await counter.getByTestId('procedure-search').fill('tinh trang hon nhan');
+    await counter.getByTestId('procedure-4').click();
+    await counter.getByTestId('procedure-chosen').waitFor();
+    const due = await app.inject({ method: 'POST', url: '/api/dossiers/due-date', payload: { procedureId: 4, receivedAt: new Date().toISOString() } });
+    const dueLocal = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(due.json().dueAt));
+    await expect.poll(() => counter.getByTestId('intake-due').textContent()).toContain(dueLocal);
+    await counter.getByTestId('applicant-name').fill('Trần Thị Hồng Nhung');
+    await counter.getByTestId('applicant-idNumber').fill('001190012345');
+    await counter.getByTestId('applicant-phone').fill('0912 345 678');
+    await counter.getByTestId('applicant-address').fill('Số 5 ngõ 12 phố Hòa Bình, phường Hòa Bình');
+    await shoot(counter, 'dossier-intake-form');
+    await counter.getByTestId('intake-accept').click();
+
+    // The receipt shows only after the dossier row is committed, linked to the ticket at the counter.
+    await counter.locator('[data-form="01"]').first().waitFor();
+    const row = app.db.prepare('SELECT d.code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; status: string; number: string };
+    expect(row).toMatchObject({ status: 'received', number: 'A001' });
+    expect(row.code).toMatch(/^000\.00\.06\.H56-\d{6}-0001$/);
+    code = row.code;
+    expect(await counter.locator('[data-field="code"]').first().textContent()).toBe(code);
+  });
+
+  it('prints Mẫu 01 on A4 with the QR to the public status page (PDF saved for a person to look at)', async () => {
+    const qr = counter.locator('[data-field="qr"]').first();
+    await expect.poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    await shoot(counter, 'dossier-receipt-mau01-screen');
+    await counter.emulateMedia({ media: 'print' });
+    try {
+      const heights = await counter.locator('[data-form="01"]').evaluateAll((els) => els.map((e) => Math.round((e as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height)));
+      expect(heights.every((h) => h <= 1122), `sheet heights ${heights.join(', ')} px; A4 is 1122 px`).toBe(true);
+      const pdf = await counter.pdf({ path: resolve(SCREENSHOTS, 'dossier-receipt-mau01.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+      // Two copies ("Liên 1: Lưu", "Liên 2: Giao người nộp"), one A4 page each.
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
+      await counter.setViewportSize({ width: 794, height: 1123 });
+      await counter.screenshot({ path: resolve(SCREENSHOTS, 'dossier-receipt-mau01-print.png') });
+    } finally {
+      await counter.emulateMedia({ media: 'screen' });
+      await counter.setViewportSize({ width: 1366, height: 768 });
+    }
+    // The toolbar does not print; the sheet is 210 mm wide.
+    expect(await counter.getByTestId('print-now').isVisible()).toBe(true);
+    expect(await counter.locator('[data-form="01"]').count()).toBe(2);
+  });
+
+  it('the citizen scans the QR and the phone page says "đang giải quyết", without personal data', async () => {
+    const phone = await openPage(browser, `${base}/h/${code}`, 360, 740, errors);
+    await phone.getByTestId('dossier-state').waitFor();
+    expect(phone.url()).toContain(`/kiosk/phone/#/ho-so/${code}`);
+    expect((await phone.getByTestId('dossier-state').textContent())?.toLowerCase()).toContain('đang giải quyết');
+    expect(await phone.getByTestId('dossier-code').textContent()).toBe(code);
+    const text = (await phone.locator('body').textContent()) ?? '';
+    expect(text).toContain('T*** T** H*** Nhung');
+    expect(text).not.toMatch(/0912|001190012345|Trần Thị/);
+    await shoot(phone, 'dossier-phone-status');
+    // Without the QR: the code typed by hand (lower case is fine), and a wrong code says what to check.
+    await phone.getByTestId('dossier-code-input').fill('000.00.06.h56-000000-0009');
+    await phone.getByTestId('dossier-code-submit').click();
+    await phone.getByTestId('dossier-not-found').waitFor();
+    await phone.getByTestId('dossier-code-input').fill(code.toLowerCase());
+    await phone.getByTestId('dossier-code-submit').click();
+    await expect.poll(() => phone.getByTestId('dossier-code').textContent()).toBe(code);
+    await phone.close();
+  });
+
+  it('the return desk finds the dossier by code and hands over the result', async () => {
+    const id = (app.db.prepare('SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number }).id;
+    app.hub.dossiers.act(id, 'ready', {}, { userId: 3 });
+    await counter.getByTestId('print-close').click();
+    await counter.getByTestId('tab-return').click();
+    await counter.getByTestId('find-code').fill(code);
+    await counter.getByTestId('find-submit').click();
+    await expect.poll(() => counter.getByTestId('detail-status').textContent()).toContain('Có kết quả, chờ trả');
+    await counter.getByTestId('act-return').click();
+    await expect.poll(() => counter.getByTestId('detail-status').textContent()).toContain('Đã trả kết quả');
+    await shoot(counter, 'dossier-returned');
+    expect(app.db.prepare('SELECT status FROM dossiers WHERE id = ?').get(id)).toEqual({ status: 'returned' });
+  });
+
+  it('shows the overdue list (seeded demo dossiers), the tracking book with its print, and the office calendar', async () => {
+    await counter.getByTestId('tab-alerts').click();
+    await counter.getByTestId('overdue-list').waitFor();
+    expect(await counter.getByTestId('overdue-list').textContent()).toContain('Quá hạn');
+    await shoot(counter, 'dossier-alerts');
+    await counter.getByTestId('tab-book').click();
+    await counter.getByTestId('book-list').waitFor();
+    expect(await counter.getByTestId('book-list').textContent()).toContain(code);
+    await shoot(counter, 'dossier-book');
+    await counter.getByText('In sổ (Mẫu 06)').click();
+    await counter.locator('[data-form="06"]').waitFor();
+    await counter.setViewportSize({ width: 1200, height: 800 });
+    await shoot(counter, 'dossier-book-mau06');
+    await counter.setViewportSize({ width: 1366, height: 768 });
+    await counter.getByTestId('print-close').click();
+    await counter.getByTestId('tab-calendar').click();
+    await counter.getByTestId('dossier-calendar').getByText('Giỗ Tổ Hùng Vương').first().waitFor();
+    await shoot(counter, 'dossier-calendar');
+    expect(errors).toEqual([]);
+  });
+});
