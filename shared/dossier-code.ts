@@ -31,6 +31,37 @@ export const FALLBACK_UNIT_CODE = 'MOTCUA';
 /** Pattern every dossier code of the default format matches (used to validate lookups). */
 export const DOSSIER_CODE_PATTERN = '^[0-9A-Za-z.]{1,40}-[0-9]{6}-[0-9]{4,6}$';
 
+/**
+ * What a person may type or paste for a code before `normalizeDossierCode`: letters, digits, dots, dashes (also the
+ * typographic dashes a word processor puts in) and spaces, e.g. "000.00.06.h56 - 231027 - 0361".
+ */
+export const DOSSIER_CODE_INPUT_PATTERN = '^[0-9A-Za-z.\\s\\u2010-\\u2015\\u2212-]{1,80}$';
+
+const DOSSIER_CODE_RE = new RegExp(DOSSIER_CODE_PATTERN);
+
+/**
+ * A typed dossier code in its stored form: spaces dropped, typographic dashes made "-", letters upper case
+ * ("000.00.06.h56 - 231027 – 0361" → "000.00.06.H56-231027-0361"). The one function the lookup route, the kiosk
+ * and the phone page use, so a code found on one is found on all.
+ */
+export function normalizeDossierCode(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+}
+
+/** True when `code` (normalised) has the shape of a dossier code of the default format. */
+export function isDossierCode(code: string): boolean {
+  return DOSSIER_CODE_RE.test(code);
+}
+
+/** The unit part of new codes: the office's identifier (or the fallback), upper case like every stored code. */
+export function dossierUnit(unitCode: string): string {
+  return (unitCode.trim() || FALLBACK_UNIT_CODE).toUpperCase();
+}
+
 /** "YYMMDD" of a "YYYY-MM-DD" local date. */
 export function yymmdd(date: string): string {
   return date.slice(2, 4) + date.slice(5, 7) + date.slice(8, 10);
@@ -39,7 +70,7 @@ export function yymmdd(date: string): string {
 /** Builds a dossier code from the unit identifier, the local receipt date ("YYYY-MM-DD") and the daily sequence. */
 export function formatDossierCode(unitCode: string, date: string, seq: number, format: DossierCodeFormat = DOSSIER_CODE_FORMATS[0] as DossierCodeFormat): string {
   return format.template
-    .replace('{unit}', unitCode || FALLBACK_UNIT_CODE)
+    .replace('{unit}', dossierUnit(unitCode))
     .replace('{yymmdd}', yymmdd(date))
     .replace('{seq}', String(seq).padStart(format.seqWidth, '0'));
 }

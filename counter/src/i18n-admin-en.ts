@@ -8,8 +8,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers' },
   intro: {
+    calendar: 'Holidays, Tết and working days used for appointment dates: add compensatory days off and make-up working Saturdays from the Government\'s yearly notice.',
     printers: 'The ticket printer of each kiosk, its live status, test print and the ticket layout.',
     devices: 'Ticket kiosks, calling displays and rating tablets paired with the hub.',
     audit: 'Every sign-in, call and configuration change; newest first.',

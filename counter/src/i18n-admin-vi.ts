@@ -13,6 +13,7 @@ export const adminVi = {
     devices: 'Thiết bị',
     audit: 'Nhật ký',
     settings: 'Cài đặt văn phòng',
+    calendar: 'Lịch làm việc',
     services: 'Dịch vụ',
     counters: 'Quầy',
     catalog: 'Thủ tục hành chính',
@@ -24,6 +25,7 @@ export const adminVi = {
     printers: 'Máy in phiếu',
   },
   intro: {
+    calendar: 'Ngày nghỉ lễ, Tết và ngày làm việc dùng để tính ngày hẹn trả kết quả: thêm ngày nghỉ bù, ngày làm bù thứ Bảy theo thông báo hằng năm của Chính phủ.',
     printers: 'Máy in phiếu số thứ tự ở từng ki-ốt, tình trạng trực tiếp, in thử và mẫu phiếu.',
     devices: 'Kiosk lấy số, màn hình hiển thị và máy đánh giá đã ghép nối với hệ thống.',
     audit: 'Mọi lần đăng nhập, gọi số và thay đổi cấu hình; mục mới nhất ở trên cùng.',

@@ -1,4 +1,5 @@
 import { createAppI18n } from '@ui/i18n';
+import { kioskDossierMessages } from './components/dossier/messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
@@ -37,6 +38,8 @@ export const messages = {
         space: 'Dấu cách',
         backspace: 'Xóa',
         clear: 'Xóa hết',
+        dot: 'chấm',
+        dash: 'gạch ngang',
       },
       detail: {
         code: 'Mã thủ tục: {code}',
@@ -113,6 +116,7 @@ export const messages = {
       days: 'Ngày làm việc: {list}',
       comeBack: 'Xin mời Quý khách quay lại trong giờ cấp số. Trân trọng cảm ơn!',
     },
+    ...kioskDossierMessages.vi,
   },
   en: {
     app: { title: 'Ticket kiosk' },
@@ -149,6 +153,8 @@ export const messages = {
         space: 'Space',
         backspace: 'Delete',
         clear: 'Clear',
+        dot: 'dot',
+        dash: 'dash',
       },
       detail: {
         code: 'Procedure code: {code}',
@@ -225,6 +231,7 @@ export const messages = {
       days: 'Working days: {list}',
       comeBack: 'Please come back during ticket hours. Thank you!',
     },
+    ...kioskDossierMessages.en,
   },
 };
 

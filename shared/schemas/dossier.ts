@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DOSSIER_CODE_PATTERN } from '../dossier-code';
+import { DOSSIER_CODE_INPUT_PATTERN, DOSSIER_CODE_PATTERN } from '../dossier-code';
 import { DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
 import { TimeKind } from './procedure';
 
@@ -186,6 +186,12 @@ export type DossierQuery = Static<typeof DossierQuerySchema>;
 
 /** `:code` route parameter. */
 export const DossierCodeParamsSchema = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) }, { additionalProperties: false });
+
+/** `:code` as a person types it (any case, spaces, typographic dashes): the hub normalises it (`normalizeDossierCode`). */
+export const DossierTypedCodeParamsSchema = Type.Object(
+  { code: Type.String({ pattern: DOSSIER_CODE_INPUT_PATTERN, minLength: 1, maxLength: 80 }) },
+  { additionalProperties: false },
+);
 
 /** Public status of a dossier: no personal data beyond a masked name. */
 export const DossierLookupSchema = Type.Object({

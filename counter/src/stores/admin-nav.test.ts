@@ -18,6 +18,7 @@ describe('admin navigation in the location hash', () => {
     expect(adminHash()).toBe('#/quan-tri');
     expect(parseAdminHash('#/quan-tri/tai-khoan')).toEqual({ inAdmin: true, section: 'users' });
     expect(adminHash('backups')).toBe('#/quan-tri/sao-luu');
+    expect(parseAdminHash('#/quan-tri/lich-lam-viec')).toEqual({ inAdmin: true, section: 'calendar' });
     expect(parseAdminHash('#/quan-tri/khong-co')).toEqual({ inAdmin: true, section: null });
     expect(parseAdminHash('#/quan-trix')).toEqual({ inAdmin: false, section: null });
     expect(parseAdminHash('')).toEqual({ inAdmin: false, section: null });

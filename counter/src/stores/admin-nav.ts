@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -13,6 +13,7 @@ const SLUGS: Record<AdminSection, string> = {
   devices: 'thiet-bi',
   audit: 'nhat-ky',
   settings: 'cai-dat',
+  calendar: 'lich-lam-viec',
   services: 'dich-vu',
   counters: 'quay',
   catalog: 'thu-tuc',

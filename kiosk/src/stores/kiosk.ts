@@ -6,10 +6,11 @@ import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
 import { ApiError, request } from '@ui/api';
 import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
+import { useDossierLookupStore } from '../components/dossier/dossier-lookup';
 import { useLookupStore } from './lookup';
 
-/** Screens of the issue flow: service → priority choice → ticket (or an error); or the procedure lookup. */
-export type KioskStep = 'home' | 'lookup' | 'priority' | 'ticket' | 'error';
+/** Screens of the issue flow: service → priority choice → ticket (or an error); or the procedure or dossier lookup. */
+export type KioskStep = 'home' | 'lookup' | 'dossier' | 'priority' | 'ticket' | 'error';
 
 /** Why a ticket was not issued: the hub's code, or NETWORK when the hub could not be reached. */
 export type IssueFailure = ErrorCode | 'NETWORK';
@@ -22,6 +23,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   const queue = useQueueStore();
   const device = useDeviceStore();
   const lookup = useLookupStore();
+  const dossierLookup = useDossierLookupStore();
   const step = ref<KioskStep>('home');
   const serviceId = ref<number | null>(null);
   const pending = ref(false);
@@ -53,6 +55,13 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (step.value !== 'home' || pending.value) return;
     step.value = 'lookup';
     void lookup.start();
+  }
+
+  /** Opens the dossier status lookup ("Tra cứu hồ sơ") from home. */
+  function openDossierLookup(): void {
+    if (step.value !== 'home' || pending.value) return;
+    dossierLookup.reset();
+    step.value = 'dossier';
   }
 
   function back(): void {
@@ -94,6 +103,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   /** Back to the service list, forgetting the ticket on screen and anything looked up. */
   function reset(): void {
     lookup.reset();
+    dossierLookup.reset();
     cameFrom.value = 'home';
     step.value = 'home';
     serviceId.value = null;
@@ -112,6 +122,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     canIssueFor,
     chooseService,
     openLookup,
+    openDossierLookup,
     back,
     issue,
     reset,

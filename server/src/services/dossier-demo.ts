@@ -1,4 +1,4 @@
-import { formatDossierCode, FALLBACK_UNIT_CODE } from '@shared/dossier-code';
+import { dossierUnit, formatDossierCode } from '@shared/dossier-code';
 import { addDays, dueDate, isWorkingDate, zonedInstant } from '@shared/working-days';
 import { businessDay } from '@shared/office-time';
 import { foldVietnamese } from '@shared/text-fold';
@@ -24,7 +24,7 @@ export function seedDemoDossiers(hub: Hub, receivedBy: number): void {
   const { repos, ctx } = hub;
   const s = repos.settings.office();
   const cal = hub.calendar.current();
-  const unit = s.unitCode || FALLBACK_UNIT_CODE;
+  const unit = dossierUnit(s.unitCode);
   const today = businessDay(new Date(ctx.now()), s.timezone);
   ctx.db.transaction(() => {
     for (const [code, name, ago, status] of DEMO) {

@@ -1,4 +1,4 @@
-import { formatDossierCode, FALLBACK_UNIT_CODE } from '@shared/dossier-code';
+import { dossierUnit, formatDossierCode, isDossierCode, normalizeDossierCode } from '@shared/dossier-code';
 import { businessDay } from '@shared/office-time';
 import { rooms } from '@shared/rooms';
 import type { Dossier, DossierAction, DossierActionBody, DossierLookup, DossierQuery, DossierSummary, IntakeBody, RescheduleBody } from '@shared/schemas/dossier';
@@ -57,7 +57,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
       const p = catalog.get(body.procedureId);
       const ticketId = ticketAt(body.counterId, actor);
       const s = repos.settings.office();
-      const unit = s.unitCode || FALLBACK_UNIT_CODE;
+      const unit = dossierUnit(s.unitCode);
       const day = businessDay(new Date(at), s.timezone);
       const seq = repos.dossiers.nextSeq(unit, day);
       const status = INTAKE_STATUS[body.outcome];
@@ -176,6 +176,12 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
   }
 
   const summaries = (rows: DossierListRow[]): DossierSummary[] => rows.map((r) => toSummary(r, ctx.now()));
+  /** The dossier of a code as typed (any case, spaces, typographic dashes); 400 when it is no code, 404 when unknown. */
+  const rowOfCode = (typed: string): DossierListRow => {
+    const code = normalizeDossierCode(typed);
+    if (!isDossierCode(code)) fail('VALIDATION_FAILED');
+    return repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND');
+  };
 
   return {
     dueFor,
@@ -184,9 +190,10 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     reschedule,
     list,
     get: (id: number): Dossier => view(byId(id)),
-    byCode: (code: string): Dossier => view(repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND')),
-    /** Public status by code (no personal data). */
-    lookup: (code: string): DossierLookup => toLookup(repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND'), ctx.now()),
+    /** A dossier by its code as typed or scanned at the return desk. */
+    byCode: (code: string): Dossier => view(rowOfCode(code)),
+    /** Public status by code as the citizen typed it (no personal data). */
+    lookup: (code: string): DossierLookup => toLookup(rowOfCode(code), ctx.now()),
     /** Open dossiers past their appointment date, most late first. */
     overdue: (): DossierSummary[] => summaries(repos.dossiers.dueBefore(ctx.now())),
     /** Open dossiers due within the next `hours` working hours. */

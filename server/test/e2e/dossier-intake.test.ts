@@ -103,6 +103,43 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await phone.close();
   });
 
+  it('the citizen types the code on the kiosk (touch keys) and reads "Đang giải quyết" in big type', async () => {
+    const kiosk = await openPage(browser, `${base}/kiosk/`, 1080, 1920, errors);
+    await kiosk.getByTestId('dossier-entry').waitFor();
+    await shoot(kiosk, 'kiosk-home-dossier-entry');
+    await kiosk.getByTestId('dossier-entry').click();
+    await kiosk.getByTestId('dossier-lookup-screen').waitFor();
+    await shoot(kiosk, 'kiosk-dossier-lookup-empty');
+    // Typed in lower case on purpose: the keys write capitals, and the hub normalises anyway.
+    for (const ch of code.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    expect(await kiosk.getByTestId('dossier-code-input').inputValue()).toBe(code);
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-result').waitFor();
+    expect(await kiosk.getByTestId('dossier-state').textContent()).toBe('Đang giải quyết');
+    expect(await kiosk.locator('[data-testid="dossier-code"] dd').textContent()).toBe(code);
+    expect(await kiosk.locator('[data-testid="dossier-applicant"] dd').textContent()).toBe('T*** T** H*** Nhung');
+    const d = app.db.prepare('SELECT received_at, due_at FROM dossiers WHERE code = ?').get(code) as { received_at: number; due_at: number };
+    const local = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms)).replace(',', '');
+    expect(await kiosk.locator('[data-testid="dossier-received"] dd').textContent()).toBe(local(d.received_at));
+    expect(await kiosk.locator('[data-testid="dossier-due"] dd').textContent()).toBe(local(d.due_at));
+    const text = (await kiosk.locator('body').textContent()) ?? '';
+    expect(text).not.toMatch(/0912|001190012345|Trần Thị/);
+    // The keys must be big enough for a finger (ui.md: at least 80 px tall).
+    const key = await kiosk.getByTestId('keyboard-key-5').boundingBox();
+    expect(key?.height).toBeGreaterThanOrEqual(80);
+    await shoot(kiosk, 'kiosk-dossier-status-portrait');
+    // A wrong code says so clearly; landscape kiosks get the same screen side by side.
+    await kiosk.setViewportSize({ width: 1920, height: 1080 });
+    await kiosk.getByTestId('keyboard-key-backspace').click();
+    await kiosk.getByTestId('keyboard-key-9').click();
+    await kiosk.getByTestId('dossier-search').click();
+    await expect.poll(() => kiosk.getByTestId('dossier-problem').textContent()).toContain('Không tìm thấy hồ sơ');
+    await shoot(kiosk, 'kiosk-dossier-not-found-landscape');
+    await kiosk.getByTestId('dossier-back').click();
+    await kiosk.getByTestId('kiosk-home').waitFor();
+    await kiosk.close();
+  });
+
   it('the return desk finds the dossier by code and hands over the result', async () => {
     const id = (app.db.prepare('SELECT id FROM dossiers WHERE code = ?').get(code) as { id: number }).id;
     app.hub.dossiers.act(id, 'ready', {}, { userId: 3 });
@@ -135,6 +172,32 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await counter.getByTestId('tab-calendar').click();
     await counter.getByTestId('dossier-calendar').getByText('Giỗ Tổ Hùng Vương').first().waitFor();
     await shoot(counter, 'dossier-calendar');
+    expect(errors).toEqual([]);
+  });
+
+  it('the admin reaches the working calendar from Quản trị and records a make-up Saturday', async () => {
+    const admin = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
+    await admin.getByTestId('sign-in-username').fill('admin');
+    await admin.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await admin.getByTestId('sign-in-submit').click();
+    await admin.getByTestId('open-admin').click();
+    await admin.getByTestId('admin-nav-calendar').click();
+    const section = admin.getByTestId('admin-calendar');
+    await section.getByText('Giỗ Tổ Hùng Vương').first().waitFor();
+    expect(admin.url()).toContain('#/quan-tri/lich-lam-viec');
+    // The first Saturday of December this year (office time zone) becomes a working day.
+    const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+    const saturday = new Date(Date.UTC(year, 11, 1 + ((6 - new Date(Date.UTC(year, 11, 1)).getUTCDay() + 7) % 7)));
+    const iso = saturday.toISOString().slice(0, 10);
+    await section.locator('input[type="date"]').fill(iso);
+    await section.locator('select').selectOption({ label: 'Làm việc (làm bù)' });
+    await section.locator('input[maxlength="200"]').fill('Làm bù cho ngày nghỉ Tết');
+    await section.getByRole('button', { name: 'Thêm' }).click();
+    const dmy = iso.split('-').reverse().join('/');
+    await section.getByText(`${dmy} — Làm việc (làm bù) — Làm bù cho ngày nghỉ Tết`).waitFor();
+    expect(app.db.prepare('SELECT working, name FROM calendar_days WHERE date = ?').get(iso)).toEqual({ working: 1, name: 'Làm bù cho ngày nghỉ Tết' });
+    await shoot(admin, 'admin-calendar');
+    await admin.close();
     expect(errors).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@ import { IdParamsSchema } from '@shared/schemas/common';
 import {
   DossierAction,
   DossierActionBodySchema,
-  DossierCodeParamsSchema,
   DossierLookupSchema,
   DossierQuerySchema,
   DossierSchema,
   DossierSummarySchema,
+  DossierTypedCodeParamsSchema,
   DueDateBodySchema,
   DueDateReplySchema,
   DueSoonQuerySchema,
@@ -68,14 +68,14 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/dossiers/by-code/:code',
-    { config: staff, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
+    { config: staff, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierTypedCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
     async (request) => app.hub.dossiers.byCode(request.params.code),
   );
   app.get(
     '/dossiers/lookup/:code',
     {
       config: { allow: Allow.everyone, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public status of a dossier: status and dates, the name masked, no other personal data', params: DossierCodeParamsSchema, response: { 200: DossierLookupSchema, ...ERROR_RESPONSES } },
+      schema: { tags, summary: 'Public status of a dossier: status and dates, the name masked, no other personal data', params: DossierTypedCodeParamsSchema, response: { 200: DossierLookupSchema, ...ERROR_RESPONSES } },
     },
     async (request) => app.hub.dossiers.lookup(request.params.code),
   );
