@@ -26,6 +26,16 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
+  return send<T>(path, init);
+}
+
+/** A raw (non-JSON) body to the hub, e.g. a file; the reply and errors as `request()` gives them. */
+export function sendRaw<T>(path: string, body: Blob, type: string): Promise<T> {
+  return send<T>(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': type }, body });
+}
+
+/** Sends and reads the JSON reply (none for an empty body); a 4xx/5xx becomes ApiError with the hub's code and message. */
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   const res = await fetch(path, init);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;

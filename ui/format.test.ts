@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFeeVnd, formatMoneyVnd } from './format';
+import { formatFee, formatFeeVnd, formatMoneyVnd } from './format';
 
 describe('formatMoneyVnd', () => {
   it.each([
@@ -24,5 +24,15 @@ describe('formatFeeVnd', () => {
     [100000, 'mỗi hồ sơ', '100.000 đ mỗi hồ sơ'],
   ])('%d %s → %s', (amount, unit, text) => {
     expect(formatFeeVnd(amount, unit)).toBe(text);
+  });
+});
+
+describe('formatFee', () => {
+  it.each([
+    [{ amount: 2000, unit: 'đồng/trang', note: '' }, '2.000 đ/trang'],
+    [{ amount: 0, unit: 'đồng', note: '' }, 'Miễn phí'],
+    [{ amount: null, unit: '', note: 'Theo Nghị quyết của HĐND tỉnh' }, 'Theo Nghị quyết của HĐND tỉnh'],
+  ])('%o → %s', (fee, text) => {
+    expect(formatFee(fee, 'Miễn phí')).toBe(text);
   });
 });

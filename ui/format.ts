@@ -15,3 +15,10 @@ export function formatFeeVnd(amount: number, unit: string): string {
   if (!rest) return money;
   return rest.startsWith('/') ? `${money}${rest}` : `${money} ${rest}`;
 }
+
+/** A listing's fee as told to a citizen: "2.000 đ/trang", `free` ("Miễn phí") for 0, the note when the amount is set elsewhere (null). */
+export function formatFee(fee: { amount: number | null; unit: string; note: string }, free: string): string {
+  if (fee.amount === null) return fee.note;
+  if (fee.amount === 0) return free;
+  return formatFeeVnd(fee.amount, fee.unit);
+}

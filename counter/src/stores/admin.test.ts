@@ -1,21 +1,11 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '@ui/api';
 import { makeOffice, makeSnapshot } from '@ui/testing/fixtures';
+import { jsonReply as reply, useFetchMock } from '@ui/testing/fetch-mock';
 import { useAdminStore } from './admin';
 
-function reply(body: unknown, status = 200): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
 describe('admin store: office logo', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    vi.stubGlobal('fetch', fetchMock);
-    fetchMock.mockReset();
-    setActivePinia(createPinia());
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = useFetchMock();
 
   it('loads the logo version with the settings, from the public snapshot', async () => {
     const admin = useAdminStore();

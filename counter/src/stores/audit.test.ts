@@ -1,12 +1,8 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@shared/schemas/audit';
+import { jsonReply as reply, useFetchMock } from '@ui/testing/fetch-mock';
 import { emptyAuditFilters } from '../audit-query';
 import { AUDIT_PAGE_SIZE, useAuditStore } from './audit';
-
-function reply(body: unknown): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
 
 const entry = (id: number): AuditEntry => ({
   id,
@@ -25,13 +21,7 @@ const entry = (id: number): AuditEntry => ({
 const page = (first: number, n: number) => Array.from({ length: n }, (_, i) => entry(first - i));
 
 describe('audit store', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    vi.stubGlobal('fetch', fetchMock);
-    fetchMock.mockReset();
-    setActivePinia(createPinia());
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = useFetchMock();
 
   const queryOf = (call: number) => new URL(String(fetchMock.mock.calls[call]?.[0]), 'http://hub').searchParams;
 

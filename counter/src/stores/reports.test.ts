@@ -1,18 +1,10 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { jsonReply as reply, useFetchMock } from '@ui/testing/fetch-mock';
 import { minutesSince } from './monitor';
 import { queueReportQuery, useReportsStore } from './reports';
 
-const reply = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 describe('reports store', () => {
-  const fetchMock = vi.fn<typeof fetch>();
-  beforeEach(() => {
-    vi.stubGlobal('fetch', fetchMock);
-    fetchMock.mockReset();
-    setActivePinia(createPinia());
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const fetchMock = useFetchMock();
   const urlOf = (call: number) => new URL(String(fetchMock.mock.calls[call]?.[0]), 'http://hub');
 
   it('loads this month in the office time zone and builds the download links of the report shown', async () => {

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { ERROR_MESSAGES, ErrorCode, type ErrorBody } from '@shared/errors';
+import { ErrorCode } from '@shared/errors';
 import type { AdminProcedureSummary, Field, FieldInput, FormFile, Procedure, ProcedureInput } from '@shared/schemas/procedure';
-import { ApiError, errorCodeOf, request } from '@ui/api';
+import { ApiError, errorCodeOf, request, sendRaw } from '@ui/api';
 import { useAdminStore } from '../../../stores/admin';
 
 /** One problem of an import, as the hub reports it (sheet, row and column of the file, Vietnamese message). */
@@ -24,19 +24,6 @@ export type ImportFiles = { format: 'json' | 'xlsx'; file: File } | { format: 'c
 
 /** MIME type of an XLSX workbook (the import body's content type). */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A raw (non-JSON) body to the hub, e.g. a file; the reply and errors as `request()` gives them. */
-async function sendRaw<T>(path: string, body: Blob, type: string): Promise<T> {
-  const res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': type }, body });
-  const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const err = (data ?? {}) as Partial<ErrorBody>;
-    const code = err.code && err.code in ERROR_MESSAGES ? err.code : ErrorCode.INTERNAL_ERROR;
-    throw new ApiError(res.status, code, err.message ?? ERROR_MESSAGES[code].vi, err.details);
-  }
-  return data as T;
-}
 
 /** The problems of a refused import (VALIDATION_FAILED with `details.errors`), or null for any other error. */
 export function importProblemsOf(error: unknown): { errors: ImportProblem[]; errorCount: number } | null {
