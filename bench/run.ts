@@ -12,13 +12,14 @@ import { buildApp } from '../server/src/app';
 import type {} from '../server/src/plugins/hub'; // the app's decorators (db, hub)
 import type { Config } from '../server/src/config';
 import { f1, fixedRate, load, median, percentile } from './lib';
+import { benchBundles, benchBusyDay } from './day-and-pages';
 import { benchPrinting } from './printing';
 import { benchTrackers } from './trackers';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 2 : 5;
-const CLIENTS = quick ? [100] : [100, 500];
+const CLIENTS = quick ? [100] : [100, 500, 1000];
 const lines: string[] = [];
 const out = (s = '') => {
   lines.push(s);
@@ -200,6 +201,10 @@ async function main(): Promise<void> {
   await benchPrinting(out, quick);
   // 6. Phones tracking their ticket: 5,000 trackers (1,000 with --quick), call delivery, position passes.
   await benchTrackers(out, quick);
+  // 7. A simulated busy day through the real routes; the day's report must equal the raw counts.
+  await benchBusyDay(out, quick);
+  // 8. Page weights of the built screens.
+  benchBundles(out);
   out(`Process RSS at the end: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB.`);
 
   await bare.close();

@@ -40,6 +40,7 @@ export default fp(
     app.addHook('onClose', async () => {
       clearInterval(timer);
       hub.track.stop();
+      hub.queue.stopPushes();
       db.close();
     });
   },

@@ -50,7 +50,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService, onFinis
     if (cur) change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
   }
 
-  function emitAfter(queueDay: string, counterId: number, scope: Pick<CommandScope, 'changed' | 'called' | 'finished'>): void {
+  function emitAfter(queueDay: string, counterId: number, scope: Pick<CommandScope, 'changed' | 'called' | 'finished' | 'at'>): void {
     // The call goes out first: it is what the waiting room is listening for.
     const order = [...scope.changed].sort((a, b) => Number(b === scope.called?.id) - Number(a === scope.called?.id));
     for (const id of order) {
@@ -61,7 +61,8 @@ export function counterService(ctx: ServiceContext, queue: QueueService, onFinis
         const call = toCallRecord({
           ticket_id: id,
           type: scope.called.recall ? 'recalled' : 'called',
-          at: row.called_at ?? ctx.now(),
+          // A recall is announced at the time of the recall, not of the first call.
+          at: scope.called.recall ? scope.at : (row.called_at ?? scope.at),
           counter_id: counterId,
           number: row.number,
           service_id: row.service_id,

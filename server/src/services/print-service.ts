@@ -176,14 +176,14 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     const s = queue.settings();
     const service = ctx.repos.catalog.serviceById(row.service_id);
     const peopleAhead = row.status === 'waiting' ? ctx.repos.tickets.peopleAhead(row) : 0;
-    const load = queue.serviceLoad(row.queue_day).get(row.service_id);
+    const load = queue.loadOf(row.queue_day, row.service_id);
     return {
       officeName: s.name,
       serviceName: service?.name_vi ?? '',
       number: row.number,
       priorityLabel: priorityLabel(row.priority_group),
       peopleAhead,
-      estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, load?.avgMinutes ?? s.defaultServiceMinutes, load?.openCounters ?? 0),
+      estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, load.avgMinutes, load.openCounters),
       issuedAt: formatDateTime(new Date(row.issued_at), s.timezone),
       trackingUrl: `${ctx.config.publicUrl}/t/${row.tracking_id}`,
       reprint: true,

@@ -11,6 +11,15 @@ import { toTicket } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 
 const RECENT_CALLS = 12;
+/** Service summaries go to every screen at most this often (the first change at once, the last one always). */
+export const SERVICES_PUSH_MS = 250;
+
+/** A service's wait-estimate inputs: average service minutes, open counters serving it, and their numbers. */
+export interface ServiceLoad {
+  avgMinutes: number;
+  openCounters: number;
+  counterNumbers: number[];
+}
 
 /** Which queue day is current: the business day, plus "#n" after the n-th manual reset of that day. */
 export interface QueueDayState {
@@ -118,21 +127,21 @@ export function queueService(ctx: ServiceContext) {
     return row ? toCounterState(row, repos.catalog.counterServices(), repos.stats.servedAt(counterId, queueDay)) : undefined;
   }
 
-  /** Per active service: average service minutes and open counters serving it (the wait estimate's inputs). */
-  function serviceLoad(queueDay: string): Map<number, { avgMinutes: number; openCounters: number; counterNumbers: number[] }> {
-    const s = settings();
+  /** The wait estimate's inputs for one service: average service minutes, open counters serving it, their numbers. */
+  function loadOf(queueDay: string, serviceId: number, counters = repos.catalog.counters(), links = repos.catalog.counterServices()): ServiceLoad {
+    const serving = counters.filter((c) => links.get(c.id)?.some((l) => l.serviceId === serviceId));
+    return {
+      avgMinutes: averageServiceMinutes(repos.stats.recentDurations(queueDay, serviceId), settings().defaultServiceMinutes),
+      openCounters: serving.filter((c) => c.staff_id !== null).length,
+      counterNumbers: serving.map((c) => c.number),
+    };
+  }
+
+  /** Per service: the wait estimate's inputs (see loadOf). */
+  function serviceLoad(queueDay: string): Map<number, ServiceLoad> {
     const links = repos.catalog.counterServices();
     const counters = repos.catalog.counters();
-    const load = new Map<number, { avgMinutes: number; openCounters: number; counterNumbers: number[] }>();
-    for (const svc of repos.catalog.services()) {
-      const serving = counters.filter((c) => links.get(c.id)?.some((l) => l.serviceId === svc.id));
-      load.set(svc.id, {
-        avgMinutes: averageServiceMinutes(repos.stats.recentDurations(queueDay, svc.id), s.defaultServiceMinutes),
-        openCounters: serving.filter((c) => c.staff_id !== null).length,
-        counterNumbers: serving.map((c) => c.number),
-      });
-    }
-    return load;
+    return new Map(repos.catalog.services().map((svc) => [svc.id, loadOf(queueDay, svc.id, counters, links)]));
   }
 
   function serviceSummaries(queueDay: string, load = serviceLoad(queueDay)): ServiceSummary[] {
@@ -164,15 +173,54 @@ export function queueService(ctx: ServiceContext) {
       });
   }
 
-  /** Pushes the services' live figures to every screen (after a commit). */
-  function pushServices(queueDay: string, services?: ServiceSummary[]): void {
-    ctx.realtime.emit(rooms.office(), 'services:updated', { services: services ?? serviceSummaries(queueDay) });
+  // Derived figures are pushed coalesced, after the commands' own events (the call a waiting room listens for is
+  // never queued behind them): counter states once per event-loop turn, service summaries at most once per
+  // SERVICES_PUSH_MS (the first at once). A burst of commands from many counters costs one computation and one
+  // broadcast to every screen, instead of one per command.
+  let servicesDay: string | null = null;
+  let servicesSentAt = Number.NEGATIVE_INFINITY;
+  let servicesTimer: ReturnType<typeof setTimeout> | undefined;
+  const countersDay = new Map<number, string>();
+  let countersTimer: ReturnType<typeof setImmediate> | undefined;
+
+  function flushCounters(): void {
+    countersTimer = undefined;
+    if (!db.open) return;
+    for (const [counterId, queueDay] of countersDay) {
+      const counter = counterState(queueDay, counterId);
+      if (counter) ctx.realtime.emit(rooms.office(), 'counter:updated', { counter });
+    }
+    countersDay.clear();
   }
 
-  /** Pushes one counter's state to every screen (after a commit). */
+  function flushServices(): void {
+    servicesTimer = undefined;
+    const queueDay = servicesDay;
+    servicesDay = null;
+    if (queueDay === null || !db.open) return;
+    servicesSentAt = performance.now();
+    ctx.realtime.emit(rooms.office(), 'services:updated', { services: serviceSummaries(queueDay) });
+  }
+
+  /** Schedules a push of the services' live figures to every screen (call after a commit). */
+  function pushServices(queueDay: string): void {
+    servicesDay = queueDay;
+    servicesTimer ??= setTimeout(flushServices, Math.max(0, servicesSentAt + SERVICES_PUSH_MS - performance.now()));
+  }
+
+  /** Schedules a push of one counter's state to every screen (call after a commit). */
   function pushCounter(queueDay: string, counterId: number): void {
-    const counter = counterState(queueDay, counterId);
-    if (counter) ctx.realtime.emit(rooms.office(), 'counter:updated', { counter });
+    countersDay.set(counterId, queueDay);
+    countersTimer ??= setImmediate(flushCounters);
+  }
+
+  /** Drops pushes not yet sent (the hub is closing). */
+  function stopPushes(): void {
+    clearTimeout(servicesTimer);
+    clearImmediate(countersTimer);
+    servicesTimer = countersTimer = undefined;
+    servicesDay = null;
+    countersDay.clear();
   }
 
   /**
@@ -244,8 +292,10 @@ export function queueService(ctx: ServiceContext) {
     counterState,
     serviceSummaries,
     serviceLoad,
+    loadOf,
     pushServices,
     pushCounter,
+    stopPushes,
     snapshot,
     inDay,
     readToday,

@@ -54,12 +54,11 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
         repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
         const row = repos.tickets.byId(id) as TicketRow;
-        const load = queue.serviceLoad(day.queueDay);
-        const l = load.get(svc.id);
+        // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
+        const l = queue.loadOf(day.queueDay, svc.id);
         const peopleAhead = repos.tickets.peopleAhead(row);
         return {
           row,
-          services: queue.serviceSummaries(day.queueDay, load),
           reply: {
             id,
             number: row.number,
@@ -70,15 +69,15 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
             priorityGroup: body.priorityGroup ?? null,
             issuedAt: new Date(at).toISOString(),
             peopleAhead,
-            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, l?.avgMinutes ?? queue.settings().defaultServiceMinutes, l?.openCounters ?? 0),
-            counterNumbers: l?.counterNumbers ?? [],
+            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, l.avgMinutes, l.openCounters),
+            counterNumbers: l.counterNumbers,
             trackingId,
             trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
           } satisfies IssuedTicket,
         };
       });
     ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
-    queue.pushServices(day.queueDay, result.services);
+    queue.pushServices(day.queueDay);
     // After the commit: a print job is queued for the ticket that now exists; printing never fails the issue.
     for (const listener of issuedListeners) listener(result.reply, source);
     return result.reply;

@@ -50,7 +50,7 @@ export function trackService(ctx: ServiceContext, queue: QueueService) {
     const counter = row.counter_id !== null && ['called', 'serving', 'done'].includes(row.status) ? repos.catalog.counterById(row.counter_id) : undefined;
     const waiting = row.status === 'waiting' && row.queue_day === queueDay();
     const peopleAhead = waiting ? (ahead ?? repos.tickets.peopleAhead(row)) : null;
-    const l = waiting ? (load ?? queue.serviceLoad(row.queue_day)).get(row.service_id) : undefined;
+    const l = waiting ? (load?.get(row.service_id) ?? queue.loadOf(row.queue_day, row.service_id)) : undefined;
     const rated = row.status === 'done' && repos.ratings.byTicket(row.id) !== undefined;
     return {
       number: row.number,

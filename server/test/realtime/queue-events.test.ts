@@ -53,6 +53,8 @@ describe('realtime pushes on a real port', () => {
     expect((await servicesPush).services.find((s) => s.id === 1)?.waitingCount).toBe(1);
     expect(t.app.db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 1 });
 
+    const order: string[] = [];
+    display.onAny((event: string) => order.push(event));
     const onDisplay = next(display, 'ticket:called');
     const onConsole = next(consoleSocket, 'ticket:called');
     const counterPush = next(display, 'counter:updated');
@@ -62,10 +64,16 @@ describe('realtime pushes on a real port', () => {
     expect(a.call).toMatchObject({ number: 'A001', counterNumber: 1, counterName: 'Tư pháp – Hộ tịch', recall: false, priorityGroup: 'pregnant' });
     expect(b.ticket.status).toBe('called');
     expect(counter.counter).toMatchObject({ id: 1, open: true, currentTicket: { number: 'A001' } });
+    // The call goes out before the derived figures of the counter and the services.
+    expect(order.slice(0, 2)).toEqual(['ticket:called', 'counter:updated']);
 
+    await new Promise((r) => setTimeout(r, 20));
     const recall = next(display, 'ticket:called');
     await fetch(`${url}/api/counters/1/recall`, { method: 'POST', headers: { cookie } });
-    expect((await recall).call.recall).toBe(true);
+    const recalled = (await recall).call;
+    expect(recalled.recall).toBe(true);
+    // Announced at the time of the recall, not of the first call.
+    expect(Date.parse(recalled.calledAt) - Date.parse(a.call.calledAt)).toBeGreaterThanOrEqual(20);
   });
 
   it('pushes queue:reset when an admin restarts numbering', async () => {
