@@ -1,5 +1,6 @@
 import { createTestingPinia } from '@pinia/testing';
 import { mount } from '@vue/test-utils';
+import { nextTick } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useQueueStore } from '@ui/stores/queue';
 import { makeIssuedTicket, makeOffice, makeSnapshot } from '@ui/testing/fixtures';
@@ -103,6 +104,18 @@ describe('PriorityStep', () => {
 
     await wrapper.get('[data-testid="priority-back"]').trigger('click');
     expect(useKioskStore().step).toBe('home');
+  });
+
+  it("offers only the office's priority groups, in its order, and no group heading when there are none", async () => {
+    const wrapper = mount(PriorityStep, {
+      global: { plugins: plugins({ office: makeOffice({ priorityGroups: ['disabled', 'elderly'] }) }, { step: 'priority', serviceId: 1 }) },
+    });
+    expect(wrapper.findAll('button.group').map((b) => b.attributes('data-testid'))).toEqual(['priority-disabled', 'priority-elderly']);
+    useQueueStore().office = makeOffice({ priorityGroups: [] });
+    await nextTick();
+    expect(wrapper.findAll('button.group')).toHaveLength(0);
+    expect(wrapper.find('.groups-title').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="priority-none"]').text()).toContain('Không thuộc diện ưu tiên');
   });
 
   it('disables every choice and says so while the ticket is being issued', () => {

@@ -70,3 +70,26 @@ export function selectNext(candidates: readonly Candidate[], policy: CallingPoli
   if (!ticket) return null;
   return { ticket, normalsSincePriority: takePriority ? 0 : policy.normalsSincePriority + 1 };
 }
+
+/** Where a waiting ticket stands in its service's queue: tickets of its own class before it, and the class sizes. */
+export interface QueuePlace {
+  priority: boolean;
+  /** Waiting tickets of the same class (priority or normal) queued before it. */
+  sameClassAhead: number;
+  /** All waiting priority and normal tickets of the service, itself excluded. */
+  priorityWaiting: number;
+  normalWaiting: number;
+}
+
+/**
+ * How many people will be called before a waiting ticket, under the office's calling rule (what the ticket and the
+ * phone say). Strict: every priority ticket goes first. Interleave: one priority ticket after every
+ * `normalPerPriority` normal ones (the service seen as one stream; a counter's own phase is ignored).
+ */
+export function peopleAheadUnder(place: QueuePlace, mode: CallingMode, normalPerPriority: number): number {
+  const { sameClassAhead: k, priorityWaiting, normalWaiting } = place;
+  if (mode === 'strict') return place.priority ? k : priorityWaiting + k;
+  const perPriority = Math.max(1, normalPerPriority);
+  // The (k+1)-th priority ticket comes after (k+1) runs of normals; the (k+1)-th normal after ⌊k / n⌋ priority tickets.
+  return place.priority ? k + Math.min(normalWaiting, perPriority * (k + 1)) : k + Math.min(priorityWaiting, Math.floor(k / perPriority));
+}

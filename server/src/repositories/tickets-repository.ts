@@ -1,6 +1,7 @@
 import type { PriorityGroup } from '@shared/priority';
 import type { CallRecord, Ticket, TicketStatus } from '@shared/schemas/ticket';
 import type { Db } from '../db';
+import type { QueuePlace } from '../domain/queue-rules';
 
 /** A tickets row. */
 export interface TicketRow {
@@ -110,12 +111,14 @@ export function ticketsRepository(db: Db) {
     minSortKey: db.prepare<[string, number], { k: number | null }>(
       `SELECT MIN(sort_key) AS k FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'`,
     ),
-    aheadOf: db.prepare<[string, number, number, number, number], { n: number }>(
-      `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'
-         AND (sort_key < ? OR (sort_key = ? AND id < ?))`,
+    placeOf: db.prepare<{ day: string; service: number; key: number; id: number; priority: number }, { sameClassAhead: number | null; priorityWaiting: number | null; normalWaiting: number | null }>(
+      `SELECT SUM((priority_group IS NOT NULL) = :priority AND (sort_key < :key OR (sort_key = :key AND id < :id))) AS sameClassAhead,
+              SUM(priority_group IS NOT NULL) AS priorityWaiting, SUM(priority_group IS NULL) AS normalWaiting
+         FROM tickets WHERE queue_day = :day AND service_id = :service AND status = 'waiting' AND id <> :id`,
     ),
-    waitingOrder: db.prepare<[string], { id: number; service_id: number }>(
-      `SELECT id, service_id FROM tickets WHERE queue_day = ? AND status = 'waiting' ORDER BY service_id, sort_key, id`,
+    waitingOrder: db.prepare<[string], { id: number; service_id: number; priority: number }>(
+      `SELECT id, service_id, priority_group IS NOT NULL AS priority FROM tickets WHERE queue_day = ? AND status = 'waiting'
+        ORDER BY service_id, sort_key, id`,
     ),
     openBefore: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day <> ? AND status IN ${OPEN_STATUSES}`),
     openToday: db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE queue_day = ? AND status IN ${OPEN_STATUSES}`),
@@ -178,8 +181,14 @@ export function ticketsRepository(db: Db) {
     openIn: (queueDay: string): TicketRow[] => s.openToday.all(queueDay),
     frontSortKey: (queueDay: string, serviceId: number): number | null => s.minSortKey.get(queueDay, serviceId)?.k ?? null,
     /** Today's waiting tickets, per service in calling order (ids only): positions of many tickets in one query. */
-    waitingOrder: (queueDay: string): { id: number; service_id: number }[] => s.waitingOrder.all(queueDay),
-    peopleAhead: (t: TicketRow): number => s.aheadOf.get(t.queue_day, t.service_id, t.sort_key, t.sort_key, t.id)?.n ?? 0,
+    /** Today's waiting tickets in queue order per service, with their class (1 = priority). */
+    waitingOrder: (queueDay: string): { id: number; service_id: number; priority: number }[] => s.waitingOrder.all(queueDay),
+    /** Where a waiting ticket stands in its service's queue (see peopleAheadUnder). */
+    placeOf(t: TicketRow): QueuePlace {
+      const priority = t.priority_group !== null;
+      const r = s.placeOf.get({ day: t.queue_day, service: t.service_id, key: t.sort_key, id: t.id, priority: priority ? 1 : 0 });
+      return { priority, sameClassAhead: r?.sameClassAhead ?? 0, priorityWaiting: r?.priorityWaiting ?? 0, normalWaiting: r?.normalWaiting ?? 0 };
+    },
     /** Writes the given columns of one ticket. */
     update(id: number, patch: TicketPatch): void {
       const cols = Object.keys(patch).sort();

@@ -175,7 +175,7 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   function reprintPayload(row: TicketRow): TicketPrint {
     const s = queue.settings();
     const service = ctx.repos.catalog.serviceById(row.service_id);
-    const peopleAhead = row.status === 'waiting' ? ctx.repos.tickets.peopleAhead(row) : 0;
+    const peopleAhead = row.status === 'waiting' ? queue.peopleAhead(row) : 0;
     const load = queue.loadOf(row.queue_day, row.service_id);
     return {
       officeName: s.name,

@@ -5,9 +5,10 @@ import type { OfficePublic, OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import type { ServiceSummary } from '@shared/schemas/service';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
+import { peopleAheadUnder, type QueuePlace } from '../domain/queue-rules';
 import type { AuditActor } from '../repositories/audit-repository';
 import type { CounterRow } from '../repositories/catalog-repository';
-import { toTicket } from '../repositories/tickets-repository';
+import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 
 const RECENT_CALLS = 12;
@@ -125,6 +126,12 @@ export function queueService(ctx: ServiceContext) {
   function counterState(queueDay: string, counterId: number): CounterState | undefined {
     const row = repos.catalog.counterById(counterId);
     return row ? toCounterState(row, repos.catalog.counterServices(), repos.stats.servedAt(counterId, queueDay)) : undefined;
+  }
+
+  /** People who will be called before a waiting ticket, under the office's calling rule. */
+  function peopleAhead(place: QueuePlace | TicketRow): number {
+    const s = settings();
+    return peopleAheadUnder('sameClassAhead' in place ? place : repos.tickets.placeOf(place), s.callingMode, s.normalPerPriority);
   }
 
   /** The wait estimate's inputs for one service: average service minutes, open counters serving it, their numbers. */
@@ -293,6 +300,7 @@ export function queueService(ctx: ServiceContext) {
     serviceSummaries,
     serviceLoad,
     loadOf,
+    peopleAhead,
     pushServices,
     pushCounter,
     stopPushes,

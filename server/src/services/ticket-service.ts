@@ -56,7 +56,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
         const row = repos.tickets.byId(id) as TicketRow;
         // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
         const l = queue.loadOf(day.queueDay, svc.id);
-        const peopleAhead = repos.tickets.peopleAhead(row);
+        const peopleAhead = queue.peopleAhead(row);
         return {
           row,
           reply: {

@@ -5,6 +5,7 @@ import { estimateWaitMinutes } from '../domain/eta';
 import { fail } from '../errors';
 import type { TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
+import type { QueuePlace } from '../domain/queue-rules';
 import type { QueueDayState, QueueService } from './queue-service';
 
 /** Position pushes are coalesced: at most one recomputation per this many ms, whatever the call rate. */
@@ -49,7 +50,7 @@ export function trackService(ctx: ServiceContext, queue: QueueService) {
     const svc = repos.catalog.serviceById(row.service_id);
     const counter = row.counter_id !== null && ['called', 'serving', 'done'].includes(row.status) ? repos.catalog.counterById(row.counter_id) : undefined;
     const waiting = row.status === 'waiting' && row.queue_day === queueDay();
-    const peopleAhead = waiting ? (ahead ?? repos.tickets.peopleAhead(row)) : null;
+    const peopleAhead = waiting ? (ahead ?? queue.peopleAhead(row)) : null;
     const l = waiting ? (load?.get(row.service_id) ?? queue.loadOf(row.queue_day, row.service_id)) : undefined;
     const rated = row.status === 'done' && repos.ratings.byTicket(row.id) !== undefined;
     return {
@@ -113,16 +114,22 @@ export function trackService(ctx: ServiceContext, queue: QueueService) {
     fullPass = false;
     if (listening.size === 0) return;
     const day = queueDay();
-    const ahead = new Map<number, { n: number; serviceId: number }>();
-    let service = -1;
-    let index = 0;
+    // One pass over today's waiting tickets: each followed ticket's place in its class, and each service's class sizes.
+    const places = new Map<number, { place: QueuePlace; serviceId: number }>();
+    const classes = new Map<number, { priority: number; normal: number }>();
     for (const w of repos.tickets.waitingOrder(day)) {
-      if (w.service_id !== service) {
-        service = w.service_id;
-        index = 0;
-      }
-      if (listening.has(w.id)) ahead.set(w.id, { n: index, serviceId: w.service_id });
-      index++;
+      const c = classes.get(w.service_id) ?? { priority: 0, normal: 0 };
+      classes.set(w.service_id, c);
+      const priority = w.priority === 1;
+      if (listening.has(w.id)) places.set(w.id, { place: { priority, sameClassAhead: priority ? c.priority : c.normal, priorityWaiting: 0, normalWaiting: 0 }, serviceId: w.service_id });
+      if (priority) c.priority++;
+      else c.normal++;
+    }
+    const ahead = new Map<number, { n: number; serviceId: number }>();
+    for (const [id, { place, serviceId }] of places) {
+      const c = classes.get(serviceId) ?? { priority: 0, normal: 0 };
+      const n = queue.peopleAhead({ ...place, priorityWaiting: c.priority - (place.priority ? 1 : 0), normalWaiting: c.normal - (place.priority ? 0 : 1) });
+      ahead.set(id, { n, serviceId });
     }
     const s = queue.settings();
     const load = ahead.size > 0 ? queue.serviceLoad(day) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectNext, type CallingPolicy, type Candidate } from '../../src/domain/queue-rules';
+import { peopleAheadUnder, selectNext, type CallingPolicy, type Candidate } from '../../src/domain/queue-rules';
 
 const c = (id: number, serviceId: number, priority = false, sortKey = id, targetCounterId: number | null = null): Candidate => ({
   id,
@@ -83,5 +83,26 @@ describe('selectNext', () => {
       list.splice(list.findIndex((x) => x.id === choice.ticket.id), 1);
     }
     expect(order).toEqual([1, 2, 5, 3, 4, 6]);
+  });
+});
+
+describe('peopleAheadUnder: what the ticket says about the people called before it', () => {
+  const place = (priority: boolean, sameClassAhead: number, priorityWaiting: number, normalWaiting: number) => ({ priority, sameClassAhead, priorityWaiting, normalWaiting });
+  it.each([
+    // strict: priority tickets only behind priority tickets; normals behind every priority ticket
+    ['strict', place(true, 0, 0, 5), 1, 0],
+    ['strict', place(true, 2, 3, 5), 1, 2],
+    ['strict', place(false, 0, 3, 0), 1, 3],
+    ['strict', place(false, 4, 2, 6), 1, 6],
+    // interleave 2:1 — the k-th priority after 2(k+1) normals (as many as wait); the k-th normal after ⌊k/2⌋ priority
+    ['interleave', place(true, 0, 0, 5), 2, 2],
+    ['interleave', place(true, 0, 0, 1), 2, 1],
+    ['interleave', place(true, 1, 2, 10), 2, 5],
+    ['interleave', place(false, 0, 3, 4), 2, 0],
+    ['interleave', place(false, 3, 3, 4), 2, 4],
+    ['interleave', place(false, 5, 1, 6), 2, 6],
+    ['interleave', place(false, 5, 0, 6), 1, 5],
+  ] as const)('%s %o with %i normal per priority → %i', (mode, p, perPriority, expected) => {
+    expect(peopleAheadUnder(p, mode, perPriority)).toBe(expected);
   });
 });

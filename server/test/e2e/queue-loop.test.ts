@@ -82,6 +82,9 @@ describe('the office loop in real Chromium: kiosk issues, counter calls, display
 
   it('every screen reconnects by itself after the hub restarts, and the kiosk blocks meanwhile', async () => {
     const port = Number(new URL(base).port);
+    // The issued ticket stays readable offline (no overlay on it): the citizen taps "Xong" first.
+    await kiosk.getByTestId('ticket-done').click();
+    await kiosk.getByTestId('service-B').waitFor();
     await app.close();
     await kiosk.getByTestId('connection-overlay').waitFor({ timeout: 15_000 });
     await shoot(kiosk, 'kiosk-offline');

@@ -39,7 +39,10 @@ describe('ticket tracking API', () => {
     expect(mine.trackingUrl).toBe(`http://hub.test/t/${mine.trackingId}`);
     const { status, body } = await track(t.app, mine.trackingId);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ number: 'A002', serviceNameVi: 'Hộ tịch', status: 'waiting', peopleAhead: 1, estimatedWaitMinutes: 6, counterNumber: null, nearTurn: true });
+    // Strict priority: nobody is called before the priority ticket.
+    expect(body).toMatchObject({ number: 'A002', serviceNameVi: 'Hộ tịch', status: 'waiting', peopleAhead: 0, estimatedWaitMinutes: 0, counterNumber: null, nearTurn: true });
+    const after = (await issue(t.app, 1)).body as { trackingId: string };
+    expect((await track(t.app, after.trackingId)).body).toMatchObject({ number: 'A003', peopleAhead: 2, estimatedWaitMinutes: 12 });
     expect(Object.keys(body).sort()).toEqual(
       ['businessDay', 'calledAt', 'counterName', 'counterNumber', 'estimatedWaitMinutes', 'issuedAt', 'nearTurn', 'notifyPeopleAhead', 'number', 'officeName', 'peopleAhead', 'rating', 'recallCount', 'serviceNameEn', 'serviceNameVi', 'status'].sort(),
     );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, count, issue } from '../helper';
+import { buildTestApp, count, issue, login } from '../helper';
 
 describe('POST /api/tickets', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -9,6 +9,7 @@ describe('POST /api/tickets', () => {
   afterEach(async () => {
     await t.close();
   });
+  const loginAdmin = () => login(t.app, 'admin');
 
   it('issues numbered tickets per service and stores them', async () => {
     const a1 = await issue(t.app, 1);
@@ -16,12 +17,30 @@ describe('POST /api/tickets', () => {
     const b1 = await issue(t.app, 2);
     expect(a1.status).toBe(201);
     expect(a1.body).toMatchObject({ number: 'A001', serviceId: 1, status: 'waiting', priorityGroup: null, peopleAhead: 0, serviceNameVi: 'Hộ tịch', counterNumbers: [1, 2] });
-    expect(a2.body).toMatchObject({ number: 'A002', priorityGroup: 'elderly', peopleAhead: 1 });
+    // Strict priority (the default): the elderly citizen is called before A001.
+    expect(a2.body).toMatchObject({ number: 'A002', priorityGroup: 'elderly', peopleAhead: 0 });
     expect(b1.body.number).toBe('B001');
     expect(a1.body.trackingUrl).toBe(`http://hub.test/t/${a1.body.trackingId}`);
     expect(a1.body.trackingId).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(count(t.app, "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'")).toBe(3);
     expect(count(t.app, "SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'issued'")).toBe(3);
+  });
+
+  it('counts the people ahead as the calling rule will call them (strict, then interleave 2 normal : 1 priority)', async () => {
+    const ahead = async () => {
+      const out: number[] = [];
+      for (const group of [undefined, undefined, 'elderly', undefined, 'disabled'] as const) out.push((await issue(t.app, 1, group)).body.peopleAhead as number);
+      return out;
+    };
+    // Strict: normals wait behind every priority ticket; priority tickets only behind each other.
+    expect(await ahead()).toEqual([0, 1, 0, 3, 1]);
+    t.app.hub.queue.saveSettings({ ...t.app.hub.queue.settings(), callingMode: 'interleave', normalPerPriority: 2 });
+    await t.app.inject({ method: 'POST', url: '/api/admin/reset-day', headers: { cookie: await loginAdmin() } });
+    // Interleave: N1 N2 P1 N3 … P2 comes after two more normals (only one is left: N3).
+    expect(await ahead()).toEqual([0, 1, 2, 3, 4]);
+    // The phone's figure agrees with the ticket's.
+    const last = t.app.db.prepare('SELECT tracking_id FROM tickets ORDER BY id DESC LIMIT 1').get() as { tracking_id: string };
+    expect((await t.app.inject({ method: 'GET', url: `/api/track/${last.tracking_id}` })).json()).toMatchObject({ peopleAhead: 4 });
   });
 
   it('refuses unknown services, bad bodies and unknown priority groups without writing', async () => {
