@@ -39,6 +39,7 @@ export const ErrorCode = {
   TICKET_NOT_DONE: 'TICKET_NOT_DONE',
   RATING_REASON_REQUIRED: 'RATING_REASON_REQUIRED',
   RATING_LEVEL_NOT_OFFERED: 'RATING_LEVEL_NOT_OFFERED',
+  FIELD_IN_USE: 'FIELD_IN_USE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -128,5 +129,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   },
   RATING_REASON_REQUIRED: { vi: 'Xin Quý khách cho biết lý do không hài lòng.', en: 'Please tell us why you are not satisfied.' },
   RATING_LEVEL_NOT_OFFERED: { vi: 'Mức đánh giá này không dùng tại đơn vị. Hãy tải lại trang.', en: 'This office does not use that level. Reload the page.' },
+  FIELD_IN_USE: {
+    vi: 'Lĩnh vực còn thủ tục (kể cả thủ tục đã ngừng áp dụng). Hãy chuyển các thủ tục sang lĩnh vực khác trước khi xóa.',
+    en: 'This field still has procedures (retired ones included). Move them to another field first.',
+  },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -112,9 +112,9 @@ export function signedInApp(username: string) {
   afterEach(async () => {
     await ctx.t.close();
   });
-  const send = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     ctx.t.app
       .inject({ method, url, headers: { cookie: ctx.cookie }, ...(payload ? { payload } : {}) })
-      .then((r) => ({ status: r.statusCode, body: r.json() }));
+      .then((r) => ({ status: r.statusCode, body: r.body ? r.json() : null }));
   return { ctx, send };
 }

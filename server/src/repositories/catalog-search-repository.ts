@@ -50,6 +50,8 @@ export function catalogSearchRepository(db: Db) {
          FROM fields f ORDER BY f.display_order, f.id`,
     ),
     fieldByCode: db.prepare<[string], FieldRow>('SELECT *, 0 AS procedure_count FROM fields WHERE code = ?'),
+    fieldById: db.prepare<[number], FieldRow>('SELECT *, (SELECT COUNT(*) FROM procedures p WHERE p.field_id = fields.id) AS procedure_count FROM fields WHERE id = ?'),
+    deleteField: db.prepare<[number]>('DELETE FROM fields WHERE id = ?'),
     insertField: db.prepare(
       `INSERT INTO fields (code, name_vi, name_en, icon, display_order) VALUES (@code, @name_vi, @name_en, @icon, @display_order)
        ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, icon = excluded.icon, display_order = excluded.display_order`,
@@ -93,6 +95,9 @@ export function catalogSearchRepository(db: Db) {
   return {
     fields: (): FieldRow[] => s.fields.all(),
     fieldByCode: (code: string): FieldRow | undefined => s.fieldByCode.get(code),
+    /** A field with its number of procedures, retired ones included. */
+    fieldById: (id: number): FieldRow | undefined => s.fieldById.get(id),
+    deleteField: (id: number): void => void s.deleteField.run(id),
     upsertField: (f: { code: string; name_vi: string; name_en: string; icon: string; display_order: number }): void => {
       s.insertField.run(f);
     },

@@ -175,7 +175,17 @@ export function catalogService(ctx: ServiceContext) {
     })();
   }
 
-  return { load, fields, search, get, exportAll, importFile, importSheets, save, adminList, saveField, files };
+  /** Removes a field that holds no procedure (retired ones count: they keep their field for the record). */
+  function deleteField(id: number, actor: StaffActor): void {
+    db.transaction(() => {
+      const f = repos.catalogSearch.fieldById(id) ?? fail('NOT_FOUND');
+      if (f.procedure_count > 0) fail('FIELD_IN_USE', { procedures: f.procedure_count });
+      repos.catalogSearch.deleteField(id);
+      repos.audit.write(ctx.now(), actor, { action: 'catalog.field_delete', targetType: 'field', targetId: f.code, details: { nameVi: f.name_vi } });
+    })();
+  }
+
+  return { load, fields, search, get, exportAll, importFile, importSheets, save, adminList, saveField, deleteField, files };
 }
 
 export type CatalogService = ReturnType<typeof catalogService>;

@@ -65,6 +65,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/admin/catalog/import/csv': A,
   'GET /api/admin/procedures': A,
   'PUT /api/admin/fields': A,
+  'DELETE /api/admin/fields/{id}': A,
   'GET /api/forms/{name}': E,
   'GET /api/admin/catalog/files': A,
   'POST /api/admin/catalog/files': A,

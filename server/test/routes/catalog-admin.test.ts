@@ -83,4 +83,18 @@ describe('catalog administration: import, export, edit', () => {
     expect(bad.status).toBe(400);
     expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'catalog.field_%'")).toBe(2);
   });
+
+  it('removes an empty field, and refuses one that still holds procedures (retired ones too)', async () => {
+    const empty = await send('PUT', '/api/admin/fields', { code: 'TAM', nameVi: 'Lĩnh vực tạm', nameEn: 'Temporary', icon: 'stamp', displayOrder: 99 });
+    const used = ctx.t.app.db.prepare('SELECT field_id AS id, COUNT(*) AS n FROM procedures GROUP BY field_id LIMIT 1').get() as { id: number; n: number };
+    const before = count(ctx.t.app, 'SELECT COUNT(*) AS n FROM fields');
+    const refused = await send('DELETE', `/api/admin/fields/${used.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'FIELD_IN_USE', details: { procedures: used.n } });
+    expect(count(ctx.t.app, 'SELECT COUNT(*) AS n FROM fields')).toBe(before);
+    expect((await send('DELETE', `/api/admin/fields/${empty.body.id}`)).status).toBe(204);
+    expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM fields WHERE code = 'TAM'")).toBe(0);
+    expect((await send('DELETE', `/api/admin/fields/${empty.body.id}`)).body.code).toBe('NOT_FOUND');
+    expect(count(ctx.t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.field_delete' AND target_id = 'TAM'")).toBe(1);
+  });
 });

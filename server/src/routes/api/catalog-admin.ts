@@ -135,6 +135,14 @@ const catalogAdmin: FastifyPluginAsyncTypebox = async (app) => {
     { config, schema: { tags, summary: 'Add or edit a field (lĩnh vực) by its code: names, icon, order', body: FieldInputSchema, response: { 200: FieldSchema, ...ERROR_RESPONSES } } },
     async (request) => app.hub.catalog.saveField(request.body, actorOf(request)),
   );
+  app.delete(
+    '/admin/fields/:id',
+    { config, schema: { tags, summary: 'Remove a field that holds no procedure (409 FIELD_IN_USE otherwise)', params: IdParamsSchema, response: { 204: Type.Null(), ...ERROR_RESPONSES } } },
+    async (request, reply) => {
+      app.hub.catalog.deleteField(request.params.id, actorOf(request));
+      return reply.code(204).send(null);
+    },
+  );
   app.get(
     '/admin/procedures/:id',
     { config, schema: { tags, summary: 'A procedure for editing (retired ones included)', params: IdParamsSchema, response: { 200: ProcedureSchema, ...ERROR_RESPONSES } } },

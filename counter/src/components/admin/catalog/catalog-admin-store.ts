@@ -82,6 +82,13 @@ export const useCatalogAdminStore = defineStore('catalogAdmin', () => {
     return saved;
   }
 
+  /** Removes a field that holds no procedure (the hub refuses one that still does: FIELD_IN_USE). */
+  async function deleteField(field: Field): Promise<void> {
+    await request<void>('DELETE', `/api/admin/fields/${field.id}`);
+    fields.value = fields.value.filter((f) => f.id !== field.id);
+    admin.notify('catalog.fields.deletedToast', { name: field.nameVi });
+  }
+
   /** Uploads a form template under `name` (default: the file's own name); replaces a file of the same name. */
   async function uploadFile(file: File, name = file.name): Promise<FormFile> {
     const saved = await sendRaw<FormFile>(`/api/admin/catalog/files?name=${encodeURIComponent(name)}`, file, file.type || 'application/octet-stream');
@@ -118,5 +125,5 @@ export const useCatalogAdminStore = defineStore('catalogAdmin', () => {
     return result;
   }
 
-  return { procedures, fields, files, loading, loadError, load, getProcedure, saveProcedure, saveField, uploadFile, deleteFile, importCatalog };
+  return { procedures, fields, files, loading, loadError, load, getProcedure, saveProcedure, saveField, deleteField, uploadFile, deleteFile, importCatalog };
 });

@@ -5,7 +5,9 @@ import { defineComponent, h, ref } from 'vue';
 import type { AdminProcedureSummary } from '@shared/schemas/procedure';
 import { demoFields } from '@ui/testing/procedure-fixtures';
 import { createCounterI18n } from '../../../i18n';
+import { useCatalogAdminStore } from './catalog-admin-store';
 import CatalogSection from './CatalogSection.vue';
+import FieldsPanel from './FieldsPanel.vue';
 import ImportDialog from './ImportDialog.vue';
 import RowsEditor from './RowsEditor.vue';
 
@@ -122,5 +124,42 @@ describe('RowsEditor', () => {
     expect(wrapper.get('output').text()).toBe('a,c,b');
     await wrapper.get('[data-testid="ed-remove-0"]').trigger('click');
     expect(wrapper.get('output').text()).toBe('c,b');
+  });
+});
+
+describe('FieldsPanel', () => {
+  const withEmpty = () => [...demoFields(), { id: 9, code: 'TAM', nameVi: 'Lĩnh vực tạm', nameEn: '', icon: 'stamp', displayOrder: 9, procedureCount: 0 }];
+  const mountPanel = async (deleteReply: { status: number; body: unknown }) => {
+    const fetchMock = vi.fn((path: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') return Promise.resolve(new Response(deleteReply.status === 204 ? null : JSON.stringify(deleteReply.body), { status: deleteReply.status }));
+      return Promise.resolve(new Response(JSON.stringify(path.startsWith('/api/fields') ? withEmpty() : []), { status: 200 }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const wrapper = mount(FieldsPanel, { global: { plugins: plugins() } });
+    await useCatalogAdminStore().load();
+    await flushPromises();
+    return { wrapper, fetchMock };
+  };
+
+  it('offers deletion only for a field without procedures, confirms, and sends DELETE', async () => {
+    const { wrapper, fetchMock } = await mountPanel({ status: 204, body: null });
+    const buttons = wrapper.findAll('[data-testid="delete-field"]');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]!.attributes('aria-label')).toBe('Xóa lĩnh vực Lĩnh vực tạm');
+    await buttons[0]!.trigger('click');
+    expect(wrapper.text()).toContain('Xóa lĩnh vực “Lĩnh vực tạm”?');
+    await wrapper.get('[data-testid="confirm-ok"]').trigger('click');
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledWith('/api/admin/fields/9', expect.objectContaining({ method: 'DELETE' }));
+    expect(useCatalogAdminStore().fields.map((f) => f.code)).toEqual(['CTHUC', 'HTICH']);
+  });
+
+  it('shows the hub\'s Vietnamese refusal when retired procedures still belong to the field', async () => {
+    const { wrapper } = await mountPanel({ status: 409, body: { code: 'FIELD_IN_USE', message: 'x' } });
+    await wrapper.get('[data-testid="delete-field"]').trigger('click');
+    await wrapper.get('[data-testid="confirm-ok"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="fields-error"]').text()).toContain('Lĩnh vực còn thủ tục');
+    expect(useCatalogAdminStore().fields).toHaveLength(3);
   });
 });

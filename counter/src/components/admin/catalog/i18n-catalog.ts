@@ -97,6 +97,10 @@ export const catalogVi = {
     editLabel: 'Sửa lĩnh vực {name}',
     empty: 'Chưa có lĩnh vực nào.',
     savedToast: 'Đã lưu lĩnh vực “{name}”.',
+    deleteLabel: 'Xóa lĩnh vực {name}',
+    confirmDelete: 'Xóa lĩnh vực “{name}”?',
+    deleteHint: 'Chỉ xóa được lĩnh vực không còn thủ tục nào, kể cả thủ tục đã ngừng áp dụng.',
+    deletedToast: 'Đã xóa lĩnh vực “{name}”.',
   },
   files: {
     upload: 'Tải mẫu đơn lên…',
@@ -237,6 +241,10 @@ export const catalogEn: typeof catalogVi = {
     editLabel: 'Edit field {name}',
     empty: 'No field yet.',
     savedToast: 'Field “{name}” saved.',
+    deleteLabel: 'Delete field {name}',
+    confirmDelete: 'Delete field “{name}”?',
+    deleteHint: 'Only a field without any procedure, retired ones included, can be deleted.',
+    deletedToast: 'Field “{name}” deleted.',
   },
   files: {
     upload: 'Upload a form…',
