@@ -48,7 +48,7 @@ export function benchBundles(out: Out): void {
   out();
   out('| page | JS KB | CSS KB | files | target JS KB | within |');
   out('|---|---|---|---|---|---|');
-  for (const p of pageWeights()) {
+  for (const p of pageWeights().filter((w) => w.files > 0)) {
     const target = PAGE_TARGETS_KB[p.page];
     const js = p.jsGzip / 1024;
     out(`| ${p.page} | ${f1(js)} | ${f1(p.cssGzip / 1024)} | ${p.files} | ${target ?? '–'} | ${target === undefined ? '–' : mark(js < target)} |`);

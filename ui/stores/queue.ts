@@ -73,6 +73,9 @@ export const useQueueStore = defineStore('queue', () => {
     'ticket:updated': ({ ticket }) => upsertTicket(ticket),
     'ticket:called': ({ ticket, call }) => {
       upsertTicket(ticket);
+      // The counter's full state follows shortly (counter:updated); its current ticket is known now.
+      const at = counterById.value.get(call.counterId);
+      if (at) upsertCounter({ ...at, currentTicket: ticket });
       recentCalls.value = [call, ...recentCalls.value].slice(0, RECENT_CALLS_KEPT);
       callSeq.value += 1;
     },

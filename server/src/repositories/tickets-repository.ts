@@ -1,6 +1,7 @@
 import type { PriorityGroup } from '@shared/priority';
 import type { CallRecord, Ticket, TicketStatus } from '@shared/schemas/ticket';
 import type { Db } from '../db';
+import type { CallingMode } from '@shared/schemas/office';
 import type { QueuePlace } from '../domain/queue-rules';
 
 /** A tickets row. */
@@ -111,10 +112,18 @@ export function ticketsRepository(db: Db) {
     minSortKey: db.prepare<[string, number], { k: number | null }>(
       `SELECT MIN(sort_key) AS k FROM tickets WHERE queue_day = ? AND service_id = ? AND status = 'waiting'`,
     ),
-    placeOf: db.prepare<{ day: string; service: number; key: number; id: number; priority: number }, { sameClassAhead: number | null; priorityWaiting: number | null; normalWaiting: number | null }>(
-      `SELECT SUM((priority_group IS NOT NULL) = :priority AND (sort_key < :key OR (sort_key = :key AND id < :id))) AS sameClassAhead,
-              SUM(priority_group IS NOT NULL) AS priorityWaiting, SUM(priority_group IS NULL) AS normalWaiting
-         FROM tickets WHERE queue_day = :day AND service_id = :service AND status = 'waiting' AND id <> :id`,
+    // "People ahead" reads indexes only: tickets_queue (covering) and the small partial index of waiting priority tickets.
+    allAhead: db.prepare<{ day: string; service: number; key: number; id: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = :day AND status = 'waiting' AND service_id = :service
+         AND (sort_key < :key OR (sort_key = :key AND id < :id))`,
+    ),
+    allWaiting: db.prepare<{ day: string; service: number; id: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = :day AND status = 'waiting' AND service_id = :service AND id <> :id`,
+    ),
+    priorityCounts: db.prepare<{ day: string; service: number; key: number; id: number }, { ahead: number | null; waiting: number }>(
+      `SELECT SUM(sort_key < :key OR (sort_key = :key AND id < :id)) AS ahead, COUNT(*) AS waiting
+         FROM tickets INDEXED BY tickets_priority_waiting
+        WHERE queue_day = :day AND status = 'waiting' AND priority_group IS NOT NULL AND service_id = :service AND id <> :id`,
     ),
     waitingOrder: db.prepare<[string], { id: number; service_id: number; priority: number }>(
       `SELECT id, service_id, priority_group IS NOT NULL AS priority FROM tickets WHERE queue_day = ? AND status = 'waiting'
@@ -183,11 +192,20 @@ export function ticketsRepository(db: Db) {
     /** Today's waiting tickets, per service in calling order (ids only): positions of many tickets in one query. */
     /** Today's waiting tickets in queue order per service, with their class (1 = priority). */
     waitingOrder: (queueDay: string): { id: number; service_id: number; priority: number }[] => s.waitingOrder.all(queueDay),
-    /** Where a waiting ticket stands in its service's queue (see peopleAheadUnder). */
-    placeOf(t: TicketRow): QueuePlace {
+    /**
+     * Where a waiting ticket stands in its service's queue (see peopleAheadUnder). Only what the rule needs is counted:
+     * the normal tickets waiting matter only to a priority ticket under the interleave rule (else reported as 0).
+     */
+    placeOf(t: TicketRow, mode: CallingMode): QueuePlace {
       const priority = t.priority_group !== null;
-      const r = s.placeOf.get({ day: t.queue_day, service: t.service_id, key: t.sort_key, id: t.id, priority: priority ? 1 : 0 });
-      return { priority, sameClassAhead: r?.sameClassAhead ?? 0, priorityWaiting: r?.priorityWaiting ?? 0, normalWaiting: r?.normalWaiting ?? 0 };
+      const at = { day: t.queue_day, service: t.service_id, key: t.sort_key, id: t.id };
+      const p = s.priorityCounts.get(at) ?? { ahead: 0, waiting: 0 };
+      const priorityAhead = p.ahead ?? 0;
+      if (priority) {
+        const normalWaiting = mode === 'interleave' ? (s.allWaiting.get({ day: at.day, service: at.service, id: at.id })?.n ?? 0) - p.waiting : 0;
+        return { priority, sameClassAhead: priorityAhead, priorityWaiting: p.waiting, normalWaiting };
+      }
+      return { priority, sameClassAhead: (s.allAhead.get(at)?.n ?? 0) - priorityAhead, priorityWaiting: p.waiting, normalWaiting: 0 };
     },
     /** Writes the given columns of one ticket. */
     update(id: number, patch: TicketPatch): void {

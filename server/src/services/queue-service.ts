@@ -12,8 +12,10 @@ import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 
 const RECENT_CALLS = 12;
-/** Service summaries go to every screen at most this often (the first change at once, the last one always). */
+/** Service summaries go to every screen at most this often (the last change always goes out). */
 export const SERVICES_PUSH_MS = 250;
+/** Counter states and service summaries follow the command's own event (a call, an issue) by this much. */
+export const DERIVED_PUSH_MS = 100;
 
 /** A service's wait-estimate inputs: average service minutes, open counters serving it, and their numbers. */
 export interface ServiceLoad {
@@ -37,6 +39,18 @@ export function queueService(ctx: ServiceContext) {
   const { repos, db } = ctx;
   let office: OfficeSettings | null = null;
 
+  // The business day and the issue window change only on whole minutes (times are HH:MM in a zone with a whole-minute
+  // offset): computed once per minute instead of formatting dates in the time zone on every command.
+  const perMinute = new Map<string, { minute: number; value: string | boolean }>();
+  function onceAMinute<T extends string | boolean>(key: string, at: number, compute: () => T): T {
+    const minute = Math.floor(at / 60_000);
+    const hit = perMinute.get(key);
+    if (hit?.minute === minute) return hit.value as T;
+    const value = compute();
+    perMinute.set(key, { minute, value });
+    return value;
+  }
+
   function settings(): OfficeSettings {
     office ??= repos.settings.office();
     return office;
@@ -45,6 +59,7 @@ export function queueService(ctx: ServiceContext) {
   function saveSettings(next: OfficeSettings): void {
     repos.settings.saveOffice(next);
     office = next;
+    perMinute.clear();
   }
 
   /** Starts a queue day: the given open tickets end as cancelled (kept for reports), interleave counters restart. */
@@ -64,7 +79,7 @@ export function queueService(ctx: ServiceContext) {
   function currentDay(): QueueDayState & { rolled: boolean } {
     const s = settings();
     const at = ctx.now();
-    const bd = businessDay(new Date(at), s.timezone, s.dailyResetTime);
+    const bd = onceAMinute('businessDay', at, () => businessDay(new Date(at), s.timezone, s.dailyResetTime));
     const stored = repos.settings.read<QueueDayState>('queueDay');
     if (stored?.businessDay === bd) return { ...stored, rolled: false };
     const next: QueueDayState = { businessDay: bd, queueDay: bd, resets: 0 };
@@ -97,7 +112,7 @@ export function queueService(ctx: ServiceContext) {
 
   function issuingOpen(at = ctx.now()): boolean {
     const s = settings();
-    return isWithinSessions(new Date(at), s.timezone, s.workingDays, s.issueWindows);
+    return onceAMinute('issuingOpen', at, () => isWithinSessions(new Date(at), s.timezone, s.workingDays, s.issueWindows));
   }
 
   function toCounterState(c: CounterRow, links: Map<number, CounterService[]>, servedToday: number): CounterState {
@@ -131,7 +146,7 @@ export function queueService(ctx: ServiceContext) {
   /** People who will be called before a waiting ticket, under the office's calling rule. */
   function peopleAhead(place: QueuePlace | TicketRow): number {
     const s = settings();
-    return peopleAheadUnder('sameClassAhead' in place ? place : repos.tickets.placeOf(place), s.callingMode, s.normalPerPriority);
+    return peopleAheadUnder('sameClassAhead' in place ? place : repos.tickets.placeOf(place, s.callingMode), s.callingMode, s.normalPerPriority);
   }
 
   /** The wait estimate's inputs for one service: average service minutes, open counters serving it, their numbers. */
@@ -180,15 +195,15 @@ export function queueService(ctx: ServiceContext) {
       });
   }
 
-  // Derived figures are pushed coalesced, after the commands' own events (the call a waiting room listens for is
-  // never queued behind them): counter states once per event-loop turn, service summaries at most once per
-  // SERVICES_PUSH_MS (the first at once). A burst of commands from many counters costs one computation and one
-  // broadcast to every screen, instead of one per command.
+  // Derived figures follow the commands' own events by DERIVED_PUSH_MS, coalesced: the call a waiting room listens for
+  // reaches every screen before the counter states and service summaries that follow it, and a burst of commands
+  // from many counters costs one computation and one broadcast to every screen instead of one per command. Service
+  // summaries go out at most once per SERVICES_PUSH_MS.
   let servicesDay: string | null = null;
   let servicesSentAt = Number.NEGATIVE_INFINITY;
   let servicesTimer: ReturnType<typeof setTimeout> | undefined;
   const countersDay = new Map<number, string>();
-  let countersTimer: ReturnType<typeof setImmediate> | undefined;
+  let countersTimer: ReturnType<typeof setTimeout> | undefined;
 
   function flushCounters(): void {
     countersTimer = undefined;
@@ -212,19 +227,19 @@ export function queueService(ctx: ServiceContext) {
   /** Schedules a push of the services' live figures to every screen (call after a commit). */
   function pushServices(queueDay: string): void {
     servicesDay = queueDay;
-    servicesTimer ??= setTimeout(flushServices, Math.max(0, servicesSentAt + SERVICES_PUSH_MS - performance.now()));
+    servicesTimer ??= setTimeout(flushServices, Math.max(DERIVED_PUSH_MS, servicesSentAt + SERVICES_PUSH_MS - performance.now()));
   }
 
   /** Schedules a push of one counter's state to every screen (call after a commit). */
   function pushCounter(queueDay: string, counterId: number): void {
     countersDay.set(counterId, queueDay);
-    countersTimer ??= setImmediate(flushCounters);
+    countersTimer ??= setTimeout(flushCounters, DERIVED_PUSH_MS);
   }
 
   /** Drops pushes not yet sent (the hub is closing). */
   function stopPushes(): void {
     clearTimeout(servicesTimer);
-    clearImmediate(countersTimer);
+    clearTimeout(countersTimer);
     servicesTimer = countersTimer = undefined;
     servicesDay = null;
     countersDay.clear();

@@ -8,7 +8,7 @@ import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
-import type { QueueService } from './queue-service';
+import type { QueueDayState, QueueService } from './queue-service';
 
 /** Where an issue request came from: the paired kiosk (its printer prints the ticket), or none. */
 export interface IssueSource {
@@ -18,69 +18,119 @@ export interface IssueSource {
 /** Called after a ticket is committed and pushed (printing). Must not throw; must not block. */
 export type IssuedListener = (ticket: IssuedTicket, source: IssueSource) => void;
 
+/** A ticket issued in a transaction not yet committed: its row and the kiosk's reply. */
+interface Issued {
+  row: TicketRow;
+  reply: IssuedTicket;
+}
+
 /** Who performs a staff action, and at which counter. */
 export type Actor = StaffActor & { counterId: number | null };
 
 /** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
 export function ticketService(ctx: ServiceContext, queue: QueueService) {
-  const { repos } = ctx;
+  const { repos, db } = ctx;
   const issuedListeners: IssuedListener[] = [];
 
-  function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
-    const { day, result } = queue.inDay((day) => {
-        const at = ctx.now();
-        const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
-        if (svc.active !== 1) fail('SERVICE_INACTIVE');
-        if (!queue.issuingOpen(at)) fail('OFFICE_CLOSED');
-        if (body.priorityGroup && !queue.settings().priorityGroups.includes(body.priorityGroup)) fail('INVALID_PRIORITY_GROUP');
-        const issued = repos.tickets.issuedToday(svc.id, day.queueDay);
-        const plan =
-          planNumber(
-            { prefix: svc.prefix, startNumber: svc.start_number, endNumber: svc.end_number, dailyMax: svc.daily_max },
-            issued,
-          ) ?? fail('DAILY_LIMIT_REACHED');
-        const trackingId = randomBytes(12).toString('base64url');
-        const id = repos.tickets.insert({
-          tracking_id: trackingId,
-          service_id: svc.id,
-          business_day: day.businessDay,
-          queue_day: day.queueDay,
-          ordinal: plan.ordinal,
-          number: plan.number,
-          priority_group: body.priorityGroup ?? null,
-          sort_key: at,
-          issued_at: at,
-        });
-        repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
-        repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
-        const row = repos.tickets.byId(id) as TicketRow;
-        // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
-        const l = queue.loadOf(day.queueDay, svc.id);
-        const peopleAhead = queue.peopleAhead(row);
-        return {
-          row,
-          reply: {
-            id,
-            number: row.number,
-            serviceId: svc.id,
-            serviceNameVi: svc.name_vi,
-            serviceNameEn: svc.name_en,
-            status: row.status,
-            priorityGroup: body.priorityGroup ?? null,
-            issuedAt: new Date(at).toISOString(),
-            peopleAhead,
-            estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, l.avgMinutes, l.openCounters),
-            counterNumbers: l.counterNumbers,
-            trackingId,
-            trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
-          } satisfies IssuedTicket,
-        };
-      });
+  /** Issues one ticket inside the caller's transaction on `day`. */
+  function issueIn(day: QueueDayState, body: IssueTicketBody): Issued {
+    const at = ctx.now();
+    const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
+    if (svc.active !== 1) fail('SERVICE_INACTIVE');
+    if (!queue.issuingOpen(at)) fail('OFFICE_CLOSED');
+    if (body.priorityGroup && !queue.settings().priorityGroups.includes(body.priorityGroup)) fail('INVALID_PRIORITY_GROUP');
+    const issued = repos.tickets.issuedToday(svc.id, day.queueDay);
+    const plan =
+      planNumber(
+        { prefix: svc.prefix, startNumber: svc.start_number, endNumber: svc.end_number, dailyMax: svc.daily_max },
+        issued,
+      ) ?? fail('DAILY_LIMIT_REACHED');
+    const trackingId = randomBytes(12).toString('base64url');
+    const id = repos.tickets.insert({
+      tracking_id: trackingId,
+      service_id: svc.id,
+      business_day: day.businessDay,
+      queue_day: day.queueDay,
+      ordinal: plan.ordinal,
+      number: plan.number,
+      priority_group: body.priorityGroup ?? null,
+      sort_key: at,
+      issued_at: at,
+    });
+    repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
+    repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
+    const row = repos.tickets.byId(id) as TicketRow;
+    // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
+    const l = queue.loadOf(day.queueDay, svc.id);
+    const peopleAhead = queue.peopleAhead(row);
+    return {
+      row,
+      reply: {
+        id,
+        number: row.number,
+        serviceId: svc.id,
+        serviceNameVi: svc.name_vi,
+        serviceNameEn: svc.name_en,
+        status: row.status,
+        priorityGroup: body.priorityGroup ?? null,
+        issuedAt: new Date(at).toISOString(),
+        peopleAhead,
+        estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, l.avgMinutes, l.openCounters),
+        counterNumbers: l.counterNumbers,
+        trackingId,
+        trackingUrl: `${ctx.config.publicUrl}/t/${trackingId}`,
+      } satisfies IssuedTicket,
+    };
+  }
+
+  /** After the commit: every screen hears of the ticket, then its print job is queued (never failing the issue). */
+  function announce(queueDay: string, result: Issued, source: IssueSource): IssuedTicket {
     ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
-    queue.pushServices(day.queueDay);
-    // After the commit: a print job is queued for the ticket that now exists; printing never fails the issue.
+    queue.pushServices(queueDay);
     for (const listener of issuedListeners) listener(result.reply, source);
     return result.reply;
+  }
+
+  /** Issues a ticket in its own transaction (scripts, tests, simulations). */
+  function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
+    const { day, result } = queue.inDay((day) => issueIn(day, body));
+    return announce(day.queueDay, result, source);
+  }
+
+  // Group commit for the kiosks' requests: the issues that arrive in one event-loop turn share one transaction, each
+  // in its own savepoint (a refused one rolls back alone), and one durable commit; every reply waits for that commit.
+  let pending: { body: IssueTicketBody; source: IssueSource; resolve: (t: IssuedTicket) => void; reject: (e: unknown) => void }[] = [];
+
+  function flushIssues(): void {
+    const batch = pending;
+    pending = [];
+    let committed: { day: QueueDayState; result: ({ ok: Issued } | { err: unknown })[] };
+    try {
+      committed = queue.inDay((day) =>
+        batch.map((req) => {
+          try {
+            return { ok: db.transaction(() => issueIn(day, req.body))() };
+          } catch (err) {
+            return { err };
+          }
+        }),
+      );
+    } catch (err) {
+      for (const req of batch) req.reject(err);
+      return;
+    }
+    committed.result.forEach((out, i) => {
+      const req = batch[i] as (typeof batch)[number];
+      if ('err' in out) req.reject(out.err);
+      else req.resolve(announce(committed.day.queueDay, out.ok, req.source));
+    });
+  }
+
+  /** Issues a ticket with group commit (the kiosk route): resolves once the ticket is durably committed. */
+  function issueSoon(body: IssueTicketBody, source: IssueSource = { deviceId: null }): Promise<IssuedTicket> {
+    return new Promise((resolve, reject) => {
+      if (pending.push({ body, source, resolve, reject }) === 1) setImmediate(flushIssues);
+    });
   }
 
   /** Loads a ticket of today's queue and checks the action is allowed from its status. */
@@ -163,7 +213,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     issuedListeners.push(listener);
   };
 
-  return { issue, onIssued, transfer, reactivate, cancel };
+  return { issue, issueSoon, onIssued, transfer, reactivate, cancel };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

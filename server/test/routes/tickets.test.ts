@@ -43,6 +43,26 @@ describe('POST /api/tickets', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/track/${last.tracking_id}` })).json()).toMatchObject({ peopleAhead: 4 });
   });
 
+  it('commits the issues of one moment together; a refused one in the batch leaves the others intact', async () => {
+    const commits: number[] = [];
+    const original = t.app.hub.queue.inDay;
+    t.app.hub.queue.inDay = ((work: Parameters<typeof original>[0]) => {
+      const out = original(work);
+      commits.push(Array.isArray(out.result) ? out.result.length : 1);
+      return out;
+    }) as typeof original;
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: i % 4 === 3 ? 999 : 1 } })),
+    );
+    t.app.hub.queue.inDay = original;
+    expect(replies.map((r) => r.statusCode)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 4 === 3 ? 404 : 201)));
+    expect(replies.filter((r) => r.statusCode === 201).map((r) => r.json().number)).toEqual(['A001', 'A002', 'A003', 'A004', 'A005', 'A006', 'A007', 'A008', 'A009']);
+    expect(count(t.app, 'SELECT COUNT(*) AS n FROM tickets')).toBe(9);
+    expect(count(t.app, "SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'issued'")).toBe(9);
+    // Fewer commits than requests: they were grouped.
+    expect(commits.length).toBeLessThan(12);
+  });
+
   it('refuses unknown services, bad bodies and unknown priority groups without writing', async () => {
     expect((await issue(t.app, 99)).body.code).toBe('SERVICE_NOT_FOUND');
     for (const payload of [{}, { serviceId: 'x' }, { serviceId: 1, extra: 1 }, { serviceId: 1, priorityGroup: 'vip' }, { serviceId: -1 }, []]) {

@@ -21,7 +21,7 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: IssuedTicketSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request, reply) => reply.code(201).send(app.hub.tickets.issue(request.body, { deviceId: request.principal.device?.id ?? null })),
+    async (request, reply) => reply.code(201).send(await app.hub.tickets.issueSoon(request.body, { deviceId: request.principal.device?.id ?? null })),
   );
 
   const actor = (request: Parameters<typeof staffOf>[0]) => ({ ...actorOf(request), counterId: staffOf(request).me.counterId });
