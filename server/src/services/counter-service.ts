@@ -51,29 +51,34 @@ export function counterService(ctx: ServiceContext, queue: QueueService, onFinis
   }
 
   function emitAfter(queueDay: string, counterId: number, scope: Pick<CommandScope, 'changed' | 'called' | 'finished' | 'at'>): void {
-    // The call goes out first: it is what the waiting room is listening for.
-    const order = [...scope.changed].sort((a, b) => Number(b === scope.called?.id) - Number(a === scope.called?.id));
-    for (const id of order) {
-      const row = repos.tickets.byId(id);
-      if (!row) continue;
-      if (scope.called?.id === id) {
-        const counter = repos.catalog.counterById(counterId) as CounterRow;
-        const call = toCallRecord({
-          ticket_id: id,
-          type: scope.called.recall ? 'recalled' : 'called',
-          // A recall is announced at the time of the recall, not of the first call.
-          at: scope.called.recall ? scope.at : (row.called_at ?? scope.at),
-          counter_id: counterId,
-          number: row.number,
-          service_id: row.service_id,
-          priority_group: row.priority_group,
-          counter_number: counter.number,
-          counter_name: counter.name,
-        });
-        ctx.realtime.emit(rooms.office(), 'ticket:called', { ticket: toTicket(row), call });
-      } else {
-        ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket: toTicket(row) });
+    // The call goes out alone, first: it is what the waiting room is listening for. The other tickets the command
+    // changed (the one it finished) follow with the derived pushes.
+    const called = scope.called;
+    if (called) {
+      const row = repos.tickets.byId(called.id) as TicketRow;
+      const counter = repos.catalog.counterById(counterId) as CounterRow;
+      const call = toCallRecord({
+        ticket_id: called.id,
+        type: called.recall ? 'recalled' : 'called',
+        // A recall is announced at the time of the recall, not of the first call.
+        at: called.recall ? scope.at : (row.called_at ?? scope.at),
+        counter_id: counterId,
+        number: row.number,
+        service_id: row.service_id,
+        priority_group: row.priority_group,
+        counter_number: counter.number,
+        counter_name: counter.name,
+      });
+      ctx.realtime.emit(rooms.office(), 'ticket:called', { ticket: toTicket(row), call });
+    }
+    for (const id of scope.changed) {
+      if (id === called?.id) continue;
+      if (called) {
+        queue.pushTicketLater(id);
+        continue;
       }
+      const row = repos.tickets.byId(id);
+      if (row) ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket: toTicket(row) });
     }
     queue.pushCounter(queueDay, counterId);
     queue.pushServices(queueDay);

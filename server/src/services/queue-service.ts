@@ -203,11 +203,18 @@ export function queueService(ctx: ServiceContext) {
   let servicesSentAt = Number.NEGATIVE_INFINITY;
   let servicesTimer: ReturnType<typeof setTimeout> | undefined;
   const countersDay = new Map<number, string>();
+  const ticketsLater = new Set<number>();
   let countersTimer: ReturnType<typeof setTimeout> | undefined;
 
   function flushCounters(): void {
     countersTimer = undefined;
     if (!db.open) return;
+    // Tickets are re-read now: a later command may have changed them since, and screens get the current state.
+    for (const id of ticketsLater) {
+      const row = repos.tickets.byId(id);
+      if (row) ctx.realtime.emit(rooms.office(), 'ticket:updated', { ticket: toTicket(row) });
+    }
+    ticketsLater.clear();
     for (const [counterId, queueDay] of countersDay) {
       const counter = counterState(queueDay, counterId);
       if (counter) ctx.realtime.emit(rooms.office(), 'counter:updated', { counter });
@@ -236,6 +243,12 @@ export function queueService(ctx: ServiceContext) {
     countersTimer ??= setTimeout(flushCounters, DERIVED_PUSH_MS);
   }
 
+  /** Schedules a ticket's update with the derived pushes (the other tickets a call command changed). */
+  function pushTicketLater(ticketId: number): void {
+    ticketsLater.add(ticketId);
+    countersTimer ??= setTimeout(flushCounters, DERIVED_PUSH_MS);
+  }
+
   /** Drops pushes not yet sent (the hub is closing). */
   function stopPushes(): void {
     clearTimeout(servicesTimer);
@@ -243,6 +256,7 @@ export function queueService(ctx: ServiceContext) {
     servicesTimer = countersTimer = undefined;
     servicesDay = null;
     countersDay.clear();
+    ticketsLater.clear();
   }
 
   /**
@@ -318,6 +332,7 @@ export function queueService(ctx: ServiceContext) {
     peopleAhead,
     pushServices,
     pushCounter,
+    pushTicketLater,
     stopPushes,
     snapshot,
     inDay,

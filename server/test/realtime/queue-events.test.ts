@@ -74,6 +74,15 @@ describe('realtime pushes on a real port', () => {
     expect(recalled.recall).toBe(true);
     // Announced at the time of the recall, not of the first call.
     expect(Date.parse(recalled.calledAt) - Date.parse(a.call.calledAt)).toBeGreaterThanOrEqual(20);
+
+    // Calling the next one finishes A001: the new call goes out first, A001's update (re-read, "done") follows it.
+    await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) });
+    const seen: string[] = [];
+    display.onAny((event: string, payload: { ticket?: { number: string; status: string } }) => seen.push(`${event}:${payload.ticket?.number ?? ''}:${payload.ticket?.status ?? ''}`));
+    const finished = new Promise<void>((resolve) => display.on('ticket:updated', ({ ticket }) => ticket.number === 'A001' && resolve()));
+    await fetch(`${url}/api/counters/1/call-next`, { method: 'POST', headers: { cookie } });
+    await finished;
+    expect(seen.filter((e) => e.startsWith('ticket:'))).toEqual(['ticket:called:A002:called', 'ticket:updated:A001:done']);
   });
 
   it('pushes queue:reset when an admin restarts numbering', async () => {
