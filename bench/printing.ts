@@ -1,9 +1,8 @@
 // Kiosk tap → ticket bytes received by a loopback ESC/POS printer (quality.md: median < 100 ms), beside a baseline
 // measured in the same run: a bare Fastify route doing one insert, then one TCP write of a ticket rendered in
 // advance to the same printer. Run alone with `tsx --tsconfig server/tsconfig.json bench/printing.ts [--quick]`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
@@ -11,7 +10,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../server/src/app';
 import type {} from '../server/src/plugins/hub';
 import type {} from '../server/src/plugins/printing';
-import type { Config } from '../server/src/config';
+import { testConfig } from '../server/test/temp-config';
 import { encodeTicket, statusQuery } from '../server/src/printing/escpos';
 import { renderTicket } from '../server/src/printing/ticket-renderer';
 import type { TicketPrint } from '../server/src/printing/ticket-print';
@@ -32,23 +31,10 @@ const SAMPLE: TicketPrint = {
 /** Measures tap → bytes at the printer; writes its section through `out`. */
 export async function benchPrinting(out: (s?: string) => void, quick: boolean): Promise<{ median: number; baseline: number }> {
   const taps = quick ? 15 : 60;
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-print-'));
   const printer = await startFakePrinter();
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    dbFile: join(dir, 'hub.db'),
-    staticDir: join(dir, 'none'),
-    publicUrl: 'http://bench.local',
-    demoPassword: 'bench-pass-1',
-    seedDemo: true,
-    ticketRateLimit: 0,
-    backupDir: join(dir, 'backups'),
-    backupEveryHours: 0,
-    backupKeep: 1,
-    logLevel: 'silent',
-    printing: { defaultPrinter: printer.address, retryBaseMs: 1000, pollMs: 0, timeoutMs: 2000 },
-  };
+  const config = testConfig({ publicUrl: 'http://bench.local', demoPassword: 'bench-pass-1', backupKeep: 1, printing: { defaultPrinter: printer.address, retryBaseMs: 1000, pollMs: 0, timeoutMs: 2000 } }, 'motcua-bench-print-');
+  const dir = config.dir;
+
   const app = await buildApp({ config, logger: false });
   app.db.prepare('UPDATE services SET daily_max = 99999, end_number = 99999').run();
   const hub = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION } from '../shared/events';
 import { buildApp } from '../server/src/app';
 import type {} from '../server/src/plugins/hub'; // the app's decorators (db, hub)
 import type { Config } from '../server/src/config';
+import { testConfig } from '../server/test/temp-config';
 import { f1, fixedRate, load, median, percentile } from './lib';
 import { DERIVED_PUSH_MS } from '../server/src/services/queue-service';
 import { benchBundles, benchBusyDay } from './day-and-pages';
@@ -28,20 +29,7 @@ const out = (s = '') => {
   process.stdout.write(`${s}\n`);
 };
 
-const config: Config = {
-  port: 0,
-  host: '127.0.0.1',
-  dbFile: join(dir, 'hub.db'),
-  staticDir: join(dir, 'none'),
-  publicUrl: 'http://bench.local',
-  demoPassword: 'bench-pass-1',
-  seedDemo: true,
-  ticketRateLimit: 0,
-  backupDir: join(dir, 'backups'),
-  backupEveryHours: 0,
-  backupKeep: 1,
-  logLevel: 'silent',
-};
+const config: Config = testConfig({ dbFile: join(dir, 'hub.db'), publicUrl: 'http://bench.local', demoPassword: 'bench-pass-1', backupKeep: 1 });
 
 async function bareInsertServer() {
   const db = new Database(join(dir, 'bare.db'));

@@ -4,16 +4,14 @@
 // ticket's phone, and the cost of one position pass after a call. Alone: `tsx --tsconfig server/tsconfig.json
 // bench/trackers.ts [--n=1000]`.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION } from '../shared/events';
 import { buildApp } from '../server/src/app';
 import type {} from '../server/src/plugins/hub';
-import type { Config } from '../server/src/config';
+import { testConfig } from '../server/test/temp-config';
 import { f1, median, percentile } from './lib';
 
 const CLIENTS = fileURLToPath(new URL('./tracker-clients.ts', import.meta.url));
@@ -56,21 +54,9 @@ function clientProcess() {
 
 /** Measures trackers against the hub and against a bare Socket.IO server; writes a markdown section through `out`. */
 export async function benchTrackers(out: (s?: string) => void, quick: boolean, total = quick ? 1000 : 5000): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-trackers-'));
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    dbFile: join(dir, 'hub.db'),
-    staticDir: join(dir, 'none'),
-    publicUrl: 'http://bench.local',
-    demoPassword: 'bench-pass-1',
-    seedDemo: true,
-    ticketRateLimit: 0,
-    backupDir: join(dir, 'backups'),
-    backupEveryHours: 0,
-    backupKeep: 1,
-    logLevel: 'silent',
-  };
+  const config = testConfig({ publicUrl: 'http://bench.local', demoPassword: 'bench-pass-1', backupKeep: 1 }, 'motcua-trackers-');
+  const dir = config.dir;
+
   // A Monday 09:00 in the office's time zone, moving with real time: tickets may be issued.
   const start = Date.parse('2026-11-23T02:00:00Z') - performance.now();
   const app = await buildApp({ config, logger: false, now: () => Math.floor(start + performance.now()) });

@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '@shared/schemas/auth';
 import type { OfficeSettings } from '@shared/schemas/office';
 import { buildApp, type App } from '../src/app';
 import type { Config } from '../src/config';
 import { hashPassword } from '../src/passwords';
+import { TEST_PASSWORD, testConfig } from './temp-config';
 
-/** Password of every account in test apps. */
-export const TEST_PASSWORD = 'mat-khau-thu';
+export { TEST_PASSWORD, testConfig };
 
 /** A controllable clock: starts at `start`, moves only when told. */
 export function fakeClock(start: string | number = '2026-11-23T02:00:00.000Z') {
@@ -22,27 +20,6 @@ export function fakeClock(start: string | number = '2026-11-23T02:00:00.000Z') {
     advance: (ms: number) => {
       t += ms;
     },
-  };
-}
-
-/** A test config on a fresh temporary database file. */
-export function testConfig(overrides: Partial<Config> = {}): Config & { dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-test-'));
-  return {
-    dir,
-    port: 0,
-    host: '127.0.0.1',
-    dbFile: join(dir, 'motcua.db'),
-    staticDir: join(dir, 'no-dist'),
-    publicUrl: 'http://hub.test',
-    demoPassword: TEST_PASSWORD,
-    seedDemo: true,
-    ticketRateLimit: 0,
-    backupDir: join(dir, 'backups'),
-    backupEveryHours: 0,
-    backupKeep: 3,
-    logLevel: 'silent',
-    ...overrides,
   };
 }
 

@@ -1,11 +1,9 @@
 // A simulated busy day (quality.md): 2,000 tickets, 15 counters, an accelerated clock, every command through the
 // real routes. Checks the invariants and returns the raw counts for the report comparison.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { buildApp } from '../../src/app';
 import type {} from '../../src/plugins/hub';
-import type { Config } from '../../src/config';
+import { testConfig } from '../temp-config';
 import { hashPassword } from '../../src/passwords';
 
 const PASSWORD = 'ngay-dong-khach';
@@ -42,21 +40,9 @@ export interface BusyDayResult {
 
 /** Runs the day 07:30–17:00 in Hà Nội on Monday 23/11/2026 (Tuesday's first tick closes it), then checks invariants. */
 export async function simulateBusyDay(tickets = 2_000): Promise<BusyDayResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-day-'));
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    dbFile: join(dir, 'day.db'),
-    staticDir: join(dir, 'none'),
-    publicUrl: 'http://day.local',
-    demoPassword: PASSWORD,
-    seedDemo: true,
-    ticketRateLimit: 0,
-    backupDir: join(dir, 'backups'),
-    backupEveryHours: 0,
-    backupKeep: 1,
-    logLevel: 'silent',
-  };
+  const config = testConfig({ publicUrl: 'http://day.local', demoPassword: PASSWORD, backupKeep: 1 }, 'motcua-day-');
+  const dir = config.dir;
+
   let now = Date.parse('2026-11-23T00:30:00.000Z');
   const app = await buildApp({ config, now: () => now, logger: false });
   const random = rng(20261123);
