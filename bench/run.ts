@@ -164,7 +164,10 @@ async function main(): Promise<void> {
     let payload: unknown = null;
     displays[0]?.once('ticket:called', (p: unknown) => (payload = p));
     await fetch(`${hub}/api/counters/1/call-next`, { method: 'POST', headers: { cookie } }).then((r) => r.arrayBuffer());
-    while (payload === null) await new Promise((r) => setTimeout(r, 10));
+    for (let waited = 0; payload === null; waited += 10) {
+      if (waited > 5_000) throw new Error('no ticket:called reached the displays (is the queue of counter 1 empty?)');
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const bareClients = await connectAll(bareUrl, {});
     const base = await measure(bareClients, 'ticket:called', async () => bareIo.emit('ticket:called', payload));
     out(

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEZONE } from '@shared/office-time';
 import type { OfficeSettings } from '@shared/schemas/office';
 import type { Db } from '../db';
 
@@ -5,7 +6,7 @@ import type { Db } from '../db';
 export const DEFAULT_SETTINGS: OfficeSettings = {
   name: 'Bộ phận Tiếp nhận và Trả kết quả',
   address: '',
-  timezone: 'Asia/Ho_Chi_Minh',
+  timezone: DEFAULT_TIMEZONE,
   workingDays: [1, 2, 3, 4, 5],
   sessions: [
     { start: '07:00', end: '11:30' },
@@ -41,7 +42,11 @@ export function settingsRepository(db: Db) {
     const row = get.get(key);
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
+  // The office's settings are read on every command: kept parsed, dropped on any write (a rolled-back write then
+  // reads the stored value again).
+  let office: OfficeSettings | undefined;
   function write(key: string, value: unknown): void {
+    if (key === 'office') office = undefined;
     put.run(key, JSON.stringify(value));
   }
   return {
@@ -50,7 +55,7 @@ export function settingsRepository(db: Db) {
     remove: (key: string): void => {
       del.run(key);
     },
-    office: (): OfficeSettings => ({ ...DEFAULT_SETTINGS, ...read<Partial<OfficeSettings>>('office') }),
+    office: (): OfficeSettings => (office ??= { ...DEFAULT_SETTINGS, ...read<Partial<OfficeSettings>>('office') }),
     saveOffice: (settings: OfficeSettings): void => write('office', settings),
   };
 }

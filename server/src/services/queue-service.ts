@@ -5,7 +5,7 @@ import type { OfficePublic, OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import type { ServiceSummary } from '@shared/schemas/service';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/eta';
-import { peopleAheadUnder, type QueuePlace } from '../domain/queue-rules';
+import { peopleAheadUnder } from '../domain/queue-rules';
 import type { AuditActor } from '../repositories/audit-repository';
 import type { CounterRow } from '../repositories/catalog-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
@@ -37,7 +37,6 @@ export interface QueueDayState {
  */
 export function queueService(ctx: ServiceContext) {
   const { repos, db } = ctx;
-  let office: OfficeSettings | null = null;
 
   // The business day and the issue window change only on whole minutes (times are HH:MM in a zone with a whole-minute
   // offset): computed once per minute instead of formatting dates in the time zone on every command.
@@ -51,14 +50,13 @@ export function queueService(ctx: ServiceContext) {
     return value;
   }
 
+  /** The office's settings (kept parsed by the repository). */
   function settings(): OfficeSettings {
-    office ??= repos.settings.office();
-    return office;
+    return repos.settings.office();
   }
 
   function saveSettings(next: OfficeSettings): void {
     repos.settings.saveOffice(next);
-    office = next;
     perMinute.clear();
   }
 
@@ -144,9 +142,9 @@ export function queueService(ctx: ServiceContext) {
   }
 
   /** People who will be called before a waiting ticket, under the office's calling rule. */
-  function peopleAhead(place: QueuePlace | TicketRow): number {
+  function peopleAhead(row: TicketRow): number {
     const s = settings();
-    return peopleAheadUnder('sameClassAhead' in place ? place : repos.tickets.placeOf(place, s.callingMode), s.callingMode, s.normalPerPriority);
+    return peopleAheadUnder(repos.tickets.placeOf(row, s.callingMode), s.callingMode, s.normalPerPriority);
   }
 
   /** The wait estimate's inputs for one service: average service minutes, open counters serving it, their numbers. */
@@ -166,7 +164,8 @@ export function queueService(ctx: ServiceContext) {
     return new Map(repos.catalog.services().map((svc) => [svc.id, loadOf(queueDay, svc.id, counters, links)]));
   }
 
-  function serviceSummaries(queueDay: string, load = serviceLoad(queueDay)): ServiceSummary[] {
+  function serviceSummaries(queueDay: string): ServiceSummary[] {
+    const load = serviceLoad(queueDay);
     const waiting = repos.stats.waitingByService(queueDay);
     const issued = repos.stats.issuedByService(queueDay);
     return repos.catalog

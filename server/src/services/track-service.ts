@@ -5,7 +5,7 @@ import { estimateWaitMinutes } from '../domain/eta';
 import { fail } from '../errors';
 import type { TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
-import type { QueuePlace } from '../domain/queue-rules';
+import { peopleAheadUnder, type QueuePlace } from '../domain/queue-rules';
 import type { QueueDayState, QueueService } from './queue-service';
 
 /** Position pushes are coalesced: at most one recomputation per this many ms, whatever the call rate. */
@@ -125,13 +125,13 @@ export function trackService(ctx: ServiceContext, queue: QueueService) {
       if (priority) c.priority++;
       else c.normal++;
     }
+    const s = queue.settings();
     const ahead = new Map<number, { n: number; serviceId: number }>();
     for (const [id, { place, serviceId }] of places) {
       const c = classes.get(serviceId) ?? { priority: 0, normal: 0 };
-      const n = queue.peopleAhead({ ...place, priorityWaiting: c.priority - (place.priority ? 1 : 0), normalWaiting: c.normal - (place.priority ? 0 : 1) });
-      ahead.set(id, { n, serviceId });
+      const full = { ...place, priorityWaiting: c.priority - (place.priority ? 1 : 0), normalWaiting: c.normal - (place.priority ? 0 : 1) };
+      ahead.set(id, { n: peopleAheadUnder(full, s.callingMode, s.normalPerPriority), serviceId });
     }
-    const s = queue.settings();
     const load = ahead.size > 0 ? queue.serviceLoad(day) : null;
     for (const [id, entry] of listening) {
       const a = ahead.get(id);
