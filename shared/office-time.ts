@@ -1,3 +1,6 @@
+/** Vietnam's time zone: the office's until its settings say otherwise. */
+export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+
 /** Wall-clock parts of an instant in a time zone (weekday 0 = Sunday). */
 export interface LocalParts {
   year: number;

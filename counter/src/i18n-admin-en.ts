@@ -29,6 +29,7 @@ export const adminEn: typeof adminVi = {
     loading: 'Loading…',
     reload: 'Reload',
     edit: 'Edit',
+    delete: 'Delete',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',

@@ -44,6 +44,7 @@ export const adminVi = {
     loading: 'Đang tải…',
     reload: 'Tải lại',
     edit: 'Sửa',
+    delete: 'Xóa',
     save: 'Lưu',
     saving: 'Đang lưu…',
     cancel: 'Hủy',

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEZONE } from '@shared/office-time';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ServerToClientEvents } from '@shared/events';
@@ -38,6 +39,8 @@ export const useQueueStore = defineStore('queue', () => {
   let socket: HubSocket | null = null;
 
   const serviceById = computed(() => new Map(services.value.map((s) => [s.id, s])));
+  /** The office's time zone for every date and time a screen shows. */
+  const timezone = computed(() => office.value?.timezone ?? DEFAULT_TIMEZONE);
   const counterById = computed(() => new Map(counters.value.map((c) => [c.id, c])));
   const latestCall = computed<CallRecord | null>(() => recentCalls.value[0] ?? null);
 
@@ -122,6 +125,7 @@ export const useQueueStore = defineStore('queue', () => {
     connected,
     loaded,
     office,
+    timezone,
     businessDay,
     services,
     counters,

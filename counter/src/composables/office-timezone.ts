@@ -2,12 +2,9 @@ import { computed } from 'vue';
 import { useQueueStore } from '@ui/stores/queue';
 import { useAdminStore } from '../stores/admin';
 
-/** Vietnam's zone, used until the hub told the office's own. */
-export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
-
 /** The office time zone for showing dates: from the settings (admin) or the live snapshot, else Vietnam's. */
 export function useOfficeTimezone() {
   const admin = useAdminStore();
   const queue = useQueueStore();
-  return computed(() => admin.settings?.timezone ?? queue.office?.timezone ?? DEFAULT_TIMEZONE);
+  return computed(() => admin.settings?.timezone ?? queue.timezone);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEZONE } from '@shared/office-time';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ErrorCode } from '@shared/errors';
@@ -20,7 +21,7 @@ export const useAuditStore = defineStore('audit', () => {
   /** True while the last page was full: older entries may exist. */
   const hasMore = ref(false);
   const errorCode = ref<ErrorCode | null>(null);
-  let timeZone = 'Asia/Ho_Chi_Minh';
+  let timeZone = DEFAULT_TIMEZONE;
 
   async function fetchPage(beforeId?: number): Promise<void> {
     loading.value = true;

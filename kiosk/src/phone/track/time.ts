@@ -1,5 +1,6 @@
+import { DEFAULT_TIMEZONE } from '@shared/office-time';
 /** "hh:mm" (24 h), or "hh:mm dd/mm/yyyy", in the office's time zone (never the phone's guess). */
-export function formatClock(iso: string, timeZone = 'Asia/Ho_Chi_Minh', withDate = false): string {
+export function formatClock(iso: string, timeZone = DEFAULT_TIMEZONE, withDate = false): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
