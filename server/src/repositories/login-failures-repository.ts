@@ -20,7 +20,9 @@ export function loginFailuresRepository(db: Db) {
     clear: db.prepare<[string, string]>('DELETE FROM login_failures WHERE username = ? AND ip = ?'),
     ipsOf: db.prepare<[string], { ip: string }>('SELECT ip FROM login_failures WHERE username = ?'),
     prune: db.prepare<[number]>('DELETE FROM login_failures WHERE last_at < ?'),
-    blockedNames: db.prepare<[number], { username: string }>("SELECT DISTINCT username FROM login_failures WHERE blocked_until > ? AND username <> ''"),
+    throttledNames: db.prepare<[number, number], { username: string }>(
+      "SELECT DISTINCT username FROM login_failures WHERE username <> '' AND failures >= ? AND last_at >= ?",
+    ),
   };
   return {
     get: (username: string, ip: string): LoginFailureRow | undefined => s.get.get(username, ip),
@@ -36,7 +38,7 @@ export function loginFailuresRepository(db: Db) {
     prune: (before: number): void => {
       s.prune.run(before);
     },
-    /** Usernames (as keyed) that some address must wait for at `now`. */
-    blockedNames: (now: number): Set<string> => new Set(s.blockedNames.all(now).map((r) => r.username)),
+    /** Usernames (as keyed) with at least `failures` counted from some address since `since`. */
+    throttledNames: (failures: number, since: number): Set<string> => new Set(s.throttledNames.all(failures, since).map((r) => r.username)),
   };
 }

@@ -84,8 +84,8 @@ export function loginThrottle(ctx: ServiceContext) {
     return ips.length;
   }
 
-  /** Usernames (keyed) some address must wait for now. */
-  const blockedNames = () => repos.loginFailures.blockedNames(ctx.now());
+  /** Usernames (keyed) being throttled from some address: waiting now, or waiting after their next wrong password. */
+  const blockedNames = () => repos.loginFailures.throttledNames(LOGIN_THROTTLE.freePerAccount, ctx.now() - LOGIN_THROTTLE.forgetAfterMs);
 
   return { admit, failed, succeeded, unlock, blockedNames };
 }

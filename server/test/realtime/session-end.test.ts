@@ -20,7 +20,7 @@ interface Console {
   watch: Ack<MonitorSnapshot> | null;
 }
 
-describe('ending a session ends its sockets (real port, socket.io-client)', () => {
+describe('ending a session ends its sockets (real port, socket.io-client)', { timeout: 60_000 }, () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let url: string;
   let offset = 0;

@@ -21,7 +21,7 @@ function loginFrom(port: number, localAddress: string, username: string, passwor
   });
 }
 
-describe('sign-in throttling: growing waits per (username, address), never a lockout for everyone', () => {
+describe('sign-in throttling: growing waits per (username, address), never a lockout for everyone', { timeout: 60_000 }, () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   beforeEach(async () => {
     t = await buildTestApp();
