@@ -73,11 +73,16 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
     return { id, cookie: await login(t.app, name) };
   }
 
+  /** A control supervisor's console that stays signed in, and the supervisor account whose session will end. */
+  async function scene() {
+    const control = await open((await supervisor('kiemtra')).cookie);
+    return { control, v: await supervisor('giamsat2') };
+  }
+
   const roomHas = async (room: string, userId: number) => (await t.app.io.in(room).fetchSockets()).some((s) => s.data.userId === userId);
 
   it('logout drops that session\'s sockets at once, and only that session\'s', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const otherSession = await login(t.app, 'giamsat2');
     const a = await open(v.cookie);
     const b = await open(otherSession);
@@ -90,8 +95,7 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
   });
 
   it('"sign out everywhere" drops every socket of the account', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const a = await open(v.cookie);
     const b = await open(await login(t.app, 'giamsat2'));
     expect((await post('/api/auth/logout-all', v.cookie)).status).toBe(204);
@@ -101,8 +105,7 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
   });
 
   it('a password change drops the account\'s other sessions\' sockets, not the one that changed it', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const here = await open(v.cookie);
     const elsewhere = await open(await login(t.app, 'giamsat2'));
     const res = await post('/api/auth/password', v.cookie, { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' });
@@ -114,8 +117,7 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
   });
 
   it('an admin\'s password reset drops every socket of the account', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const a = await open(v.cookie);
     const admin = await login(t.app, 'admin');
     expect((await post(`/api/admin/users/${v.id}/password`, admin, { newPassword: 'dat-lai-2026' })).status).toBe(200);
@@ -126,8 +128,7 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
   });
 
   it('deactivating the account drops its sockets', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const a = await open(v.cookie);
     const admin = await login(t.app, 'admin');
     const res = await post(`/api/admin/users/${v.id}`, admin, { fullName: 'Nghỉ việc', role: 'supervisor', active: false }, 'PUT');
@@ -138,8 +139,7 @@ describe('ending a session ends its sockets (real port, socket.io-client)', { ti
   });
 
   it('a role downgrade drops the sockets; the console reconnects as staff and loses the monitor room', async () => {
-    const control = await open((await supervisor('kiemtra')).cookie);
-    const v = await supervisor('giamsat2');
+    const { control, v } = await scene();
     const a = await open(v.cookie);
     expect(await roomHas(rooms.supervisor(), v.id)).toBe(true);
     const admin = await login(t.app, 'admin');
