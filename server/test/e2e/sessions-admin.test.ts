@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
-import { login, testConfig, TEST_PASSWORD } from '../helper';
+import { addUser, login, testConfig, TEST_PASSWORD } from '../helper';
 import { DIST, launchBrowser, openPage, shoot } from './browser';
 
 describe('sessions end on screen at once; an admin unlocks a delayed sign-in', () => {
@@ -41,6 +41,38 @@ describe('sessions end on screen at once; an admin unlocks a delayed sign-in', (
     expect(await console.getByTestId('sign-in-form').textContent()).toContain('Vui lòng đăng nhập lại.');
     await shoot(console, 'counter-signed-out-everywhere');
     expect((await app.io.fetchSockets()).filter((s) => s.data.userId === userId)).toEqual([]);
+  });
+
+  async function watchMonitor(username: string): Promise<Page> {
+    const page = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
+    await signIn(page, username);
+    await page.getByTestId('open-admin').click();
+    await page.getByTestId('monitor').waitFor();
+    await expect.poll(() => page.getByTestId('monitor-live').textContent()).toContain('Trực tiếp');
+    await page.getByTestId('monitor-alerts').waitFor();
+    return page;
+  }
+
+  it('a supervisor whose password an admin resets is sent from the monitor to sign-in at once', async () => {
+    const id = await addUser(app, 'giamsat2', 'supervisor');
+    const page = await watchMonitor('giamsat2');
+    const admin = await login(app, 'admin');
+    const reset = await app.inject({ method: 'POST', url: `/api/admin/users/${id}/password`, headers: { cookie: admin }, payload: { newPassword: 'dat-lai-2026' } });
+    expect(reset.statusCode).toBe(200);
+    await page.getByTestId('sign-in-form').waitFor({ timeout: 10_000 });
+    expect((await app.io.fetchSockets()).filter((s) => s.data.userId === id)).toEqual([]);
+  });
+
+  it('a supervisor demoted while watching loses the monitor: refused, nothing stale left on screen', async () => {
+    const page = await watchMonitor('giamsat');
+    const id = app.hub.repos.users.byUsername('giamsat')?.id;
+    const admin = await login(app, 'admin');
+    const demote = await app.inject({ method: 'PUT', url: `/api/admin/users/${id}`, headers: { cookie: admin }, payload: { fullName: 'Trần Thị Giám Sát', role: 'staff', active: true } });
+    expect(demote.statusCode).toBe(200);
+    await expect.poll(() => page.getByTestId('section-error').textContent()).toContain('Tài khoản không có quyền thực hiện thao tác này.');
+    expect([await page.getByTestId('monitor-alerts').count(), await page.getByTestId('monitor-live').count()]).toEqual([0, 0]);
+    expect((await app.io.in('supervisor').fetchSockets()).filter((s) => s.data.userId === id)).toEqual([]);
+    await shoot(page, 'monitor-role-removed');
   });
 
   it('the users screen marks the delayed account; "Mở khóa" lets it sign in at once (audited)', async () => {
