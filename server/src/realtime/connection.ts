@@ -54,11 +54,11 @@ export function authenticateHandshake(app: FastifyInstance, handshake: Handshake
 /** Joins the rooms the socket's verified role allows, and answers snapshot requests. */
 export function handleConnection(app: FastifyInstance, socket: HubSocket): void {
   if (socket.data.role === 'tracker') return handleTracker(app, socket);
+  if (socket.data.role === 'counter' && !guardStaffSocket(app, socket)) return;
   void socket.join(rooms.office());
   if (socket.data.role === 'rating') handleRatingTablet(app, socket);
   if (socket.data.deviceId !== null) void socket.join(rooms.device(socket.data.deviceId));
   if (socket.data.role === 'counter') {
-    guardStaffSocket(app, socket);
     void socket.join(rooms.staff());
     if (socket.data.counterId !== null) void socket.join(rooms.counter(socket.data.counterId));
   }
@@ -86,11 +86,14 @@ const liveSession = (app: FastifyInstance, socket: HubSocket, touch: boolean) =>
 /**
  * A staff console's socket lives only as long as its session: it joins its account's and session's rooms (ending a
  * session disconnects them at once), and every request it sends re-checks the session first; a request on an ended
- * session is refused and the socket dropped, so the console goes back to sign-in.
+ * session is refused and the socket dropped, so the console goes back to sign-in. False when it was dropped at once.
  */
-function guardStaffSocket(app: FastifyInstance, socket: HubSocket): void {
+function guardStaffSocket(app: FastifyInstance, socket: HubSocket): boolean {
   const { sessionId, userId } = socket.data;
-  if (sessionId === undefined || userId === null) return void socket.disconnect(true);
+  if (sessionId === undefined || userId === null) {
+    socket.disconnect(true);
+    return false;
+  }
   void socket.join([rooms.user(userId), rooms.session(sessionId)]);
   socket.use((packet: unknown[], next: (err?: Error) => void) => {
     if (liveSession(app, socket, true)) return next();
@@ -98,6 +101,7 @@ function guardStaffSocket(app: FastifyInstance, socket: HubSocket): void {
     if (typeof ack === 'function') (ack as (r: Ack<never>) => void)(refuse('UNAUTHENTICATED'));
     socket.disconnect(true);
   });
+  return true;
 }
 
 /** Disconnects staff sockets whose session ended without a sign-out (idle timeout); run every minute. */
