@@ -40,6 +40,8 @@ export const ErrorCode = {
   RATING_REASON_REQUIRED: 'RATING_REASON_REQUIRED',
   RATING_LEVEL_NOT_OFFERED: 'RATING_LEVEL_NOT_OFFERED',
   FIELD_IN_USE: 'FIELD_IN_USE',
+  // Sessions and sign-in (issue 14).
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -132,6 +134,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   FIELD_IN_USE: {
     vi: 'Lĩnh vực còn thủ tục (kể cả thủ tục đã ngừng áp dụng). Hãy chuyển các thủ tục sang lĩnh vực khác trước khi xóa.',
     en: 'This field still has procedures (retired ones included). Move them to another field first.',
+  },
+  // Sessions and sign-in (issue 14).
+  LOGIN_THROTTLED: {
+    vi: 'Đã nhập sai mật khẩu nhiều lần từ máy này. Vui lòng chờ một lát rồi thử lại, hoặc nhờ quản trị viên mở khóa đăng nhập.',
+    en: 'Too many wrong passwords from this computer. Wait a moment and try again, or ask an administrator to unlock sign-in.',
   },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

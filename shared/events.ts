@@ -88,6 +88,8 @@ export interface SocketData {
   userId: number | null;
   counterId: number | null;
   deviceId: number | null;
+  /** Staff consoles: the server-side id of the session that opened the socket (re-checked on every request). */
+  sessionId?: string;
   /** Trackers: the followed ticket, checked at the handshake. */
   tracked?: { ticketId: number; trackingId: string; waiting: boolean };
 }

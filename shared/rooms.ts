@@ -14,4 +14,8 @@ export const rooms = {
   rating: (counterId: number) => `rating:${counterId}`,
   /** One paired device (to disconnect it when revoked). */
   device: (deviceId: number) => `device:${deviceId}`,
+  /** Every staff socket of one account (to disconnect them when the account is signed out, reset, deactivated or changes role). */
+  user: (userId: number) => `user:${userId}`,
+  /** The staff sockets opened with one session (to disconnect them when that session signs out). */
+  session: (sessionId: string) => `session:${sessionId}`,
 } as const;

@@ -22,5 +22,13 @@ export function connectHub(
     reconnectionDelayMax: 5000,
     auth: { role, protocolVersion: PROTOCOL_VERSION, ...extra },
   };
-  return url ? io(url, options) : io(options);
+  const socket: HubSocket = url ? io(url, options) : io(options);
+  // The hub drops a staff console's socket when its session ends or the account's role changes. Connecting again
+  // is then refused with a code (back to sign-in) or joins only what the account may still see.
+  if (role === 'counter') {
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') socket.connect();
+    });
+  }
+  return socket;
 }

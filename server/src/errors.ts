@@ -42,6 +42,8 @@ const STATUS: Record<ErrorCode, number> = {
   TICKET_NOT_DONE: 409,
   RATING_REASON_REQUIRED: 400,
   RATING_LEVEL_NOT_OFFERED: 400,
+  // Sessions and sign-in (issue 14).
+  LOGIN_THROTTLED: 429,
   INTERNAL_ERROR: 500,
 };
 

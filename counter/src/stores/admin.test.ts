@@ -52,3 +52,19 @@ describe('admin store: office logo', () => {
     expect(admin.toast?.key).toBe('admin.settings.logoRemovedToast');
   });
 });
+
+describe('admin store: accounts', () => {
+  const fetchMock = useFetchMock();
+
+  it('unlocks an account: posts to its unlock route and keeps the answer in the list', async () => {
+    const admin = useAdminStore();
+    const row = { id: 2, username: 'giamsat', fullName: 'G', role: 'supervisor' as const, active: true, mustChangePassword: false, createdAt: '2026-11-01T00:00:00.000Z' };
+    admin.users = [{ ...row, locked: true }];
+    fetchMock.mockResolvedValueOnce(reply({ ...row, locked: false }));
+    await admin.unlockUser(2);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect([url, init?.method]).toEqual(['/api/admin/users/2/unlock', 'POST']);
+    expect(admin.users.map((u) => u.locked)).toEqual([false]);
+    expect(admin.toast?.key).toBe('admin.users.unlockedToast');
+  });
+});

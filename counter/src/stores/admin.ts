@@ -197,6 +197,14 @@ export const useAdminStore = defineStore('admin', () => {
     return saved;
   }
 
+  /** Lets an account whose sign-in is delayed after wrong passwords sign in again at once (audited by the hub). */
+  async function unlockUser(id: number): Promise<UserAdmin> {
+    const saved = await request<UserAdmin>('POST', `/api/admin/users/${id}/unlock`);
+    upsert(users, saved);
+    notify('admin.users.unlockedToast', { username: saved.username });
+    return saved;
+  }
+
   const loadBackups = () =>
     load('backups', async () => {
       backups.value = await request<BackupFile[]>('GET', '/api/admin/backups');
@@ -243,6 +251,7 @@ export const useAdminStore = defineStore('admin', () => {
     createUser,
     updateUser,
     resetPassword,
+    unlockUser,
     loadBackups,
     backupNow,
   };

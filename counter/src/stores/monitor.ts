@@ -6,6 +6,7 @@ import type { MonitorSnapshot } from '@shared/schemas/monitor';
 import type { TransferBody } from '@shared/schemas/ticket';
 import { errorCodeOf, request } from '@ui/api';
 import { connectHub, type HubSocket } from '@ui/socket';
+import { useSessionStore } from './session';
 
 /** Minutes between an ISO instant and the hub's clock now (`skew` = hub time − browser time). */
 export function minutesSince(iso: string | null, nowMs: number, skew: number): number | null {
@@ -43,7 +44,12 @@ export const useMonitorStore = defineStore('monitor', () => {
       if (reply.ok) {
         errorCode.value = null;
         apply(reply.data);
-      } else errorCode.value = reply.error.code;
+      } else {
+        errorCode.value = reply.error.code;
+        // Not (or no longer) allowed, e.g. the role was just lowered: nothing stale stays on screen, no socket is kept.
+        state.value = null;
+        stop();
+      }
     });
   }
 
@@ -60,7 +66,10 @@ export const useMonitorStore = defineStore('monitor', () => {
     });
     s.on('connect_error', (error) => {
       connected.value = false;
-      if (!s.active) errorCode.value = error.message in ERROR_MESSAGES ? (error.message as ErrorCode) : ErrorCode.UNAUTHENTICATED;
+      if (s.active) return; // a network error: socket.io keeps reconnecting
+      errorCode.value = error.message in ERROR_MESSAGES ? (error.message as ErrorCode) : ErrorCode.UNAUTHENTICATED;
+      // The session ended (signed out elsewhere, password reset, account deactivated): the staff app returns to sign-in.
+      if (errorCode.value === ErrorCode.UNAUTHENTICATED) useSessionStore().handleLostSession(errorCode.value);
     });
     s.on('monitor:updated', ({ monitor }) => apply(monitor));
     socket = s;

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { HubServer } from '../realtime/emitter';
-import { handleConnection, authenticateHandshake } from '../realtime/connection';
+import { authenticateHandshake, dropEndedSessions, handleConnection } from '../realtime/connection';
 
 /**
  * Socket.IO attached to Fastify's own HTTP server (same port, path /socket.io). Closed with the app.
@@ -27,9 +27,13 @@ export default fp(
     });
     io.on('connection', (socket) => handleConnection(app, socket));
     app.decorate('io', io);
+    // Sessions also end by idling out: their consoles stop receiving staff pushes within a minute.
+    const sweep = setInterval(() => dropEndedSessions(app, io), 60_000);
+    sweep.unref();
     // Close the transports (not the sockets): clients see "transport close" and reconnect by themselves
     // when the hub is back, whereas a server-side disconnect would tell them not to. Fastify closes the HTTP server.
     app.addHook('preClose', async () => {
+      clearInterval(sweep);
       io.engine.close();
     });
   },

@@ -41,13 +41,20 @@ export function authenticateHandshake(app: FastifyInstance, handshake: Handshake
         : null;
   return {
     ok: true,
-    data: { role: auth.role, userId: auth.role === 'counter' ? (staff?.me.id ?? null) : null, counterId, deviceId: principal.device?.id ?? null },
+    data: {
+      role: auth.role,
+      userId: auth.role === 'counter' ? (staff?.me.id ?? null) : null,
+      counterId,
+      deviceId: principal.device?.id ?? null,
+      ...(auth.role === 'counter' && staff ? { sessionId: staff.sessionId } : {}),
+    },
   };
 }
 
 /** Joins the rooms the socket's verified role allows, and answers snapshot requests. */
 export function handleConnection(app: FastifyInstance, socket: HubSocket): void {
   if (socket.data.role === 'tracker') return handleTracker(app, socket);
+  if (socket.data.role === 'counter' && !guardStaffSocket(app, socket)) return;
   void socket.join(rooms.office());
   if (socket.data.role === 'rating') handleRatingTablet(app, socket);
   if (socket.data.deviceId !== null) void socket.join(rooms.device(socket.data.deviceId));
@@ -67,4 +74,43 @@ export function handleConnection(app: FastifyInstance, socket: HubSocket): void 
       reply(err instanceof AppError ? refuse(err.code) : refuse('INTERNAL_ERROR'));
     }
   });
+}
+
+/** The session behind a staff socket if it is still valid and still that account's (`touch`: the request counts as activity). */
+const liveSession = (app: FastifyInstance, socket: HubSocket, touch: boolean) => {
+  const { sessionId, userId } = socket.data;
+  const session = sessionId === undefined ? undefined : app.hub.auth.session(sessionId, touch);
+  return session?.me.id === userId ? session : undefined;
+};
+
+/**
+ * A staff console's socket lives only as long as its session: it joins its account's and session's rooms (ending a
+ * session disconnects them at once), and every request it sends re-checks the session first; a request on an ended
+ * session is refused and the socket dropped, so the console goes back to sign-in. False when it was dropped at once.
+ */
+function guardStaffSocket(app: FastifyInstance, socket: HubSocket): boolean {
+  const { sessionId, userId } = socket.data;
+  if (sessionId === undefined || userId === null) {
+    socket.disconnect(true);
+    return false;
+  }
+  void socket.join([rooms.user(userId), rooms.session(sessionId)]);
+  socket.use((packet: unknown[], next: (err?: Error) => void) => {
+    if (liveSession(app, socket, true)) return next();
+    const ack = packet.at(-1);
+    if (typeof ack === 'function') (ack as (r: Ack<never>) => void)(refuse('UNAUTHENTICATED'));
+    socket.disconnect(true);
+  });
+  return true;
+}
+
+/** Disconnects staff sockets whose session ended without a sign-out (idle timeout); run every minute. */
+export function dropEndedSessions(app: FastifyInstance, io: HubServer): number {
+  let dropped = 0;
+  for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.sessionId === undefined || liveSession(app, socket, false)) continue;
+    socket.disconnect(true);
+    dropped += 1;
+  }
+  return dropped;
 }

@@ -7,6 +7,8 @@ export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 /** Sends pushes to rooms. The only code that calls `io.to(...).emit`; called only after a commit. */
 export interface Realtime {
   emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Disconnects every socket in `room` (but those also in `except`) at once: a session or device whose access ended. */
+  disconnect(room: string, except?: string): void;
 }
 
 /** A Realtime over a Socket.IO server (or a no-op before the server exists). */
@@ -14,6 +16,11 @@ export function createRealtime(getIo: () => HubServer | undefined): Realtime {
   return {
     emit(room, event, ...args) {
       getIo()?.to(room).emit(event, ...args);
+    },
+    disconnect(room, except) {
+      const io = getIo();
+      if (!io) return;
+      (except === undefined ? io.in(room) : io.in(room).except(except)).disconnectSockets(true);
     },
   };
 }

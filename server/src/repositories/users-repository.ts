@@ -11,8 +11,6 @@ export interface UserRow {
   active: number;
   must_change_password: number;
   created_at: number;
-  failed_logins: number;
-  locked_until: number | null;
 }
 
 /** SQL for staff accounts and their sessions. */
@@ -35,11 +33,7 @@ export function usersRepository(db: Db) {
     deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE id = ?'),
     deleteSessionsOf: db.prepare<[number]>('DELETE FROM sessions WHERE user_id = ?'),
     sessionIdsOf: db.prepare<[number], { id: string }>('SELECT id FROM sessions WHERE user_id = ?'),
-    loginFailed: db.prepare<[number | null, number]>('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?'),
-    loginOk: db.prepare<[number]>('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?'),
-    setPassword: db.prepare<[string, number, number]>(
-      'UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
-    ),
+    setPassword: db.prepare<[string, number, number]>('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?'),
     list: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role DESC, username'),
     update: db.prepare('UPDATE users SET full_name = @full_name, role = @role, active = @active WHERE id = @id'),
   };
@@ -47,16 +41,9 @@ export function usersRepository(db: Db) {
     byUsername: (username: string): UserRow | undefined => s.byUsername.get(username),
     byId: (id: number): UserRow | undefined => s.byId.get(id),
     count: (): number => s.count.get()?.n ?? 0,
-    insert: (u: Omit<UserRow, 'id' | 'active' | 'failed_logins' | 'locked_until'>): number => Number(s.insert.run(u).lastInsertRowid),
+    insert: (u: Omit<UserRow, 'id' | 'active'>): number => Number(s.insert.run(u).lastInsertRowid),
     list: (): UserRow[] => s.list.all(),
     update: (row: Pick<UserRow, 'id' | 'full_name' | 'role' | 'active'>): boolean => s.update.run(row).changes === 1,
-    /** Counts a failed sign-in; `lockUntil` locks the account until then. */
-    loginFailed: (id: number, lockUntil: number | null): void => {
-      s.loginFailed.run(lockUntil, id);
-    },
-    loginSucceeded: (id: number): void => {
-      s.loginOk.run(id);
-    },
     setPassword: (id: number, hash: string, mustChange: boolean): void => {
       s.setPassword.run(hash, mustChange ? 1 : 0, id);
     },

@@ -2,12 +2,15 @@ import { SqliteError } from 'better-sqlite3';
 import type { CounterAdmin, CounterInput, ServiceAdmin, ServiceInput, UserAdmin, UserCreate, UserUpdate } from '@shared/schemas/admin';
 import type { OfficeSettings } from '@shared/schemas/office';
 import { minutesOfDay } from '@shared/office-time';
+import { rooms } from '@shared/rooms';
+import { throttleKey } from '../domain/login-throttle';
 import { fail } from '../errors';
 import { hashPassword } from '../passwords';
 import type { StaffActor } from '../repositories/audit-repository';
 import type { CounterRow, ServiceRow } from '../repositories/catalog-repository';
 import type { UserRow } from '../repositories/users-repository';
 import type { ServiceContext } from './context';
+import type { LoginThrottle } from './login-throttle';
 import type { QueueService } from './queue-service';
 
 const toServiceAdmin = (r: ServiceRow): ServiceAdmin => ({
@@ -26,14 +29,14 @@ const toServiceAdmin = (r: ServiceRow): ServiceAdmin => ({
   displayOrder: r.display_order,
 });
 
-const toUserAdmin = (u: UserRow, now: number): UserAdmin => ({
+const toUserAdmin = (u: UserRow, blocked: ReadonlySet<string>): UserAdmin => ({
   id: u.id,
   username: u.username,
   fullName: u.full_name,
   role: u.role,
   active: u.active === 1,
   mustChangePassword: u.must_change_password === 1,
-  locked: u.locked_until !== null && u.locked_until > now,
+  locked: blocked.has(throttleKey(u.username)),
   createdAt: new Date(u.created_at).toISOString(),
 });
 
@@ -52,10 +55,11 @@ function checkSessions(sessions: OfficeSettings['sessions'], field: string): voi
 }
 
 /** Office administration: settings, services, counters, staff accounts. Every change is audited and pushed. */
-export function adminService(ctx: ServiceContext, queue: QueueService) {
+export function adminService(ctx: ServiceContext, queue: QueueService, throttle: LoginThrottle) {
   const { repos, db } = ctx;
   const audit = (actor: StaffActor, action: string, targetType: string, targetId: number | null, details?: unknown) =>
     repos.audit.write(ctx.now(), actor, { action, targetType, targetId, details });
+  const userAdmin = (id: number) => toUserAdmin(repos.users.byId(id) as UserRow, throttle.blockedNames());
 
   function pushAll(): void {
     const day = queue.readToday((queueDay) => queueDay);
@@ -152,30 +156,48 @@ export function adminService(ctx: ServiceContext, queue: QueueService) {
             created_at: ctx.now(),
           });
           audit(actor, 'admin.user_create', 'user', id, { username: input.username, role: input.role });
-          return toUserAdmin(repos.users.byId(id) as UserRow, ctx.now());
+          return userAdmin(id);
         })(),
       'USERNAME_TAKEN',
     );
   }
 
+  /** Edits an account. Deactivation ends its sessions; deactivation or a role change also drops its sockets at once. */
   function updateUser(id: number, input: UserUpdate, actor: StaffActor): UserAdmin {
-    return db.transaction(() => {
+    const { saved, before } = db.transaction(() => {
       if (id === actor.userId && (input.role !== 'admin' || !input.active)) fail('VALIDATION_FAILED', { message: 'Không thể tự hạ quyền hoặc khóa chính mình.' });
-      if (!repos.users.update({ id, full_name: input.fullName, role: input.role, active: input.active ? 1 : 0 })) fail('NOT_FOUND');
+      const before = repos.users.byId(id) ?? fail('NOT_FOUND');
+      repos.users.update({ id, full_name: input.fullName, role: input.role, active: input.active ? 1 : 0 });
       if (!input.active) repos.users.deleteSessionsOf(id);
       audit(actor, 'admin.user_update', 'user', id, input);
-      return toUserAdmin(repos.users.byId(id) as UserRow, ctx.now());
+      return { saved: userAdmin(id), before };
     })();
+    // A console reconnects by itself with what the account may still do (a demoted supervisor loses the monitor).
+    if (!input.active || before.role !== input.role) ctx.realtime.disconnect(rooms.user(id));
+    return saved;
   }
 
   async function resetPassword(id: number, newPassword: string, actor: StaffActor): Promise<UserAdmin> {
     const hash = await hashPassword(newPassword);
-    return db.transaction(() => {
-      if (!repos.users.byId(id)) fail('NOT_FOUND');
+    const saved = db.transaction(() => {
+      const user = repos.users.byId(id) ?? fail('NOT_FOUND');
       repos.users.setPassword(id, hash, true);
       repos.users.deleteSessionsOf(id);
+      throttle.unlock(throttleKey(user.username));
       audit(actor, 'admin.user_password_reset', 'user', id);
-      return toUserAdmin(repos.users.byId(id) as UserRow, ctx.now());
+      return userAdmin(id);
+    })();
+    ctx.realtime.disconnect(rooms.user(id));
+    return saved;
+  }
+
+  /** Lets a username sign in again at once from every address (its wrong-password waits are cleared); audited. */
+  function unlockUser(id: number, actor: StaffActor): UserAdmin {
+    return db.transaction(() => {
+      const user = repos.users.byId(id) ?? fail('NOT_FOUND');
+      const addresses = throttle.unlock(throttleKey(user.username));
+      audit(actor, 'admin.user_unlock', 'user', id, { addresses });
+      return userAdmin(id);
     })();
   }
 
@@ -185,10 +207,14 @@ export function adminService(ctx: ServiceContext, queue: QueueService) {
     saveService,
     counters: () => repos.catalog.allCounters().map(counterAdmin),
     saveCounter,
-    users: () => repos.users.list().map((u) => toUserAdmin(u, ctx.now())),
+    users: () => {
+      const blocked = throttle.blockedNames();
+      return repos.users.list().map((u) => toUserAdmin(u, blocked));
+    },
     createUser,
     updateUser,
     resetPassword,
+    unlockUser,
   };
 }
 

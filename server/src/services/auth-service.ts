@@ -1,17 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { rooms } from '@shared/rooms';
 import type { Me } from '@shared/schemas/auth';
+import { throttleKey } from '../domain/login-throttle';
 import { fail } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../passwords';
 import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import type { ServiceContext } from './context';
 import type { CounterService } from './counter-service';
+import type { LoginThrottle } from './login-throttle';
 
 /** A session is dropped after this long without a request. */
 export const IDLE_TIMEOUT_MS = 10 * 60 * 60 * 1000;
-/** Consecutive wrong passwords before the account locks, and for how long. */
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 5 * 60 * 1000;
-
 /** The staff member behind a valid session cookie. */
 export interface StaffSession {
   sessionId: string;
@@ -20,8 +19,8 @@ export interface StaffSession {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** Staff sign-in with scrypt-checked passwords, lockout, and server-side sessions (only the token's hash is stored). */
-export function authService(ctx: ServiceContext, counters: CounterService) {
+/** Staff sign-in with scrypt-checked passwords, throttling, and server-side sessions (only the token's hash is stored). */
+export function authService(ctx: ServiceContext, counters: CounterService, throttle: LoginThrottle) {
   const { repos, db } = ctx;
 
   function meOf(userId: number): Me | undefined {
@@ -38,35 +37,49 @@ export function authService(ctx: ServiceContext, counters: CounterService) {
     };
   }
 
-  /** Checks a password; returns the new session token (for the cookie) and the staff member. */
+  /**
+   * Checks a password; returns the new session token (for the cookie) and the staff member. Wrong passwords are
+   * throttled per (typed username, address) and per address, never per account for everyone; an unknown username
+   * costs the same scrypt and gets the same answers as a known one.
+   */
   async function login(username: string, password: string, from: Omit<AuditActor, 'userId'>): Promise<{ token: string; me: Me }> {
-    const user = repos.users.byUsername(username.trim());
-    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    const now = ctx.now();
-    if (user && user.locked_until !== null && user.locked_until > now) {
-      repos.audit.write(now, { ...from, userId: user.id }, { action: 'auth.login_locked', targetType: 'user', targetId: user.id });
-      fail('ACCOUNT_LOCKED');
+    const key = throttleKey(username);
+    const ip = from.ip ?? '';
+    let release: () => void;
+    try {
+      release = throttle.admit(key, ip);
+    } catch (err) {
+      repos.audit.write(ctx.now(), { ...from, userId: null }, { action: 'auth.login_throttled', details: { username: key } });
+      throw err;
     }
-    if (!user || !ok || user.active !== 1) {
+    try {
+      const user = repos.users.byUsername(username.trim());
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      const now = ctx.now();
+      if (!user || !ok || user.active !== 1) {
+        db.transaction(() => {
+          throttle.failed(key, ip);
+          repos.audit.write(now, { ...from, userId: user?.id ?? null }, { action: 'auth.login_failed', details: { username: username.slice(0, 64) } });
+        })();
+        fail('INVALID_CREDENTIALS');
+      }
+      const token = randomBytes(32).toString('base64url');
       db.transaction(() => {
-        if (user) repos.users.loginFailed(user.id, user.failed_logins + 1 >= LOCK_AFTER_FAILURES ? now + LOCK_MS : null);
-        repos.audit.write(now, { ...from, userId: user?.id ?? null }, { action: 'auth.login_failed', details: { username: username.slice(0, 64) } });
+        throttle.succeeded(key, ip);
+        repos.users.createSession(hashToken(token), user.id, now);
+        repos.audit.write(now, { ...from, userId: user.id }, { action: 'auth.login', targetType: 'user', targetId: user.id });
       })();
-      fail('INVALID_CREDENTIALS');
+      return { token, me: meOf(user.id) as Me };
+    } finally {
+      release();
     }
-    const token = randomBytes(32).toString('base64url');
-    db.transaction(() => {
-      repos.users.loginSucceeded(user.id);
-      repos.users.createSession(hashToken(token), user.id, now);
-      repos.audit.write(now, { ...from, userId: user.id }, { action: 'auth.login', targetType: 'user', targetId: user.id });
-    })();
-    return { token, me: meOf(user.id) as Me };
   }
 
-  /** The session behind a cookie token, refreshing its idle timer; undefined when absent or expired. */
-  function authenticate(token: string | undefined): StaffSession | undefined {
-    if (!token) return undefined;
-    const id = hashToken(token);
+  /**
+   * The session with this server-side id, if still valid (exists, not idle too long, account active). A use
+   * refreshes the idle timer; a mere check (`touch` false, the socket sweep) does not.
+   */
+  function session(id: string, touch = true): StaffSession | undefined {
     const s = repos.users.session(id);
     if (!s) return undefined;
     const now = ctx.now();
@@ -76,15 +89,19 @@ export function authService(ctx: ServiceContext, counters: CounterService) {
     }
     const me = meOf(s.user_id);
     if (!me) return undefined;
-    if (now - s.last_seen_at > 60_000) repos.users.touchSession(id, now);
+    if (touch && now - s.last_seen_at > 60_000) repos.users.touchSession(id, now);
     return { sessionId: id, me };
   }
+
+  /** The session behind a cookie token, refreshing its idle timer; undefined when absent or expired. */
+  const authenticate = (token: string | undefined): StaffSession | undefined => (token ? session(hashToken(token)) : undefined);
 
   /** Ends the session; the counter it held is closed (its current ticket finished or returned to the queue). */
   function logout(session: StaffSession, actor: StaffActor): void {
     if (session.me.counterId !== null) counters.close(session.me.counterId, actor);
     repos.users.deleteSession(session.sessionId);
     repos.audit.write(ctx.now(), actor, { action: 'auth.logout', targetType: 'user', targetId: session.me.id });
+    ctx.realtime.disconnect(rooms.session(session.sessionId));
   }
 
   /** Signs the user out on every device (all sessions), closing the counter held. */
@@ -92,6 +109,7 @@ export function authService(ctx: ServiceContext, counters: CounterService) {
     if (session.me.counterId !== null) counters.close(session.me.counterId, actor);
     repos.users.deleteSessionsOf(session.me.id);
     repos.audit.write(ctx.now(), actor, { action: 'auth.logout_all', targetType: 'user', targetId: session.me.id });
+    ctx.realtime.disconnect(rooms.user(session.me.id));
   }
 
   async function changePassword(session: StaffSession, current: string, next: string, actor: AuditActor): Promise<Me> {
@@ -104,10 +122,11 @@ export function authService(ctx: ServiceContext, counters: CounterService) {
       for (const id of repos.users.sessionIdsOf(user.id)) if (id !== session.sessionId) repos.users.deleteSession(id);
       repos.audit.write(ctx.now(), actor, { action: 'auth.password_change', targetType: 'user', targetId: user.id });
     })();
+    ctx.realtime.disconnect(rooms.user(user.id), rooms.session(session.sessionId));
     return meOf(user.id) as Me;
   }
 
-  return { login, authenticate, logout, logoutEverywhere, changePassword, meOf };
+  return { login, authenticate, session, logout, logoutEverywhere, changePassword, meOf };
 }
 
 export type AuthService = ReturnType<typeof authService>;

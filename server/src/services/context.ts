@@ -5,6 +5,7 @@ import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { dossiersRepository } from '../repositories/dossiers-repository';
+import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { settingsRepository } from '../repositories/settings-repository';
@@ -23,6 +24,7 @@ export function createRepositories(db: Db) {
     devices: devicesRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
+    loginFailures: loginFailuresRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     tickets: ticketsRepository(db),

@@ -9,6 +9,7 @@ import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
 import { dossierService } from './dossier-service';
+import { loginThrottle } from './login-throttle';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
 import { queueService } from './queue-service';
@@ -27,14 +28,16 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
       // Phones following a ticket get pushes derived from the office's (see trackService).
       track.observe(event, args[0]);
     },
+    disconnect: (room, except) => deps.realtime.disconnect(room, except),
   };
   const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
   const tickets = ticketService(ctx, queue);
   const counters = counterService(ctx, queue, (ticketId) => ratings.offer(ticketId));
-  const auth = authService(ctx, counters);
+  const throttle = loginThrottle(ctx);
+  const auth = authService(ctx, counters, throttle);
   const devices = deviceService(ctx);
-  const admin = adminService(ctx, queue);
+  const admin = adminService(ctx, queue, throttle);
   const catalog = catalogService(ctx);
   const calendar = calendarService(ctx);
   const dossiers = dossierService(ctx, catalog, calendar);

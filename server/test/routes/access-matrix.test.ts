@@ -53,6 +53,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/admin/users': A,
   'PUT /api/admin/users/{id}': A,
   'POST /api/admin/users/{id}/password': A,
+  'POST /api/admin/users/{id}/unlock': A,
   'GET /api/admin/backups': A,
   'POST /api/admin/backups': A,
   'GET /api/admin/backups/{name}': A,

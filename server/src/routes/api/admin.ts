@@ -89,5 +89,10 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     { config, schema: { tags, summary: 'Reset a password; the user must change it and is signed out everywhere', params: IdParamsSchema, body: PasswordResetSchema, response: { 200: UserAdminSchema, ...ERROR_RESPONSES } } },
     async (request) => a.resetPassword(request.params.id, request.body.newPassword, actorOf(request)),
   );
+  app.post(
+    '/admin/users/:id/unlock',
+    { config, schema: { tags, summary: 'Let an account sign in again at once (clears its wrong-password waits on every address)', params: IdParamsSchema, response: { 200: UserAdminSchema, ...ERROR_RESPONSES } } },
+    async (request) => a.unlockUser(request.params.id, actorOf(request)),
+  );
 };
 export default admin;

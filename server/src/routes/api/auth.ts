@@ -11,7 +11,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
     {
-      // Per address; a guessed account also locks itself after 5 wrong passwords.
+      // Requests per address; wrong passwords are also throttled per (username, address) and per address (auth service).
       config: { allow: Allow.everyone, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Staff sign-in; sets the httpOnly session cookie', body: LoginBodySchema, response: { 200: MeSchema, ...ERROR_RESPONSES } },
     },

@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { UserAdmin } from '@shared/schemas/admin';
 import { createCounterI18n } from '../../../i18n';
+import { useAdminStore } from '../../../stores/admin';
 import UsersSection from './UsersSection.vue';
 
 const user = (id: number, username: string, role: UserAdmin['role'], over: Partial<UserAdmin> = {}): UserAdmin => ({
@@ -35,5 +36,16 @@ describe('UsersSection', () => {
     expect(rows[1]!.get('[data-col="status"]').text()).toContain('Tạm khóa (sai mật khẩu)');
     expect(rows[2]!.get('[data-col="status"]').text()).toContain('Phải đổi mật khẩu');
     expect(rows[3]!.get('[data-col="status"]').text()).toBe('○Đã khóa');
+  });
+
+  it('offers "Mở khóa" only for an account whose sign-in is delayed, and unlocks that account', async () => {
+    const users = [user(2, 'giamsat', 'supervisor', { locked: true }), user(3, 'canbo1', 'staff')];
+    const wrapper = mount(UsersSection, {
+      global: { plugins: [createCounterI18n(), createTestingPinia({ createSpy: vi.fn, initialState: { admin: { users } } })] },
+    });
+    const buttons = wrapper.findAll('[data-testid="unlock-user"]');
+    expect(buttons.map((b) => [b.text(), b.attributes('aria-label')])).toEqual([['Mở khóa', 'Mở khóa đăng nhập cho giamsat']]);
+    await buttons[0]!.trigger('click');
+    expect(useAdminStore().unlockUser).toHaveBeenCalledWith(2);
   });
 });
