@@ -40,6 +40,8 @@ export const ErrorCode = {
   RATING_REASON_REQUIRED: 'RATING_REASON_REQUIRED',
   RATING_LEVEL_NOT_OFFERED: 'RATING_LEVEL_NOT_OFFERED',
   FIELD_IN_USE: 'FIELD_IN_USE',
+  // Printing (issue 16)
+  PRINTER_IN_BROWSER: 'PRINTER_IN_BROWSER',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -132,6 +134,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   FIELD_IN_USE: {
     vi: 'Lĩnh vực còn thủ tục (kể cả thủ tục đã ngừng áp dụng). Hãy chuyển các thủ tục sang lĩnh vực khác trước khi xóa.',
     en: 'This field still has procedures (retired ones included). Move them to another field first.',
+  },
+  // Printing (issue 16)
+  PRINTER_IN_BROWSER: {
+    vi: 'Máy in này nối với máy tính của ki-ốt và do trình duyệt của ki-ốt in, máy chủ không gửi lệnh in tới được. Hãy chọn máy in khác.',
+    en: 'This printer is driven by the kiosk’s browser; the hub cannot send it a job. Choose another printer.',
   },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

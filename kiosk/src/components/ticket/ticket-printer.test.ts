@@ -6,7 +6,7 @@ import { makeIssuedTicket, makeSnapshot } from '@ui/testing/fixtures';
 import { createKioskI18n } from '../../i18n';
 import TicketScreen from './TicketScreen.vue';
 
-const status = (state: PrinterStatus['state']): PrinterStatus => ({ printerId: 1, deviceId: 3, state, checkedAt: null, pendingJobs: 0, lastError: null });
+const status = (state: PrinterStatus['state']): PrinterStatus => ({ printerId: 1, deviceId: 3, state, checkedAt: null, pendingJobs: 0, lastError: null, reason: null, browser: false, paperWidth: 80 });
 
 function mountTicket(printer: PrinterStatus | null) {
   const snap = makeSnapshot();

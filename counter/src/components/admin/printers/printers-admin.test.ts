@@ -7,7 +7,7 @@ import PrintersSection from './PrintersSection.vue';
 import ReprintButton from './ReprintButton.vue';
 import { usePrintersStore } from './printers-store';
 
-const status = (over: Partial<PrinterStatus> = {}): PrinterStatus => ({ printerId: 1, deviceId: null, state: 'online', checkedAt: null, pendingJobs: 0, lastError: null, ...over });
+const status = (over: Partial<PrinterStatus> = {}): PrinterStatus => ({ printerId: 1, deviceId: null, state: 'online', checkedAt: null, pendingJobs: 0, lastError: null, reason: null, browser: false, paperWidth: 80, ...over });
 const printer = (over: Partial<Printer> = {}): Printer => ({
   id: 1,
   name: 'Máy in mặc định',
@@ -17,6 +17,7 @@ const printer = (over: Partial<Printer> = {}): Printer => ({
   address: 'file:./data/prints',
   paperWidth: 80,
   enabled: true,
+  qrRaster: false,
   fromEnv: true,
   status: status(),
   ...over,
