@@ -125,7 +125,7 @@ export type TicketLayout = Static<typeof TicketLayoutSchema>;
 export const DEFAULT_TICKET_LAYOUT: TicketLayout = {
   headerText: '',
   // Printed when the ticket is issued: no thanks for a wait that has not happened yet.
-  footerText: 'Xin mời ông/bà theo dõi màn hình và loa gọi số.',
+  footerText: 'Mời ông/bà theo dõi màn hình và loa gọi số.',
   hidden: [],
 };
 
