@@ -178,7 +178,10 @@ export const HealthPrinterSchema = Type.Object({
   name: Type.String(),
   state: StringEnum(Object.values(PrinterState)),
   pendingJobs: Type.Integer({ minimum: 0 }),
+  /** Why it is not online, in Vietnamese; null when online. */
+  reason: Nullable(Type.String()),
 });
+export type HealthPrinter = Static<typeof HealthPrinterSchema>;
 
 /** `print:job` push: the outcome of a ticket's print job, for the kiosk showing that ticket. */
 export const PrintJobOutcomeSchema = Type.Object({

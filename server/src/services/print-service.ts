@@ -3,6 +3,7 @@ import { PRIORITY_LABELS, type PriorityGroup } from '@shared/priority';
 import {
   DEFAULT_PRINT_SETTINGS,
   DEFAULT_TICKET_LAYOUT,
+  type HealthPrinter,
   type PaperWidth,
   type PrintSettings,
   type PrintJob,
@@ -282,12 +283,14 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   }
 
   /** `GET /api/health`: degraded while an enabled printer is known not to be online (unchecked ones do not count). */
-  function health(): { status: 'ok' | 'degraded'; printers: { id: number; name: string; state: PrinterStatus['state']; pendingJobs: number }[] } {
+  function health(): { status: 'ok' | 'degraded'; printers: HealthPrinter[] } {
     const list = printers
       .list()
       .filter((p) => p.enabled === 1)
-      .map((p) => ({ id: p.id, name: p.name, ...hooks.statusOf(p) }))
-      .map((p) => ({ id: p.id, name: p.name, state: p.state, pendingJobs: p.pendingJobs }));
+      .map((p) => {
+        const { state, pendingJobs, reason } = hooks.statusOf(p);
+        return { id: p.id, name: p.name, state, pendingJobs, reason };
+      });
     return { status: list.some((p) => p.state !== 'online' && p.state !== 'unknown') ? 'degraded' : 'ok', printers: list };
   }
 
