@@ -43,7 +43,13 @@ html, body { margin: 0; padding: 0; background: #fff; }
 img { display: block; width: ${printable}mm; margin: ${side}mm; image-rendering: pixelated; }
 </style></head>
 <body><img src="${escape(request.params.trackingId)}/ticket.png?width=${width}" alt="Phiếu số thứ tự ${escape(ticket.number)}"></body></html>`;
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      // Framed by the kiosk's own page (the office-wide policy allows no frames): same origin only, nothing runs.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+        .header('x-frame-options', 'SAMEORIGIN')
+        .send(html);
     },
   );
   app.get(
