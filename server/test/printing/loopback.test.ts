@@ -13,18 +13,11 @@ import { renderTicket } from '../../src/printing/ticket-renderer';
 import { buildTestApp, count } from '../helper';
 import { rasterToPng } from './escpos-decoder';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
+import { until } from './until';
 
 const OUT = resolve('test-output/printing');
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Polls `check` every 10 ms until it holds (or fails after `ms`). */
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 // Generous limits: the machine running the suite may be busy; the waits poll, so a fast run stays fast.
 describe('printing to a loopback ESC/POS printer', { timeout: 40_000 }, () => {

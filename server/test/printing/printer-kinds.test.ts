@@ -8,15 +8,8 @@ import { buildTestApp, count, login } from '../helper';
 import { pairDevice } from '../helper-devices';
 import { decode } from './escpos-decoder';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
+import { until } from './until';
 
-/** Polls `check` every 10 ms until it holds. */
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const timings = { retryBaseMs: 40, pollMs: 0, timeoutMs: 2000 };
 

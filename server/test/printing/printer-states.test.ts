@@ -4,17 +4,10 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents 
 import type { Printer, PrinterStatus, PrintJobOutcome } from '@shared/schemas/printer';
 import { buildTestApp, count, login } from '../helper';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
+import { until } from './until';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Polls `check` every 10 ms until it holds (or fails after `ms`). */
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /**
  * Each scenario: the fake printer answers DLE EOT as a real one would in that condition; a kiosk takes a ticket;
