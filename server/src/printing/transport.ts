@@ -116,9 +116,10 @@ const write = (socket: Socket, bytes: Buffer) => new Promise<void>((res, rej) =>
 /**
  * Sends a job to a LAN printer. To a printer that answers status requests, in two steps: the ticket up to the cut
  * followed by DLE EOT 1 (its answer proves every byte before it arrived), then the cut followed by DLE EOT 1–4 (the
- * state right after the job). A reset or a silent printer before the checkpoint: not delivered, the retry sends
- * the whole ticket (no cut was sent, so no second complete ticket can come out). A reset after the cut was written:
- * delivered, never resent. A printer that never answers gets everything at once: delivered once it is all written.
+ * state right after the job). The connection breaking before that answer: not delivered, the retry sends the whole
+ * ticket (no cut was sent, so no second complete ticket can come out). Once the cut is written: delivered, never
+ * resent, even when the connection is reset right after or the answers come late. A printer that never answers gets
+ * everything at once: delivered once it is all written.
  */
 async function tcpJob(address: string, body: Buffer, cut: Buffer, opts: { answers: boolean; timeoutMs: number }): Promise<JobOutcome> {
   let c: Awaited<ReturnType<typeof openTcp>>;
@@ -136,12 +137,16 @@ async function tcpJob(address: string, body: Buffer, cut: Buffer, opts: { answer
       return { delivered: true, after: null, error: null };
     }
     await write(c.socket, Buffer.concat([body, statusQuery(1)]));
-    if (!(await c.waitAnswers(1, opts.timeoutMs))) {
-      return { delivered: false, after: null, error: broke.error ?? 'Máy in không xác nhận đã nhận hết phiếu (kết nối bị ngắt giữa chừng)' };
+    const confirmed = await c.waitAnswers(1, opts.timeoutMs);
+    if (!confirmed && (c.socket.destroyed || broke.error !== null)) {
+      return { delivered: false, after: null, error: broke.error ?? 'Kết nối tới máy in bị ngắt trước khi máy in xác nhận đã nhận hết phiếu' };
     }
+    // Confirmed, or silent on an intact connection (a slow printer: every byte was written and nothing broke): the
+    // ticket is delivered; resending it because the answer is late would put a second copy in the tray.
     await write(c.socket, Buffer.concat([cut, statusQuery(...STATUS_QUERIES)]));
-    const complete = await c.waitAnswers(1 + STATUS_QUERIES.length, opts.timeoutMs);
-    return { delivered: true, after: complete ? decodeStatus(c.answers.slice(1)) : null, error: null };
+    const expected = (confirmed ? 1 : 0) + STATUS_QUERIES.length;
+    const complete = await c.waitAnswers(expected, opts.timeoutMs);
+    return { delivered: true, after: complete ? decodeStatus(c.answers.slice(-STATUS_QUERIES.length)) : null, error: null };
   } catch (err) {
     return { delivered: false, after: null, error: message(err) };
   } finally {

@@ -37,6 +37,7 @@ export async function startFakePrinter() {
   let resetAfterCut = false;
   let paperRunsOut = false;
   let delayMs = 0;
+  let jobDelayMs = 0;
   let silent = false;
   const jobs: ReceivedJob[] = [];
   /** Cuts received while the printer could not print (nothing came out). */
@@ -80,7 +81,12 @@ export async function startFakePrinter() {
           }
         }
       }
-      if (answers.length && !silent) socket.write(Buffer.from(answers));
+      if (answers.length && !silent) {
+        const send = () => !socket.destroyed && socket.write(Buffer.from(answers));
+        // A busy printer answers a job's requests late (its health checks stay quick).
+        if (jobDelayMs > 0 && commands.some((c) => c.op === 'raster')) setTimeout(send, jobDelayMs);
+        else send();
+      }
     };
 
     socket.on('data', (chunk: Buffer) => {
@@ -130,6 +136,10 @@ export async function startFakePrinter() {
     /** Never answers status queries (many clones and Star printers in Star mode). */
     setSilent(on: boolean) {
       silent = on;
+    },
+    /** Answers the status requests of connections carrying a job this late. */
+    setJobAnswerDelay(ms: number) {
+      jobDelayMs = ms;
     },
     /** Handles every chunk this late. */
     setDelay(ms: number) {
