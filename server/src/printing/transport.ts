@@ -166,19 +166,50 @@ function deviceError(err: unknown): Health {
   return h;
 }
 
-/** A device file printer (usblp) is there when it opens for writing; opened non-blocking so a missing reader never hangs. */
-async function deviceHealth(address: string): Promise<Health> {
+/**
+ * Asks a USB printer for DLE EOT 1–4 through its device file (Linux usblp passes the answers back on read). Only a
+ * character device is asked: reading a plain file would return its own bytes. Non-blocking reads, bounded in time;
+ * null when the printer gives no answer (many USB printers are one-way).
+ */
+async function deviceStatus(path: string, waitMs: number): Promise<number[] | null> {
+  const fd = await open(path, constants.O_RDWR | constants.O_NONBLOCK);
   try {
-    const fd = await open(devicePath(address), constants.O_WRONLY | constants.O_NONBLOCK);
+    if (!(await fd.stat()).isCharacterDevice()) return null;
+    await fd.write(statusQuery(...STATUS_QUERIES));
+    const answers: number[] = [];
+    const buf = Buffer.alloc(16);
+    const end = Date.now() + waitMs;
+    while (answers.length < STATUS_QUERIES.length && Date.now() < end) {
+      try {
+        const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+        for (const b of buf.subarray(0, bytesRead)) if (isStatusByte(b)) answers.push(b);
+        if (bytesRead === 0) await new Promise((r) => setTimeout(r, 20));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    return answers.length ? answers : null;
+  } finally {
     await fd.close();
-    return online(false);
+  }
+}
+
+/** A device file printer (usblp) is there when it opens; opened non-blocking so a missing reader never hangs. */
+async function deviceHealth(address: string, timeoutMs: number): Promise<Health> {
+  try {
+    const answers = await deviceStatus(devicePath(address), Math.min(timeoutMs, ANSWER_WAIT_MS));
+    return answers ? fromAnswers(answers) : online(false);
   } catch (err) {
     return deviceError(err);
   }
 }
 
-/** Writes a job to a device file (never created: a missing device is an unplugged printer, not a new file). */
-async function deviceJob(address: string, bytes: Buffer): Promise<JobOutcome> {
+/**
+ * Writes a job to a device file (never created: a missing device is an unplugged printer, not a new file), then reads
+ * the state right after it when the printer answers. Delivered once every byte is written.
+ */
+async function deviceJob(address: string, bytes: Buffer, timeoutMs: number): Promise<JobOutcome> {
   let fd;
   try {
     fd = await open(devicePath(address), constants.O_WRONLY | constants.O_APPEND);
@@ -188,12 +219,13 @@ async function deviceJob(address: string, bytes: Buffer): Promise<JobOutcome> {
   try {
     let done = 0;
     while (done < bytes.length) done += (await fd.write(bytes, done)).bytesWritten;
-    return { delivered: true, after: null, error: null };
   } catch (err) {
     return { delivered: false, after: null, error: message(err) };
   } finally {
     await fd.close();
   }
+  const answers = await deviceStatus(devicePath(address), Math.min(timeoutMs, ANSWER_WAIT_MS)).catch(() => null);
+  return { delivered: true, after: answers ? decodeStatus(answers) : null, error: null };
 }
 
 /** The OS printer driver module, when installed (optional: most kiosks use LAN printers). */
@@ -219,7 +251,7 @@ export async function checkHealth(address: string, type: PrinterType, timeoutMs:
       case 'tcp':
         return await tcpHealth(address, type, timeoutMs);
       case 'device':
-        return await deviceHealth(address);
+        return await deviceHealth(address, timeoutMs);
       case 'file':
         await mkdir(fileDir(address), { recursive: true });
         await access(fileDir(address));
@@ -238,7 +270,7 @@ export async function checkHealth(address: string, type: PrinterType, timeoutMs:
 export async function sendJob(address: string, type: PrinterType, body: Buffer, cut: Buffer, opts: { answers: boolean; timeoutMs: number }): Promise<JobOutcome> {
   const kind = addressKind(address);
   if (kind === 'tcp') return tcpJob(address, body, cut, opts);
-  if (kind === 'device') return deviceJob(address, Buffer.concat([body, cut]));
+  if (kind === 'device') return deviceJob(address, Buffer.concat([body, cut]), opts.timeoutMs);
   try {
     const p = osPrinter(address, type, opts.timeoutMs);
     p.setBuffer(Buffer.concat([body, cut]));

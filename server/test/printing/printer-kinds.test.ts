@@ -102,6 +102,14 @@ describe('printer kinds and widths', { timeout: 60_000 }, () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/printers', headers: { cookie: admin }, payload: { ...body, address: 'file:///dev/usb/lp0' } })).statusCode).toBe(201);
   });
 
+  it('a character device that gives no status answer (one-way USB printers; here /dev/null) prints without details', async () => {
+    t = await buildTestApp({ config: { printing: { defaultPrinter: 'file:///dev/null', ...timings } } });
+    const ticket = await issue();
+    await until(() => job(ticket.id)?.status === 'done');
+    expect(job(ticket.id)).toMatchObject({ attempts: 1, last_error: null });
+    expect((await t.app.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', printers: [{ state: 'online', pendingJobs: 0 }] });
+  });
+
   it("a browser printer: the hub sends nothing, the kiosk knows it prints itself, the print page is the paper's width", async () => {
     t = await buildTestApp();
     const admin = await login(t.app, 'admin');
