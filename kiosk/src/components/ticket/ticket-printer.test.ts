@@ -12,14 +12,14 @@ vi.mock('./browser-print', () => ({ printPage: vi.fn() }));
 
 const status = (state: PrinterStatus['state']): PrinterStatus => ({ printerId: 1, deviceId: 3, state, checkedAt: null, pendingJobs: 0, lastError: null, reason: null, browser: false, paperWidth: 80 });
 
-function mountTicket(printer: PrinterStatus | null, outcomes: Map<number, PrintJobOutcome['outcome']> = new Map()) {
+function mountTicket(printer: PrinterStatus | null, outcomes: Map<number, PrintJobOutcome['outcome']> = new Map(), ticket = makeIssuedTicket()) {
   const snap = makeSnapshot();
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     stubActions: false,
     initialState: { queue: { connected: true, loaded: true, office: snap.office, services: snap.services }, kioskPrinter: { printer, loaded: true, outcomes } },
   });
-  return mount(TicketScreen, { props: { ticket: makeIssuedTicket() }, global: { plugins: [pinia, createKioskI18n()] } });
+  return mount(TicketScreen, { props: { ticket }, global: { plugins: [pinia, createKioskI18n()] } });
 }
 
 describe('ticket screen and the printer', () => {
@@ -41,6 +41,11 @@ describe('ticket screen and the printer', () => {
     });
     expect(wrapper.get('[data-testid="ticket-countdown"]').text()).toContain('45');
     expect(wrapper.get('[data-testid="ticket-number"]').text()).toBe(makeIssuedTicket().number);
+  });
+
+  it('a long wait reads in hours and minutes on the screen, as on the paper', () => {
+    const wrapper = mountTicket(status('online'), new Map(), makeIssuedTicket({ estimatedWaitMinutes: 168 }));
+    expect(wrapper.get('[data-testid="ticket-wait"]').text()).toBe('khoảng 2 giờ 48 phút');
   });
 
   it('no printer for this kiosk: the fallback says so', () => {
