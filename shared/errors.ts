@@ -42,6 +42,8 @@ export const ErrorCode = {
   FIELD_IN_USE: 'FIELD_IN_USE',
   // Sessions and sign-in (issue 14).
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  // Printing (issue 16)
+  PRINTER_IN_BROWSER: 'PRINTER_IN_BROWSER',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -139,6 +141,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   LOGIN_THROTTLED: {
     vi: 'Đã nhập sai mật khẩu nhiều lần từ máy này. Vui lòng chờ một lát rồi thử lại, hoặc nhờ quản trị viên mở khóa đăng nhập.',
     en: 'Too many wrong passwords from this computer. Wait a moment and try again, or ask an administrator to unlock sign-in.',
+  },
+  // Printing (issue 16)
+  PRINTER_IN_BROWSER: {
+    vi: 'Máy in này nối với máy tính của ki-ốt và do trình duyệt của ki-ốt in, máy chủ không gửi lệnh in tới được. Hãy chọn máy in khác.',
+    en: 'This printer is driven by the kiosk’s browser; the hub cannot send it a job. Choose another printer.',
   },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

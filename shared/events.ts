@@ -6,7 +6,7 @@ import type { DisplayConfig } from './schemas/display';
 import type { DossierSummary } from './schemas/dossier';
 import type { MonitorSnapshot } from './schemas/monitor';
 import type { OfficePublic } from './schemas/office';
-import type { PrinterStatus } from './schemas/printer';
+import type { PrintJobOutcome, PrinterStatus } from './schemas/printer';
 import type { QueueSnapshot } from './schemas/queue';
 import type { RatingRequest } from './schemas/rating';
 import type { ServiceSummary } from './schemas/service';
@@ -56,6 +56,12 @@ export interface ServerToClientEvents {
   'dossier:updated': (payload: { dossier: DossierSummary }) => void;
   /** The supervisor's live monitor (room `supervisor`), recomputed at most once a second after commits. */
   'monitor:updated': (payload: { monitor: MonitorSnapshot }) => void;
+}
+
+/** Ticket printing (room `office`). */
+export interface ServerToClientEvents {
+  /** A ticket's print job ended: printed, failed after sending (paper ran out), or dropped after the outage limit. */
+  'print:job': (payload: { job: PrintJobOutcome }) => void;
 }
 
 /** Pushes to one tracker (a phone following its ticket) and to a counter's rating tablet. */

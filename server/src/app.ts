@@ -31,6 +31,7 @@ import displayRoutes from './routes/api/displays';
 import healthRoutes from './routes/api/health';
 import logoRoutes from './routes/api/logo';
 import monitorRoutes from './routes/api/monitor';
+import printPageRoutes from './routes/api/print-page';
 import printerRoutes from './routes/api/printers';
 import procedureRoutes from './routes/api/procedures';
 import publicLinks from './routes/public-links';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(catalogFilesRoutes);
       await api.register(logoRoutes);
       await api.register(printerRoutes);
+      await api.register(printPageRoutes);
       await api.register(trackRoutes);
       await api.register(ratingRoutes);
       await api.register(reportRoutes);

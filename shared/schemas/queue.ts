@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DaySchema, InstantSchema } from './common';
 import { CounterStateSchema } from './counter';
 import { OfficePublicSchema } from './office';
+import { HealthPrinterSchema } from './printer';
 import { ServiceSummarySchema } from './service';
 import { CallRecordSchema, TicketSchema } from './ticket';
 
@@ -19,5 +20,12 @@ export const QueueSnapshotSchema = Type.Object({
 });
 export type QueueSnapshot = Static<typeof QueueSnapshotSchema>;
 
-/** `GET /api/health` reply. */
-export const HealthSchema = Type.Object({ status: Type.Literal('ok'), version: Type.String() });
+/**
+ * `GET /api/health` reply: `degraded` while any enabled printer is known not to be online (out of paper, near end,
+ * open, in error, offline, unreachable), so an office's monitoring can alert.
+ */
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  version: Type.String(),
+  printers: Type.Array(HealthPrinterSchema),
+});

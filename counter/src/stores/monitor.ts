@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
 import { ClientRole } from '@shared/events';
 import type { MonitorSnapshot } from '@shared/schemas/monitor';
+import type { HealthPrinter } from '@shared/schemas/printer';
 import type { TransferBody } from '@shared/schemas/ticket';
 import { errorCodeOf, request } from '@ui/api';
 import { connectHub, type HubSocket } from '@ui/socket';
@@ -30,6 +31,8 @@ export const useMonitorStore = defineStore('monitor', () => {
   const now = ref(Date.now());
   /** Hub clock minus browser clock, from the last state received. */
   const skew = ref(0);
+  /** Enabled ticket printers and their state (from `GET /api/health`, then `printer:status` pushes). */
+  const printers = ref<HealthPrinter[]>([]);
   let socket: HubSocket | null = null;
   let ticker: ReturnType<typeof setInterval> | null = null;
 
@@ -60,6 +63,12 @@ export const useMonitorStore = defineStore('monitor', () => {
     s.on('connect', () => {
       connected.value = true;
       watch(s);
+      loadPrinters();
+    });
+    s.on('printer:status', ({ status }) => {
+      const known = printers.value.some((p) => p.id === status.printerId);
+      if (!known || status.state === 'disabled') loadPrinters();
+      else printers.value = printers.value.map((p) => (p.id === status.printerId ? { ...p, state: status.state, reason: status.reason, pendingJobs: status.pendingJobs } : p));
     });
     s.on('disconnect', () => {
       connected.value = false;
@@ -74,6 +83,12 @@ export const useMonitorStore = defineStore('monitor', () => {
     s.on('monitor:updated', ({ monitor }) => apply(monitor));
     socket = s;
     ticker = setInterval(() => (now.value = Date.now()), 1000);
+  }
+
+  function loadPrinters(): void {
+    request<{ printers: HealthPrinter[] }>('GET', '/api/health')
+      .then((h) => (printers.value = h.printers))
+      .catch((error: unknown) => console.warn('printer health failed', error));
   }
 
   /** Stops watching (leaving the screen). */
@@ -110,5 +125,5 @@ export const useMonitorStore = defineStore('monitor', () => {
   const waiting = computed(() => state.value?.tickets.filter((t) => t.status === 'waiting') ?? []);
   const noShows = computed(() => state.value?.tickets.filter((t) => t.status === 'no_show') ?? []);
 
-  return { state, connected, errorCode, busy, actionError, now, waiting, noShows, start, stop, ageOf, transfer, cancel, reactivate, closeCounter };
+  return { state, printers, connected, errorCode, busy, actionError, now, waiting, noShows, start, stop, ageOf, transfer, cancel, reactivate, closeCounter };
 });

@@ -8,8 +8,7 @@ export const BAND_ROWS = 256;
 
 const STAR_BAND_ROWS = 240;
 
-/** Real-time status request, ESC/POS `DLE EOT n` (n = 1 printer, 2 offline cause, 4 paper sensor). */
-export const statusQuery = (n: 1 | 2 | 4): Buffer => Buffer.from([0x10, 0x04, n]);
+export { statusQuery } from './status';
 
 /** A command builder of node-thermal-printer for the dialect, without a transport. */
 export function commandBuilder(type: PrinterType): ThermalPrinter {
@@ -66,20 +65,33 @@ function appendImage(p: ThermalPrinter, type: PrinterType, image: Bitmap): void 
   }
 }
 
+/** QR module size in dots for the printer's own QR command (and the raster QR): 8 on 80 mm, 6 on 58 mm. */
+export const qrCellDots = (width: number): number => (width >= 576 ? 8 : 6);
+
 /**
- * The bytes of one ticket: initialise, centre, the image above the QR code, the printer's own QR command (crisp at
- * the head's resolution, ~60 bytes instead of a ~9 KB raster), the image below it, feed and cut.
+ * The bytes of one ticket, split before the cut (the sender confirms the printer has the body before cutting):
+ * initialise, centre, the image above the QR code, the printer's own QR command (crisp at the head's resolution,
+ * ~60 bytes instead of a ~9 KB raster), the image below it; then feed and cut.
  */
-export function encodeTicket(type: PrinterType, ticket: RenderedTicket): Buffer {
+export function encodeTicketParts(type: PrinterType, ticket: RenderedTicket, paperDots: number): { body: Buffer; cut: Buffer } {
+  // A 576-dot image on a 384-dot head is cut off on the right (or wraps): never send one.
+  if (ticket.width !== paperDots) throw new Error(`ticket rendered at ${ticket.width} dots for a ${paperDots}-dot printer`);
   const p = commandBuilder(type);
   p.append(Buffer.from([0x1b, 0x40])); // ESC @: initialise (same in Star and Epson modes)
   p.alignCenter();
   appendImage(p, type, ticket.top);
   if (ticket.qr !== null) {
-    p.printQR(ticket.qr, { cellSize: ticket.width >= 576 ? 8 : 6, correction: 'M', model: 2 });
+    p.printQR(ticket.qr, { cellSize: qrCellDots(ticket.width), correction: 'M', model: 2 });
     p.newLine();
   }
   appendImage(p, type, ticket.bottom);
-  p.cut();
-  return p.getBuffer();
+  const cut = commandBuilder(type);
+  cut.cut();
+  return { body: p.getBuffer(), cut: cut.getBuffer() };
+}
+
+/** The bytes of one ticket in one piece (print-to-file tools, benches, tests). */
+export function encodeTicket(type: PrinterType, ticket: RenderedTicket): Buffer {
+  const { body, cut } = encodeTicketParts(type, ticket, ticket.width);
+  return Buffer.concat([body, cut]);
 }

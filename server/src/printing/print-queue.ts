@@ -1,17 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { rooms } from '@shared/rooms';
-import type { PrinterStatus } from '@shared/schemas/printer';
+import { PAPER_DOTS, type PrinterStatus } from '@shared/schemas/printer';
 import type { Realtime } from '../realtime/emitter';
 import type { PrintJobRow } from '../repositories/print-jobs-repository';
 import type { PrinterRow } from '../repositories/printers-repository';
 import type { PrintQueueHooks, PrintService } from '../services/print-service';
 import { bitmapToPng, stack } from './bitmap';
-import { encodeTicket } from './escpos';
+import { encodeTicketParts } from './escpos';
+import { PRINTABLE } from './status';
 import type { TicketPrint } from './ticket-print';
 import { renderTicket } from './ticket-renderer';
-import { addressKind, checkHealth, sendBytes, writePng, type Health } from './transport';
+import { addressKind, checkHealth, sendJob, writePng, type Health, type JobOutcome } from './transport';
 
-/** A ticket job older than this is dropped, not printed: the citizen has left the kiosk long ago. */
+/** A reprint or test page older than this is dropped (tickets: the office's `expireMinutes`, 2 by default). */
 export const JOB_TTL_MS = 10 * 60 * 1000;
 
 /** Timings of the queue (from config; short in tests). */
@@ -45,13 +46,18 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
 
   function statusOf(p: PrinterRow): PrinterStatus {
     const s = seen.get(p.id);
+    const browser = addressKind(p.address) === 'browser';
     return {
       printerId: p.id,
       deviceId: p.device_id,
-      state: p.enabled !== 1 ? 'disabled' : (s?.state ?? 'unknown'),
+      // A browser printer hangs on the kiosk PC: the hub never sees it.
+      state: p.enabled !== 1 ? 'disabled' : browser ? 'unknown' : (s?.state ?? 'unknown'),
       checkedAt: s ? new Date(s.checkedAt).toISOString() : null,
       pendingJobs: service?.jobs.pendingCount(p.id) ?? 0,
       lastError: s?.error ?? null,
+      reason: p.enabled !== 1 ? null : (s?.reason ?? null),
+      browser,
+      paperWidth: p.paper_width,
     };
   }
 
@@ -60,7 +66,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     const p = service?.printers.byId(printerId);
     if (!p) return;
     const status = statusOf(p);
-    const key = `${status.state}|${status.pendingJobs}|${status.lastError ?? ''}|${status.deviceId ?? ''}`;
+    const key = `${status.state}|${status.pendingJobs}|${status.lastError ?? ''}|${status.reason ?? ''}|${status.deviceId ?? ''}|${status.paperWidth}`;
     if (pushed.get(printerId) === key) return;
     pushed.set(printerId, key);
     deps.realtime.emit(rooms.office(), 'printer:status', { status });
@@ -79,15 +85,61 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     retryTimers.set(printerId, timer);
   }
 
-  async function deliver(p: PrinterRow, job: PrintJobRow, confirm: boolean): Promise<void> {
+  async function deliver(p: PrinterRow, job: PrintJobRow, answers: boolean): Promise<JobOutcome> {
     const svc = service as PrintService;
     const ticket = JSON.parse(job.payload) as TicketPrint;
     const kind = addressKind(p.address);
-    const rendered = await renderTicket(ticket, { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode: kind === 'file' ? 'raster' : 'native' });
+    const qrMode = kind === 'file' || p.qr_raster === 1 ? 'raster' : 'native';
+    const rendered = await renderTicket(ticket, { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode });
     if (kind === 'file') {
       const stamp = new Date(job.created_at).toISOString().replace(/[:.]/g, '-');
       await writePng(p.address, `${stamp}-${ticket.number}-${job.kind}-${job.id}.png`, bitmapToPng(stack([rendered.top, rendered.bottom])));
-    } else await sendBytes(p.address, p.type, encodeTicket(p.type, rendered), { confirm, timeoutMs: deps.options.timeoutMs });
+      return { delivered: true, after: null, error: null };
+    }
+    const { body, cut } = encodeTicketParts(p.type, rendered, PAPER_DOTS[p.paper_width]);
+    return sendJob(p.address, p.type, body, cut, { answers, timeoutMs: deps.options.timeoutMs });
+  }
+
+  /** Tells the kiosk showing the ticket what became of its paper. */
+  function outcome(job: PrintJobRow, printer: PrinterRow, result: 'done' | 'failed' | 'expired'): void {
+    if (job.kind !== 'ticket' || job.ticket_id === null) return;
+    deps.realtime.emit(rooms.office(), 'print:job', { job: { ticketId: job.ticket_id, printerId: printer.id, deviceId: printer.device_id, outcome: result } });
+  }
+
+  /** A job too old to print: the citizen left with the on-screen ticket, a late paper would mislead the next one. */
+  function tooOld(job: PrintJobRow): boolean {
+    const ttl = job.kind === 'ticket' ? (service as PrintService).settings().expireMinutes * 60_000 : JOB_TTL_MS;
+    return deps.now() - job.created_at > ttl;
+  }
+
+  /** Sends one due job; returns the error that stops this printer for now, or null when it may go on. */
+  async function attempt(p: PrinterRow, job: PrintJobRow): Promise<string | null> {
+    const svc = service as PrintService;
+    const health = await checkHealth(p.address, p.type, deps.options.timeoutMs);
+    record(p.id, health);
+    if (!PRINTABLE.includes(health.state)) return [health.reason, health.error].filter(Boolean).join(' — ') || health.state;
+    let sent: JobOutcome;
+    try {
+      sent = await deliver(p, job, health.answers);
+    } catch (err) {
+      sent = { delivered: false, after: null, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (!sent.delivered) {
+      const error = sent.error ?? 'Không gửi được phiếu';
+      record(p.id, { state: 'unreachable', answers: health.answers, reason: 'Kết nối tới máy in bị ngắt khi đang gửi phiếu.', error });
+      return error;
+    }
+    if (sent.after) record(p.id, { ...sent.after, answers: true, error: null });
+    if (sent.after && !PRINTABLE.includes(sent.after.state)) {
+      // Every byte arrived but the printer stopped (paper ran out, cutter jammed): the ticket is not out. Retried
+      // once the printer is back, within the expiry: reported, not counted as printed.
+      outcome(job, p, 'failed');
+      return sent.after.reason ?? sent.after.state;
+    }
+    svc.jobs.markDone(job.id, deps.now());
+    outcome(job, p, 'done');
+    push(p.id);
+    return null;
   }
 
   /** Sends the pending jobs of one printer, oldest first, until none is due or the printer fails. */
@@ -100,8 +152,10 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
         const job = p ? service.jobs.next(printerId) : undefined;
         if (!p || !job || closed) break;
         if (p.enabled !== 1 && job.kind !== 'test') break;
-        if (job.kind === 'ticket' && deps.now() - job.created_at > JOB_TTL_MS) {
-          service.jobs.close(job.id, 'expired');
+        if (tooOld(job)) {
+          service.expire(job, deps.now());
+          deps.log.warn({ printerId, jobId: job.id, ticketId: job.ticket_id, attempts: job.attempts, lastError: job.last_error }, 'print job expired: not printed');
+          outcome(job, p, 'expired');
           push(printerId);
           continue;
         }
@@ -109,23 +163,8 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
           scheduleRetry(printerId, job.next_attempt_at);
           break;
         }
-        let error: string | null = null;
-        const health = await checkHealth(p.address, p.type, deps.options.timeoutMs);
-        record(printerId, health);
-        if (health.state !== 'online') error = health.error ?? health.state;
-        else {
-          try {
-            await deliver(p, job, health.answers);
-          } catch (err) {
-            error = err instanceof Error ? err.message : String(err);
-            record(printerId, { state: 'unreachable', answers: health.answers, error });
-          }
-        }
-        if (error === null) {
-          service.jobs.markDone(job.id, deps.now());
-          push(printerId);
-          continue;
-        }
+        const error = await attempt(p, job);
+        if (error === null) continue;
         const next = Date.now() + backoff(job.attempts + 1, deps.options.retryBaseMs);
         service.jobs.markFailed(job.id, error, next);
         deps.log.warn({ printerId, jobId: job.id, attempts: job.attempts + 1, error }, 'print job failed; will retry');
@@ -147,12 +186,12 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     await Promise.all(
       service.printers
         .list()
-        .filter((p) => p.enabled === 1 && !busy.has(p.id))
+        .filter((p) => p.enabled === 1 && !busy.has(p.id) && addressKind(p.address) !== 'browser')
         .map(async (p) => {
           const h = await checkHealth(p.address, p.type, deps.options.timeoutMs);
           if (closed) return;
           record(p.id, h);
-          if (h.state === 'online' && service?.jobs.pendingCount(p.id)) {
+          if (PRINTABLE.includes(h.state) && service?.jobs.pendingCount(p.id)) {
             service.jobs.makeDue(p.id);
             void run(p.id);
           }

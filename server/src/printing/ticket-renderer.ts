@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { createCanvas, Image, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import { PAPER_DOTS, type PaperWidth, type TicketItem, type TicketLayout } from '@shared/schemas/printer';
-import { toBitmap, type Bitmap } from './bitmap';
+import { waitText } from '@shared/wait-text';
+import { bitmapToPng, stack, toBitmap, type Bitmap } from './bitmap';
+import { qrCellDots } from './escpos';
 import { ticketFontFamily } from './fonts';
 import type { TicketPrint } from './ticket-print';
 
@@ -143,24 +145,27 @@ export async function renderTicket(t: TicketPrint, o: RenderOptions): Promise<Re
   if (shown('serviceName')) text(t.serviceName, 28, 700);
   rule();
   if (shown('peopleAhead')) text(`Số người chờ trước bạn: ${t.peopleAhead}`, 24, 500);
-  if (shown('estimatedWait')) text(t.estimatedWaitMinutes > 0 ? `Thời gian chờ dự kiến: khoảng ${t.estimatedWaitMinutes} phút` : 'Thời gian chờ dự kiến: sắp đến lượt', 24, 500);
+  if (shown('estimatedWait')) text(`Thời gian chờ dự kiến: ${t.estimatedWaitMinutes > 0 ? waitText(t.estimatedWaitMinutes) : 'sắp đến lượt'}`, 24, 500);
 
-  const qrTop = y + Math.round(8 * s);
-  let qrBottom = qrTop;
+  // A QR code needs a quiet zone of 4 modules on every side to scan reliably (ISO/IEC 18004); the sides are wide
+  // open, above and below are white rows of the image (the printer's own QR command adds none).
+  const cell = qrCellDots(width);
+  const quiet = 4 * cell;
+  const qrTop = y + quiet;
   let qr: string | null = null;
   if (shown('qr')) {
-    if (o.qrMode === 'native') qr = t.trackingUrl;
-    else {
+    if (o.qrMode === 'native') {
+      qr = t.trackingUrl;
+      y = qrTop + quiet;
+    } else {
       const code = QRCode.create(t.trackingUrl, { errorCorrectionLevel: 'M' });
-      const cell = o.paperWidth === 80 ? 8 : 6;
       const size = code.modules.size * cell;
       const left = Math.round((width - size) / 2);
       for (let r = 0; r < code.modules.size; r++) {
-        for (let c = 0; c < code.modules.size; c++) if (code.modules.get(r, c)) ctx.fillRect(left + c * cell, qrTop + 8 + r * cell, cell, cell);
+        for (let c = 0; c < code.modules.size; c++) if (code.modules.get(r, c)) ctx.fillRect(left + c * cell, qrTop + r * cell, cell, cell);
       }
-      qrBottom = qrTop + size + 16;
+      y = qrTop + size + quiet;
     }
-    y = qrBottom;
     text('Quét mã QR để theo dõi lượt của bạn', 20, 500);
   }
   if (shown('issuedAt')) text(`Lấy số lúc: ${t.issuedAt}`, 22, 500);
@@ -171,4 +176,11 @@ export async function renderTicket(t: TicketPrint, o: RenderOptions): Promise<Re
 
   const splitAt = qr === null ? y : qrTop;
   return { width, top: toBitmap(ctx, 0, splitAt), bottom: qr === null ? toBitmap(ctx, y, y) : toBitmap(ctx, qrTop, y), qr };
+}
+
+/** The whole ticket as one PNG with the QR code drawn in (previews, print-to-file, the kiosk's print page). */
+export async function renderTicketPng(t: TicketPrint, o: Omit<RenderOptions, 'qrMode'>): Promise<{ png: Buffer; width: number; height: number }> {
+  const r = await renderTicket(t, { ...o, qrMode: 'raster' });
+  const image = stack([r.top, r.bottom]);
+  return { png: bitmapToPng(image), width: image.width, height: image.height };
 }

@@ -11,12 +11,14 @@ export interface PrinterRow {
   address: string;
   paper_width: PaperWidth;
   enabled: 0 | 1;
+  /** Draw the QR code into the image (firmware without `GS ( k`). */
+  qr_raster: 0 | 1;
   from_env: 0 | 1;
   updated_at: number;
 }
 
 /** Columns an admin edits. */
-export type PrinterFields = Pick<PrinterRow, 'name' | 'device_id' | 'type' | 'address' | 'paper_width' | 'enabled'>;
+export type PrinterFields = Pick<PrinterRow, 'name' | 'device_id' | 'type' | 'address' | 'paper_width' | 'enabled' | 'qr_raster'>;
 
 const SELECT = 'SELECT p.*, d.name AS device_name FROM printers p LEFT JOIN devices d ON d.id = p.device_id';
 
@@ -28,12 +30,12 @@ export function printersRepository(db: Db) {
     byDevice: db.prepare<[number], PrinterRow>(`${SELECT} WHERE p.device_id = ?`),
     env: db.prepare<[], PrinterRow>(`${SELECT} WHERE p.from_env = 1`),
     insert: db.prepare(
-      'INSERT INTO printers (name, device_id, type, address, paper_width, enabled, from_env, updated_at) VALUES (@name, @device_id, @type, @address, @paper_width, @enabled, @from_env, @updated_at)',
+      'INSERT INTO printers (name, device_id, type, address, paper_width, enabled, qr_raster, from_env, updated_at) VALUES (@name, @device_id, @type, @address, @paper_width, @enabled, @qr_raster, @from_env, @updated_at)',
     ),
     update: db.prepare(
-      'UPDATE printers SET name = @name, device_id = @device_id, type = @type, address = @address, paper_width = @paper_width, enabled = @enabled, updated_at = @updated_at WHERE id = @id',
+      'UPDATE printers SET name = @name, device_id = @device_id, type = @type, address = @address, paper_width = @paper_width, enabled = @enabled, qr_raster = @qr_raster, updated_at = @updated_at WHERE id = @id',
     ),
-    envAddress: db.prepare<[string, number]>('UPDATE printers SET address = ?, updated_at = ? WHERE from_env = 1'),
+    envAddress: db.prepare<[string, number, number]>('UPDATE printers SET address = ?, paper_width = ?, updated_at = ? WHERE from_env = 1'),
     remove: db.prepare<[number]>('DELETE FROM printers WHERE id = ? AND from_env = 0'),
   };
   return {
@@ -45,8 +47,9 @@ export function printersRepository(db: Db) {
     update: (id: number, row: PrinterFields & { updated_at: number }): void => {
       s.update.run({ ...row, id });
     },
-    setEnvAddress: (address: string, at: number): void => {
-      s.envAddress.run(address, at);
+    /** The default printer's address and paper width, as the PRINTER variable says. */
+    setEnvAddress: (address: string, paperWidth: PaperWidth, at: number): void => {
+      s.envAddress.run(address, paperWidth, at);
     },
     remove: (id: number): boolean => s.remove.run(id).changes === 1,
   };

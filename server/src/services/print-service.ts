@@ -1,7 +1,11 @@
 import { formatDateTime } from '@shared/office-time';
 import { PRIORITY_LABELS, type PriorityGroup } from '@shared/priority';
 import {
+  DEFAULT_PRINT_SETTINGS,
   DEFAULT_TICKET_LAYOUT,
+  type HealthPrinter,
+  type PaperWidth,
+  type PrintSettings,
   type PrintJob,
   type Printer,
   type PrinterInput,
@@ -12,6 +16,7 @@ import type { IssuedTicket } from '@shared/schemas/ticket';
 import { estimateWaitMinutes } from '../domain/eta';
 import { fail } from '../errors';
 import type { TicketPrint } from '../printing/ticket-print';
+import { addressKind } from '../printing/transport';
 import type { StaffActor } from '../repositories/audit-repository';
 import { printJobsRepository, type PrintJobKind, type PrintJobRow } from '../repositories/print-jobs-repository';
 import { printersRepository, type PrinterFields, type PrinterRow } from '../repositories/printers-repository';
@@ -63,18 +68,24 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     address: r.address,
     paperWidth: r.paper_width,
     enabled: r.enabled === 1,
+    qrRaster: r.qr_raster === 1,
     fromEnv: r.from_env === 1,
     status: hooks.statusOf(r),
   });
 
-  /** Keeps the default printer's row in step with the PRINTER environment variable (none: the row is disabled). */
-  function syncDefault(address: string | null): void {
+  /**
+   * Keeps the default printer's row in step with the PRINTER environment variable (none: the row is disabled).
+   * `?width=58` sets its paper width (else the admin's choice, 80 mm at first).
+   */
+  function syncDefault(value: string | null): void {
     const at = ctx.now();
     const row = printers.fromEnv();
-    if (!row && address) {
-      printers.insert({ name: 'Máy in mặc định', device_id: null, type: 'epson', address, paper_width: 80, enabled: 1, from_env: 1, updated_at: at });
-    } else if (row && address && row.address !== address) printers.setEnvAddress(address, at);
-    else if (row && !address && row.enabled === 1) printers.update(row.id, { ...row, enabled: 0, updated_at: at });
+    const env = value === null ? null : splitWidth(value);
+    if (!row && env) {
+      printers.insert({ name: 'Máy in mặc định', device_id: null, type: 'epson', address: env.address, paper_width: env.paperWidth ?? 80, enabled: 1, qr_raster: 0, from_env: 1, updated_at: at });
+    } else if (row && env && (row.address !== env.address || (env.paperWidth !== null && env.paperWidth !== row.paper_width))) {
+      printers.setEnvAddress(env.address, env.paperWidth ?? row.paper_width, at);
+    } else if (row && !env && row.enabled === 1) printers.update(row.id, { ...row, enabled: 0, updated_at: at });
   }
 
   function fields(input: PrinterInput, current?: PrinterRow): PrinterFields {
@@ -89,7 +100,15 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
       if (other && other.id !== current?.id) fail('CONFLICT', { field: 'deviceId', message: 'Ki-ốt này đã có máy in.' });
     }
     if (input.address.split('/').includes('..')) fail('VALIDATION_FAILED', { field: 'address' });
-    return { name: input.name.trim(), device_id: input.deviceId, type: input.type, address: input.address, paper_width: input.paperWidth, enabled: input.enabled ? 1 : 0 };
+    return {
+      name: input.name.trim(),
+      device_id: input.deviceId,
+      type: input.type,
+      address: input.address,
+      paper_width: input.paperWidth,
+      enabled: input.enabled ? 1 : 0,
+      qr_raster: (input.qrRaster ?? current?.qr_raster === 1) ? 1 : 0,
+    };
   }
 
   function create(input: PrinterInput, actor: StaffActor): Printer {
@@ -131,6 +150,32 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     return fallback?.enabled === 1 ? fallback : undefined;
   }
 
+  function settings(): PrintSettings {
+    return { ...DEFAULT_PRINT_SETTINGS, ...ctx.repos.settings.read<Partial<PrintSettings>>('printSettings') };
+  }
+
+  function saveSettings(next: PrintSettings, actor: StaffActor): PrintSettings {
+    db.transaction(() => {
+      ctx.repos.settings.write('printSettings', next);
+      ctx.repos.audit.write(ctx.now(), actor, { action: 'printer.settings', details: next });
+    })();
+    return settings();
+  }
+
+  /** Drops a job too old to print, and audits it (the hub acts: no user). */
+  function expire(job: PrintJobRow, at: number): void {
+    db.transaction(() => {
+      jobs.close(job.id, 'expired');
+      const number = (JSON.parse(job.payload) as TicketPrint).number;
+      ctx.repos.audit.write(at, { userId: null }, {
+        action: 'printer.expired',
+        targetType: job.ticket_id === null ? 'print_job' : 'ticket',
+        targetId: job.ticket_id ?? job.id,
+        details: { jobId: job.id, printerId: job.printer_id, number, kind: job.kind, attempts: job.attempts, lastError: job.last_error, minutes: Math.round((at - job.created_at) / 60_000) },
+      });
+    })();
+  }
+
   function layout(): TicketLayout {
     return { ...DEFAULT_TICKET_LAYOUT, ...ctx.repos.settings.read<Partial<TicketLayout>>('ticketLayout') };
   }
@@ -154,10 +199,10 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   const priorityLabel = (group: string | null) =>
     group ? (PRIORITY_LABELS[group as PriorityGroup]?.vi ?? group).replace('{age}', String(queue.settings().elderlyAge)) : null;
 
-  /** Queues the paper ticket of a just-committed issue; null when the kiosk has no enabled printer. */
+  /** Queues the paper ticket of a just-committed issue; null when the kiosk has no enabled printer or prints itself. */
   function enqueueIssued(t: IssuedTicket, source: IssueSource): number | null {
     const printer = printerFor(source.deviceId);
-    if (!printer) return null;
+    if (!printer || addressKind(printer.address) === 'browser') return null;
     const s = queue.settings();
     return enqueue(printer, t.id, 'ticket', {
       officeName: s.name,
@@ -171,8 +216,8 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     });
   }
 
-  /** What a reprint says: the ticket as it stands now (people ahead and wait recomputed), marked as a reprint. */
-  function reprintPayload(row: TicketRow): TicketPrint {
+  /** What a reprint (or the kiosk's print page) says: the ticket as it stands now, people ahead and wait recomputed. */
+  function currentPayload(row: TicketRow, reprint: boolean): TicketPrint {
     const s = queue.settings();
     const service = ctx.repos.catalog.serviceById(row.service_id);
     const peopleAhead = row.status === 'waiting' ? queue.peopleAhead(row) : 0;
@@ -186,7 +231,7 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
       estimatedWaitMinutes: estimateWaitMinutes(peopleAhead, load.avgMinutes, load.openCounters),
       issuedAt: formatDateTime(new Date(row.issued_at), s.timezone),
       trackingUrl: `${ctx.config.publicUrl}/t/${row.tracking_id}`,
-      reprint: true,
+      ...(reprint ? { reprint: true } : {}),
     };
   }
 
@@ -200,7 +245,8 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
         ? (printers.byId(printerId) ?? fail('PRINTER_NOT_FOUND'))
         : ((last ? printers.byId(last.printer_id) : undefined) ?? printerFor(null) ?? fail('NO_PRINTER'));
     if (printer.enabled !== 1) fail('NO_PRINTER');
-    const id = enqueue(printer, row.id, 'reprint', reprintPayload(row));
+    if (addressKind(printer.address) === 'browser') fail('PRINTER_IN_BROWSER');
+    const id = enqueue(printer, row.id, 'reprint', currentPayload(row, true));
     ctx.repos.audit.write(ctx.now(), actor, { action: 'ticket.reprint', targetType: 'ticket', targetId: row.id, details: { number: row.number, printerId: printer.id } });
     return toPrintJob(jobs.byId(id) as PrintJobRow);
   }
@@ -224,14 +270,38 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   /** A test page on one printer (enabled or not: the admin checks it before switching it on). */
   function testPrint(printerId: number, actor: StaffActor): PrintJob {
     const printer = printers.byId(printerId) ?? fail('PRINTER_NOT_FOUND');
+    if (addressKind(printer.address) === 'browser') fail('PRINTER_IN_BROWSER');
     const id = enqueue(printer, null, 'test', samplePrint());
     ctx.repos.audit.write(ctx.now(), actor, { action: 'printer.test', targetType: 'printer', targetId: printer.id });
     return toPrintJob(jobs.byId(id) as PrintJobRow);
   }
 
+  /** What the kiosk's print page shows for a ticket of today (by its tracking id), or undefined. */
+  function pagePrint(trackingId: string): TicketPrint | undefined {
+    const row = ctx.repos.tickets.byTrackingId(trackingId);
+    return row && row.queue_day === queue.currentDay().queueDay ? currentPayload(row, false) : undefined;
+  }
+
+  /** `GET /api/health`: degraded while an enabled printer is known not to be online (unchecked ones do not count). */
+  function health(): { status: 'ok' | 'degraded'; printers: HealthPrinter[] } {
+    const list = printers
+      .list()
+      .filter((p) => p.enabled === 1)
+      .map((p) => {
+        const { state, pendingJobs, reason } = hooks.statusOf(p);
+        return { id: p.id, name: p.name, state, pendingJobs, reason };
+      });
+    return { status: list.some((p) => p.state !== 'online' && p.state !== 'unknown') ? 'degraded' : 'ok', printers: list };
+  }
+
   return {
     printers,
     jobs,
+    settings,
+    saveSettings,
+    expire,
+    pagePrint,
+    health,
     layout,
     logo,
     saveLayout,
@@ -255,3 +325,12 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
 }
 
 export type PrintService = ReturnType<typeof printService>;
+
+/** Splits `?width=58` off a PRINTER value: the address, and the paper width when given. */
+export function splitWidth(value: string): { address: string; paperWidth: PaperWidth | null } {
+  const at = value.indexOf('?');
+  if (at < 0) return { address: value, paperWidth: null };
+  const width = new URLSearchParams(value.slice(at + 1)).get('width');
+  if (width !== '58' && width !== '80') throw new Error(`PRINTER: width must be 58 or 80 (got ${width ?? 'nothing'}) in ${value}`);
+  return { address: value.slice(0, at), paperWidth: Number(width) as PaperWidth };
+}

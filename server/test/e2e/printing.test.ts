@@ -72,4 +72,34 @@ describe('printer down in real Chromium: the kiosk shows the ticket on screen, t
     expect(printer.jobs.map((j) => (j.commands.find((c) => c.op === 'qr-store') as { text: string }).text)).toEqual(urls.map((u) => `${app.config.publicUrl}/t/${u.tracking_id}`));
     expect(errors).toEqual([]);
   });
+
+  /** The printer shows `state` on the admin screen; then the kiosk takes one more ticket. */
+  async function nextTicketWhen(state: string): Promise<void> {
+    await expect.poll(() => admin.getByTestId('printer-status-1').textContent(), { timeout: 10_000 }).toContain(state);
+    await kiosk.getByTestId('ticket-done').click();
+    await kiosk.getByTestId('service-A').click();
+    await kiosk.getByTestId('priority-none').click();
+  }
+
+  it('near end: printing goes on with a warning for the admin; an error: the kiosk falls back and the admin reads why', async () => {
+    printer.setState('near_end');
+    await nextTicketWhen('Sắp hết giấy');
+    expect(await admin.getByTestId('printer-near-end-1').textContent()).toContain('sắp hết giấy');
+    await shoot(admin, 'admin-printers-near-end');
+    await kiosk.getByTestId('ticket-printing').waitFor();
+    expect(await kiosk.getByTestId('ticket-printing').textContent()).toContain('sắp hết giấy');
+    await printer.waitForJobs(3, 10_000);
+
+    printer.setState('error', 'autocutter');
+    await nextTicketWhen('Đang báo lỗi');
+    expect(await admin.getByTestId('printer-reason-1').textContent()).toContain('Lỗi dao cắt giấy');
+    await shoot(admin, 'admin-printers-error');
+    await kiosk.getByTestId('ticket-printer-down').waitFor();
+    expect(await kiosk.getByTestId('ticket-printer-down').textContent()).toContain('Máy in phiếu đang báo lỗi');
+    await kiosk.getByTestId('ticket-qr').waitFor();
+    await shoot(kiosk, 'kiosk-ticket-printer-error');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(printer.jobs).toHaveLength(3);
+    expect(errors).toEqual([]);
+  });
 });

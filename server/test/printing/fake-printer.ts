@@ -1,74 +1,103 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { decode, type Command } from './escpos-decoder';
 
-/** What the fake printer reports to DLE EOT. */
-export type FakeState = 'online' | 'paper_out' | 'cover_open';
+/** What the fake printer reports to DLE EOT, as a real Epson would. */
+export type FakeState = 'online' | 'near_end' | 'paper_out' | 'cover_open' | 'error' | 'offline';
+/** Which error bit DLE EOT 3 reports in the `error` state. */
+export type FakeError = 'autocutter' | 'unrecoverable' | 'auto_recoverable';
 
-/** A job as the fake printer received it: one connection's bytes that carried something besides status queries. */
+/** A copy as it came out of the fake printer: the commands from the job's start up to its cut. */
 export interface ReceivedJob {
   bytes: Buffer;
   commands: Command[];
   receivedAt: number;
 }
 
+const ERROR_BITS: Record<FakeError, number> = { autocutter: 0x08, unrecoverable: 0x20, auto_recoverable: 0x40 };
+
+/** The byte a real Epson answers to DLE EOT n in a state (fixed bits 1 and 4 set). */
+export function statusByte(n: number, state: FakeState, error: FakeError = 'autocutter'): number {
+  const stopped = state !== 'online' && state !== 'near_end';
+  if (n === 1) return 0x12 | (stopped ? 0x08 : 0);
+  if (n === 2) return 0x12 | (state === 'cover_open' ? 0x04 : 0) | (state === 'paper_out' ? 0x20 : 0) | (state === 'error' ? 0x40 : 0);
+  if (n === 3) return 0x12 | (state === 'error' ? ERROR_BITS[error] : 0);
+  return 0x12 | (state === 'near_end' ? 0x0c : 0) | (state === 'paper_out' ? 0x6c : 0);
+}
+
 /**
- * A loopback ESC/POS printer on port 0: records every connection's bytes, decodes them, and answers DLE EOT status
- * queries (n = 1, 2, 4) like an Epson. It can go down (refuse connections), reset a connection mid-job, or be slow.
+ * A loopback ESC/POS printer on port 0. It decodes what arrives as it arrives, answers every DLE EOT status request
+ * in order like an Epson, and prints a copy at each cut received while it can print (counted in `jobs`). It can go
+ * down (refuse connections), never answer, answer late, reset a connection mid-job or right after the cut, and run
+ * out of paper on the ticket it is printing.
  */
 export async function startFakePrinter() {
   let state: FakeState = 'online';
+  let error: FakeError = 'autocutter';
   let resetAfter: number | null = null;
+  let resetAfterCut = false;
+  let paperRunsOut = false;
   let delayMs = 0;
+  let jobDelayMs = 0;
   let silent = false;
   const jobs: ReceivedJob[] = [];
+  /** Cuts received while the printer could not print (nothing came out). */
+  const refused: Command[][] = [];
   const sockets = new Set<Socket>();
   const waiters: (() => void)[] = [];
   let statusQueries = 0;
 
-  const answer = (n: number): number => {
-    if (n === 2) return 0x12 | (state === 'cover_open' ? 0x04 : 0) | (state === 'paper_out' ? 0x20 : 0);
-    if (n === 4) return 0x12 | (state === 'paper_out' ? 0x60 : 0);
-    return 0x16;
-  };
-
   const onConnection = (socket: Socket) => {
     sockets.add(socket);
     let buf = Buffer.alloc(0);
-    let answered = 0;
-    let recorded = false;
-    socket.on('close', () => {
-      sockets.delete(socket);
-      // A printer that never answers: the job is whatever arrived before the hub closed the connection.
-      if (silent && !recorded && buf.length > 0 && decode(buf).commands.some((c) => c.op !== 'status')) {
-        recorded = true;
-        jobs.push({ bytes: buf, commands: decode(buf).commands, receivedAt: performance.now() });
-      }
-    });
+    let handled = 0;
+    let jobStart = 0;
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
+
+    const handle = () => {
+      if (socket.destroyed) return;
+      const { commands } = decode(buf);
+      const answers: number[] = [];
+      for (; handled < commands.length; handled++) {
+        const c = commands[handled] as Command;
+        if (c.op === 'status') {
+          statusQueries++;
+          answers.push(statusByte(c.n, state, error));
+        } else if (c.op === 'cut') {
+          const copy = commands.slice(jobStart, handled + 1);
+          jobStart = handled + 1;
+          if (paperRunsOut) {
+            paperRunsOut = false;
+            state = 'paper_out';
+            refused.push(copy);
+          } else if (state === 'online' || state === 'near_end') {
+            jobs.push({ bytes: buf, commands: copy, receivedAt: performance.now() });
+            waiters.splice(0).forEach((w) => w());
+          } else refused.push(copy);
+          if (resetAfterCut) {
+            resetAfterCut = false;
+            socket.resetAndDestroy();
+            return;
+          }
+        }
+      }
+      if (answers.length && !silent) {
+        const send = () => !socket.destroyed && socket.write(Buffer.from(answers));
+        // A busy printer answers a job's requests late (its health checks stay quick).
+        if (jobDelayMs > 0 && commands.some((c) => c.op === 'raster')) setTimeout(send, jobDelayMs);
+        else send();
+      }
+    };
+
     socket.on('data', (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
-      if (resetAfter !== null && buf.length >= resetAfter) {
+      if (resetAfter !== null && buf.length >= resetAfter && decode(buf).commands.some((c) => c.op === 'raster')) {
         resetAfter = null;
         socket.resetAndDestroy();
         return;
       }
-      const { commands } = decode(buf);
-      const statuses = commands.filter((c) => c.op === 'status');
-      const isJob = commands.some((c) => c.op !== 'status');
-      const reply = () => {
-        if (socket.destroyed || silent) return;
-        for (const s of statuses.slice(answered)) socket.write(Buffer.from([answer(s.n)]));
-        statusQueries += statuses.length - answered;
-        answered = statuses.length;
-        // A job is complete when its trailing status query arrived (the hub appends one to every job).
-        if (isJob && !recorded && commands.at(-1)?.op === 'status') {
-          recorded = true;
-          jobs.push({ bytes: buf, commands, receivedAt: performance.now() });
-          waiters.splice(0).forEach((w) => w());
-        }
-      };
-      if (delayMs > 0) setTimeout(reply, delayMs);
-      else reply();
+      if (delayMs > 0) setTimeout(handle, delayMs);
+      else handle();
     });
   };
 
@@ -79,27 +108,45 @@ export async function startFakePrinter() {
   return {
     port,
     address: `tcp://127.0.0.1:${port}`,
+    /** Copies printed (one per cut received while printable). */
     jobs,
+    refused,
     get statusQueries() {
       return statusQueries;
     },
-    setState(next: FakeState) {
-      state = next;
+    get state() {
+      return state;
     },
-    /** The next connection is reset once it has received this many bytes. */
+    setState(next: FakeState, kind: FakeError = 'autocutter') {
+      state = next;
+      error = kind;
+    },
+    /** The next job connection is reset once it has received this many bytes (printer rebooted mid-job). */
     resetNextJobAfter(bytes: number) {
       resetAfter = bytes;
+    },
+    /** The next connection that delivers a cut is reset right after it, before answering what follows. */
+    resetAfterNextCut() {
+      resetAfterCut = true;
+    },
+    /** The roll ends on the next ticket: it does not come out whole, and the printer reports paper end. */
+    runOutOfPaperOnNextJob() {
+      paperRunsOut = true;
     },
     /** Never answers status queries (many clones and Star printers in Star mode). */
     setSilent(on: boolean) {
       silent = on;
     },
-    /** Answers every chunk this late. */
+    /** Answers the status requests of connections carrying a job this late. */
+    setJobAnswerDelay(ms: number) {
+      jobDelayMs = ms;
+    },
+    /** Handles every chunk this late. */
     setDelay(ms: number) {
       delayMs = ms;
     },
-    /** Resolves when `n` jobs have been received in total. */
-    async waitForJobs(n: number, timeoutMs = 5000): Promise<void> {
+    /** Resolves when `n` copies have been printed in total. */
+    async waitForJobs(n: number, timeoutMs = 8000): Promise<void> {
       const until = Date.now() + timeoutMs;
       while (jobs.length < n) {
         if (Date.now() > until) throw new Error(`expected ${n} jobs, got ${jobs.length}`);

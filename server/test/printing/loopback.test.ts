@@ -13,21 +13,14 @@ import { renderTicket } from '../../src/printing/ticket-renderer';
 import { buildTestApp, count } from '../helper';
 import { rasterToPng } from './escpos-decoder';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
+import { until } from './until';
 
 const OUT = resolve('test-output/printing');
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Polls `check` every 10 ms until it holds (or fails after `ms`). */
-async function until(check: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 // Generous limits: the machine running the suite may be busy; the waits poll, so a fast run stays fast.
-describe('printing to a loopback ESC/POS printer', { timeout: 20_000 }, () => {
+describe('printing to a loopback ESC/POS printer', { timeout: 40_000 }, () => {
   let printer: FakePrinter;
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let url: string;
@@ -70,13 +63,14 @@ describe('printing to a loopback ESC/POS printer', { timeout: 20_000 }, () => {
     }
     expect(commands.filter((c) => c.op === 'qr-store')).toEqual([{ op: 'qr-store', text: body.trackingUrl }]);
     expect(body.trackingUrl).toMatch(/^http:\/\/hub\.test\/t\/[A-Za-z0-9_-]{16}$/);
-    // Order on paper: image above the QR, QR, image below, cut; the hub's receipt query comes last.
+    // Order on paper: image above the QR, QR, image below, the hub's checkpoint (DLE EOT 1), then the cut.
     const at = (op: string) => ops.indexOf(op as never);
     expect(at('raster')).toBeLessThan(at('qr-store'));
     expect(at('qr-store')).toBeLessThan(at('qr-print'));
     expect(ops.lastIndexOf('raster')).toBeGreaterThan(at('qr-print'));
-    expect(at('cut')).toBeGreaterThan(ops.lastIndexOf('raster'));
-    expect(ops.at(-1)).toBe('status');
+    expect(ops.lastIndexOf('status')).toBeGreaterThan(ops.lastIndexOf('raster'));
+    expect(ops.at(-1)).toBe('cut');
+    expect(commands.filter((c) => c.op === 'status')).toEqual([{ op: 'status', n: 1 }]);
 
     await until(() => job(body.id)?.status === 'done');
     expect(job(body.id)).toMatchObject({ status: 'done', attempts: 1, last_error: null });
@@ -100,7 +94,8 @@ describe('printing to a loopback ESC/POS printer', { timeout: 20_000 }, () => {
     const started = performance.now();
     const { status, body } = await issue();
     expect(status).toBe(201);
-    expect(performance.now() - started).toBeLessThan(450);
+    // The issue never waits for the printer (generous: the machine running the suite may be busy).
+    expect(performance.now() - started).toBeLessThan(1500);
     expect(count(t.app, 'SELECT COUNT(*) AS n FROM tickets WHERE id = ?', body.id)).toBe(1);
     await until(() => (job(body.id)?.attempts ?? 0) >= 2);
     expect(job(body.id).status).toBe('pending');
@@ -132,7 +127,7 @@ describe('printing to a loopback ESC/POS printer', { timeout: 20_000 }, () => {
     const started = performance.now();
     const { status, body } = await issue();
     expect(status).toBe(201);
-    expect(performance.now() - started).toBeLessThan(450);
+    expect(performance.now() - started).toBeLessThan(1500);
     await until(() => job(body.id)?.status === 'done');
     expect(job(body.id).attempts).toBe(1);
     expect(printer.jobs).toHaveLength(1);

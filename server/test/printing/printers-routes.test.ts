@@ -5,15 +5,8 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, count, login } from '../helper';
 import { pairDevice } from '../helper-devices';
+import { until } from './until';
 
-/** Polls `check` every 10 ms until it holds. */
-async function until(check: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('printers API, print-to-file default printer, reprint and layout', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;

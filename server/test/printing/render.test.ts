@@ -5,8 +5,9 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TICKET_LAYOUT } from '@shared/schemas/printer';
-import { bitmapToPng, stack } from '../../src/printing/bitmap';
-import { encodeTicket, guardRealtime } from '../../src/printing/escpos';
+import QRCode from 'qrcode';
+import { bitmapToPng, rowBytes, stack, type Bitmap } from '../../src/printing/bitmap';
+import { encodeTicket, encodeTicketParts, guardRealtime, qrCellDots } from '../../src/printing/escpos';
 import type { TicketPrint } from '../../src/printing/ticket-print';
 import { renderTicket } from '../../src/printing/ticket-renderer';
 import { decode } from './escpos-decoder';
@@ -20,7 +21,7 @@ const TICKET: TicketPrint = {
   number: 'B027',
   priorityLabel: 'Người khuyết tật',
   peopleAhead: 4,
-  estimatedWaitMinutes: 18,
+  estimatedWaitMinutes: 168,
   issuedAt: '23/11/2026 09:05',
   trackingUrl: 'http://192.168.1.20:8080/t/AbCdEfGhIjKlMnOp',
 };
@@ -92,6 +93,38 @@ describe('ticket renderer', () => {
     expect(bytes.includes(Buffer.from([0x1b, 0x6b]))).toBe(true);
     expect(bytes.includes(Buffer.from([0x1b, 0x64, 0x02]))).toBe(true);
     expect(bytes.includes(Buffer.from(TICKET.trackingUrl))).toBe(true);
+  });
+
+  it('leaves a quiet zone of 4 modules around the QR code, drawn by the printer or into the image', async () => {
+    for (const paperWidth of [80, 58] as const) {
+      const native = await renderTicket(TICKET, { paperWidth, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'native' });
+      const raster = await renderTicket(TICKET, { paperWidth, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'raster' });
+      const quiet = 4 * qrCellDots(native.width);
+      const white = (b: Bitmap, from: number, to: number) => b.data.subarray(from * rowBytes(b.width), to * rowBytes(b.width)).every((x) => x === 0);
+      // Printer's QR: the image above ends, and the image below starts, with 4 modules of white rows.
+      expect(white(native.top, native.top.height - quiet, native.top.height)).toBe(true);
+      expect(white(native.bottom, 0, quiet)).toBe(true);
+      // Drawn QR: it starts right where the printer's would; white above and below, and its first row is dark.
+      const qrTop = native.top.height;
+      const modules = QRCode.create(TICKET.trackingUrl, { errorCorrectionLevel: 'M' }).modules.size;
+      const size = modules * qrCellDots(native.width);
+      expect(white(raster.top, qrTop - quiet, qrTop)).toBe(true);
+      expect(white(raster.top, qrTop, qrTop + 1)).toBe(false);
+      expect(white(raster.top, qrTop + size - 1, qrTop + size)).toBe(false);
+      expect(white(raster.top, qrTop + size, qrTop + size + quiet)).toBe(true);
+      // Left and right of the code: nothing within 4 modules on its rows.
+      const left = Math.round((native.width - size) / 2);
+      const stride = rowBytes(native.width);
+      for (let y = qrTop; y < qrTop + size; y++) {
+        for (const x of [left - quiet, left - 1, left + size, left + size + quiet - 1]) expect(raster.top.data[y * stride + (x >> 3)]! & (0x80 >> (x & 7))).toBe(0);
+      }
+    }
+  });
+
+  it('never encodes an image wider or narrower than the printer head', async () => {
+    const wide = await renderTicket(TICKET, { paperWidth: 80, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'native' });
+    expect(() => encodeTicketParts('epson', wide, 384)).toThrow(/576 dots for a 384-dot printer/);
+    expect(encodeTicketParts('epson', wide, 576).body.length).toBeGreaterThan(1000);
   });
 
   it('never lets image bytes form a real-time command (DLE EOT/ENQ/DC4)', () => {

@@ -39,6 +39,23 @@ function mountSection() {
 }
 
 describe('MonitorSection', () => {
+  it('warns about printers near the end of their roll or stopped, live; says nothing while they print', async () => {
+    const { wrapper, monitor } = mountSection();
+    expect(wrapper.find('[data-testid="monitor-printers"]').exists()).toBe(false);
+    monitor.printers = [
+      { id: 1, name: 'Máy in mặc định', state: 'online', pendingJobs: 0, reason: null },
+      { id: 2, name: 'Máy in ki-ốt sảnh', state: 'near_end', pendingJobs: 0, reason: 'Giấy sắp hết: hãy chuẩn bị cuộn giấy mới.' },
+      { id: 3, name: 'Máy in tầng 2', state: 'error', pendingJobs: 2, reason: 'Lỗi dao cắt giấy (kẹt giấy ở dao cắt): mở nắp, gỡ giấy kẹt rồi đóng nắp.' },
+    ];
+    await wrapper.vm.$nextTick();
+    const band = wrapper.get('[data-testid="monitor-printers"]');
+    expect(band.text()).toContain('Máy in phiếu cần xử lý');
+    expect(band.find('[data-testid="monitor-printer-1"]').exists()).toBe(false);
+    expect(band.get('[data-testid="monitor-printer-2"]').text()).toBe('Máy in ki-ốt sảnh · Sắp hết giấy — Giấy sắp hết: hãy chuẩn bị cuộn giấy mới.');
+    expect(band.get('[data-testid="monitor-printer-3"]').text()).toContain('Đang báo lỗi — Lỗi dao cắt giấy');
+    expect(band.get('[data-testid="monitor-printer-3"]').text()).toContain('2 phiếu chờ in');
+  });
+
   it('flags the citizens waiting past the threshold, live, and shows priority in words', () => {
     const { wrapper } = mountSection();
     const alerts = wrapper.get('[data-testid="monitor-alerts"]').text();

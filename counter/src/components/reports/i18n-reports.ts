@@ -234,6 +234,8 @@ export const monitorVi = {
   noNoShows: 'Chưa có số nào vắng mặt hôm nay.',
   done: 'Đã thực hiện.',
   priority: 'Ưu tiên',
+  printersTitle: 'Máy in phiếu cần xử lý',
+  printerPending: '{n} phiếu chờ in',
 };
 
 export const monitorEn: typeof monitorVi = {
@@ -283,4 +285,6 @@ export const monitorEn: typeof monitorVi = {
   noNoShows: 'No no-shows today.',
   done: 'Done.',
   priority: 'Priority',
+  printersTitle: 'Ticket printers needing attention',
+  printerPending: '{n} tickets waiting to print',
 };

@@ -8,12 +8,12 @@ import {
   PrinterInputSchema,
   PrinterSchema,
   PrintJobSchema,
+  PrintSettingsSchema,
   ReprintBodySchema,
   TicketLayoutSchema,
 } from '@shared/schemas/printer';
 import { actorOf } from '../../plugins/auth';
-import { bitmapToPng, stack } from '../../printing/bitmap';
-import { renderTicket } from '../../printing/ticket-renderer';
+import { renderTicketPng } from '../../printing/ticket-renderer';
 import { ERROR_RESPONSES, NoContentSchema } from '../schemas';
 
 const tags = ['printing'];
@@ -93,9 +93,19 @@ const printers: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const r = await renderTicket(service.samplePrint(), { paperWidth: request.query.paperWidth ?? 80, layout: service.layout(), logo: service.logo(), qrMode: 'raster' });
-      return reply.type('image/png').header('cache-control', 'no-store').send(bitmapToPng(stack([r.top, r.bottom])));
+      const r = await renderTicketPng(service.samplePrint(), { paperWidth: request.query.paperWidth ?? 80, layout: service.layout(), logo: service.logo() });
+      return reply.type('image/png').header('cache-control', 'no-store').send(r.png);
     },
+  );
+  app.get(
+    '/admin/print-settings',
+    { config: admin, schema: { tags, summary: 'Printing settings: minutes after which an unprinted ticket is dropped', response: { 200: PrintSettingsSchema, ...ERROR_RESPONSES } } },
+    async () => service.settings(),
+  );
+  app.put(
+    '/admin/print-settings',
+    { config: admin, schema: { tags, summary: 'Change the printing settings', body: PrintSettingsSchema, response: { 200: PrintSettingsSchema, ...ERROR_RESPONSES } } },
+    async (request) => service.saveSettings(request.body, actorOf(request)),
   );
 };
 export default printers;

@@ -7,7 +7,7 @@ import PrintersSection from './PrintersSection.vue';
 import ReprintButton from './ReprintButton.vue';
 import { usePrintersStore } from './printers-store';
 
-const status = (over: Partial<PrinterStatus> = {}): PrinterStatus => ({ printerId: 1, deviceId: null, state: 'online', checkedAt: null, pendingJobs: 0, lastError: null, ...over });
+const status = (over: Partial<PrinterStatus> = {}): PrinterStatus => ({ printerId: 1, deviceId: null, state: 'online', checkedAt: null, pendingJobs: 0, lastError: null, reason: null, browser: false, paperWidth: 80, ...over });
 const printer = (over: Partial<Printer> = {}): Printer => ({
   id: 1,
   name: 'Máy in mặc định',
@@ -17,6 +17,7 @@ const printer = (over: Partial<Printer> = {}): Printer => ({
   address: 'file:./data/prints',
   paperWidth: 80,
   enabled: true,
+  qrRaster: false,
   fromEnv: true,
   status: status(),
   ...over,
@@ -36,7 +37,7 @@ describe('printers admin section', () => {
       createSpy: vi.fn,
       initialState: {
         adminPrinters: {
-          printers: [printer(), printer({ id: 2, name: 'Máy in ki-ốt sảnh', deviceId: 5, deviceName: 'Ki-ốt sảnh', fromEnv: false, address: 'tcp://192.168.1.50:9100', status: status({ printerId: 2, deviceId: 5, state: 'paper_out', pendingJobs: 2, lastError: 'paper_out' }) })],
+          printers: [printer(), printer({ id: 2, name: 'Máy in ki-ốt sảnh', deviceId: 5, deviceName: 'Ki-ốt sảnh', fromEnv: false, address: 'tcp://192.168.1.50:9100', status: status({ printerId: 2, deviceId: 5, state: 'paper_out', pendingJobs: 2, lastError: 'paper_out', reason: 'Hết giấy: hãy thay cuộn giấy mới.' }) }), printer({ id: 3, name: 'Máy in tầng 2', deviceId: 6, deviceName: 'Ki-ốt tầng 2', fromEnv: false, status: status({ printerId: 3, deviceId: 6, state: 'near_end', reason: 'Giấy sắp hết: hãy chuẩn bị cuộn giấy mới.' }) })],
           layout: { headerText: '', footerText: 'Xin cảm ơn', hidden: ['qr'] },
         },
       },
@@ -49,11 +50,17 @@ describe('printers admin section', () => {
     const store = usePrintersStore();
     expect(store.start).toHaveBeenCalled();
     expect(wrapper.get('[data-testid="printer-status-1"]').text()).toBe('●Sẵn sàng');
-    expect(wrapper.get('[data-testid="printer-status-2"]').text()).toBe('▲Hết giấy');
+    // Paper out stops printing (red); near end still prints (amber) and warns above the list before the roll runs out.
+    expect(wrapper.get('[data-testid="printer-status-2"]').text()).toBe('✕Hết giấy');
+    expect(wrapper.get('[data-testid="printer-reason-2"]').text()).toBe('Hết giấy: hãy thay cuộn giấy mới.');
+    expect(wrapper.get('[data-testid="printer-status-3"]').text()).toBe('▲Sắp hết giấy');
+    expect(wrapper.get('[data-testid="printer-near-end-3"]').text()).toContain('Máy in “Máy in tầng 2” sắp hết giấy');
+    expect(wrapper.find('[data-testid="printer-near-end-2"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="printer-reason-1"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="printers-table"]').text()).toContain('2 phiếu chờ in');
     expect(wrapper.get('[data-testid="printers-table"]').text()).toContain('Ki-ốt sảnh');
     // The default printer cannot be removed; a kiosk's can.
-    expect(wrapper.findAll('[data-testid="remove-printer"]')).toHaveLength(1);
+    expect(wrapper.findAll('[data-testid="remove-printer"]')).toHaveLength(2);
     await wrapper.findAll('[data-testid="test-print"]')[1]!.trigger('click');
     expect(store.testPrint).toHaveBeenCalledWith(2);
     await flushPromises();

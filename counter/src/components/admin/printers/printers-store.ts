@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { ClientRole } from '@shared/events';
 import type { ErrorCode } from '@shared/errors';
 import type { Device } from '@shared/schemas/device';
-import type { PrintJob, Printer, PrinterInput, TicketLayout } from '@shared/schemas/printer';
+import type { PrintJob, Printer, PrinterInput, PrintSettings, TicketLayout } from '@shared/schemas/printer';
 import { errorCodeOf, request } from '@ui/api';
 import { connectHub, type HubSocket } from '@ui/socket';
 
@@ -16,6 +16,7 @@ export const usePrintersStore = defineStore('adminPrinters', () => {
   const kiosks = ref<Device[]>([]);
   const jobs = ref<PrintJob[]>([]);
   const layout = shallowRef<TicketLayout | null>(null);
+  const settings = shallowRef<PrintSettings | null>(null);
   const loading = ref(false);
   const loadError = ref<ErrorCode | null>(null);
   /** Bumped after a layout save, so the preview image reloads. */
@@ -25,12 +26,14 @@ export const usePrintersStore = defineStore('adminPrinters', () => {
   async function load(): Promise<void> {
     loading.value = true;
     try {
-      const [p, d, j, l] = await Promise.all([
+      const [p, d, j, l, st] = await Promise.all([
         request<Printer[]>('GET', '/api/admin/printers'),
         request<Device[]>('GET', '/api/admin/devices'),
         request<PrintJob[]>('GET', '/api/admin/print-jobs'),
         request<TicketLayout>('GET', '/api/admin/ticket-layout'),
+        request<PrintSettings>('GET', '/api/admin/print-settings'),
       ]);
+      settings.value = st;
       printers.value = p;
       kiosks.value = d.filter((x) => x.kind === 'kiosk' && !x.revoked);
       jobs.value = j;
@@ -80,10 +83,14 @@ export const usePrintersStore = defineStore('adminPrinters', () => {
     jobs.value = [job, ...jobs.value.filter((j) => j.id !== job.id)];
   }
 
-  async function saveLayout(next: TicketLayout): Promise<void> {
+  async function saveLayout(next: TicketLayout, nextSettings: PrintSettings): Promise<void> {
     layout.value = await request<TicketLayout>('PUT', '/api/admin/ticket-layout', next);
+    settings.value = await request<PrintSettings>('PUT', '/api/admin/print-settings', nextSettings);
     previewVersion.value += 1;
   }
 
-  return { printers, kiosks, jobs, layout, loading, loadError, previewVersion, load, loadJobs, start, stop, save, remove, testPrint, saveLayout };
+  /** Printers that print but will soon stop (near end): a warning above the list. */
+  const warnings = computed(() => printers.value.filter((p) => p.enabled && p.status.state === 'near_end'));
+
+  return { printers, kiosks, jobs, layout, settings, warnings, loading, loadError, previewVersion, load, loadJobs, start, stop, save, remove, testPrint, saveLayout };
 });
