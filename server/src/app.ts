@@ -64,6 +64,8 @@ export async function buildApp(options: AppOptions) {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // `//api//x` is `/api/x`: every spelling of a path reaches the same route, and so the same access rule.
+    routerOptions: { ignoreDuplicateSlashes: true },
     // Errors met by the router before any route (malformed URL, over-long path parameter) get a code like all others.
     frameworkErrors: (err, _request, reply) => {
       const code = codeOfFastifyError(err);
@@ -166,8 +168,15 @@ export async function buildApp(options: AppOptions) {
   await app.register(publicLinks);
 
   // 5. The built screens (vite build → dist/), when present.
+  // Every file of dist/ is public (the screens' code; their data comes from the API): declared so explicitly,
+  // since a route without an access rule is refused.
   if (existsSync(options.config.staticDir)) {
-    await app.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
+    await app.register(async (screens) => {
+      screens.addHook('onRoute', (route) => {
+        route.config = { ...route.config, allow: Allow.everyone };
+      });
+      await screens.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
+    });
   }
   return app;
 }

@@ -17,7 +17,7 @@ export interface Principal {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Roles that may call the route. Every /api route declares it; a route without it is refused to all. */
+    /** Roles that may call the route. Every route declares it (static files and short links too); a route without it is refused to all. */
     allow?: readonly AccessRole[];
     /** The route stays usable while the staff member must change their password (me, password, logout). */
     duringPasswordChange?: boolean;
@@ -92,11 +92,18 @@ export default fp(
     app.decorate('setDeviceCookie', (reply: FastifyReply, token: string) => {
       reply.setCookie(DEVICE_COOKIE, token, { ...base, maxAge: TEN_YEARS_S });
     });
+    // Decided on the route the router matched (its declared rule), never on the URL text: the router decodes
+    // percent-escapes, doubled slashes and absolute-form targets, so any spelling of a path meets the same rule.
+    // onRequest runs before any body is read or parsed, so a refused upload is never parsed.
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/') || request.is404) return;
-      const allow = request.routeOptions.config.allow ?? [];
+      if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
+      const allow = request.routeOptions.config.allow;
       const principal = resolvePrincipal(app, request.cookies, request.ip);
       request.principal = principal;
+      if (!allow) {
+        request.log.error({ route: request.routeOptions.url, method: request.method }, 'route declares no access rule: refused');
+        fail('FORBIDDEN');
+      }
       if (!isAllowed(principal, allow)) fail(refusalCode(principal, allow));
       if (principal.staff?.me.mustChangePassword && !request.routeOptions.config.duringPasswordChange && !allow.includes('anonymous')) {
         fail('PASSWORD_CHANGE_REQUIRED');

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { foldVietnamese } from '@shared/text-fold';
 import { fail } from '../errors';
 import { SHEET_NAMES, type CatalogSheets, type Cell, type Sheet } from './catalog-sheets';
+import { checkUnpackedSize } from './zip-guard';
 
 /** MIME type of an XLSX workbook (also the content type of an XLSX import body). */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,10 +70,13 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
 /** Reads a workbook holding the export's sheets (found by name, accents and case ignored). */
 export async function xlsxToSheets(body: Buffer): Promise<CatalogSheets> {
   const wb = new ExcelJS.Workbook();
+  const notXlsx = () => fail('VALIDATION_FAILED', { errors: [{ sheet: 'procedures', row: 0, column: '', message: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ.' }], errorCount: 1 });
+  // A zip bomb is refused before ExcelJS unpacks anything.
+  if (!(await checkUnpackedSize(body))) notXlsx();
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
-    fail('VALIDATION_FAILED', { errors: [{ sheet: 'procedures', row: 0, column: '', message: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ.' }], errorCount: 1 });
+    notXlsx();
   }
   const find = (name: string) => wb.worksheets.find((ws) => foldVietnamese(ws.name).trim() === foldVietnamese(name));
   const procedures = find(SHEET_NAMES.procedures);
