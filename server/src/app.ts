@@ -7,11 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { Allow } from '@shared/access';
 import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
-import type { Config } from './config';
+import { DEFAULT_LIMITS, type Config } from './config';
 import { AppError, statusOf } from './errors';
 import { hasNonFiniteNumber } from './finite-numbers';
 import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
+import connectionLimits from './plugins/connection-limits';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
@@ -58,7 +59,12 @@ function codeOfFastifyError(err: FastifyError): ErrorCode {
 
 /** Builds the hub: one Fastify instance with Socket.IO attached, the API, and the built screens. */
 export async function buildApp(options: AppOptions) {
+  const limits = options.config.limits ?? DEFAULT_LIMITS;
   const app = Fastify({
+    // A request must arrive whole (head and body) within the timeout: a body trickled byte by byte is cut with 408.
+    // Node checks the timeouts on an interval, so it is kept short next to the timeout.
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(limits.requestTimeoutMs / 10)) },
     logger: options.logger ?? { level: options.config.logLevel },
     // Screens poll nothing, but every static file and API call would be a log line: log errors and our own events only.
     logController: new LogController({ disableRequestLogging: true }),
@@ -105,6 +111,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(rateLimit, { global: false });
   // 2. App: storage and use-cases, sessions and access control, realtime.
   await app.register(hubPlugin, { config: options.config, now: options.now });
+  await app.register(connectionLimits);
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
