@@ -40,6 +40,9 @@ export const ErrorCode = {
   RATING_REASON_REQUIRED: 'RATING_REASON_REQUIRED',
   RATING_LEVEL_NOT_OFFERED: 'RATING_LEVEL_NOT_OFFERED',
   FIELD_IN_USE: 'FIELD_IN_USE',
+  // Front door (issue 14: access, origins, bodies).
+  CROSS_ORIGIN_REFUSED: 'CROSS_ORIGIN_REFUSED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -133,5 +136,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     vi: 'Lĩnh vực còn thủ tục (kể cả thủ tục đã ngừng áp dụng). Hãy chuyển các thủ tục sang lĩnh vực khác trước khi xóa.',
     en: 'This field still has procedures (retired ones included). Move them to another field first.',
   },
+  // Front door (issue 14: access, origins, bodies).
+  CROSS_ORIGIN_REFUSED: {
+    vi: 'Yêu cầu gửi từ một trang web khác nên bị từ chối. Hãy mở màn hình từ đúng địa chỉ của hệ thống.',
+    en: 'Refused: the request came from another site. Open the screen from the hub\'s own address.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { vi: 'Dữ liệu gửi lên phải ở dạng JSON (trừ khi tải tệp lên).', en: 'The request body must be JSON (except file uploads).' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -13,6 +13,7 @@ import { hasNonFiniteNumber } from './finite-numbers';
 import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
 import connectionLimits from './plugins/connection-limits';
+import originCheck from './plugins/origin-check';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
@@ -52,6 +53,7 @@ export interface AppOptions {
 /** Maps Fastify's own 4xx errors (bad JSON, wrong content type, too large) to our stable codes. */
 function codeOfFastifyError(err: FastifyError): ErrorCode {
   if (err.statusCode === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (err.statusCode === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
   if (err.statusCode === 429) return ErrorCode.RATE_LIMITED;
   if (err.statusCode === 404) return ErrorCode.NOT_FOUND;
   return ErrorCode.VALIDATION_FAILED;
@@ -107,11 +109,15 @@ export async function buildApp(options: AppOptions) {
       },
     },
   });
+  // Bodies are JSON, or the file types an upload route registers itself: no text/plain, the one type besides
+  // urlencoded and multipart that a page of another origin can send without asking first.
+  app.removeContentTypeParser('text/plain');
   // Limits only where a route asks for one (sign-in, pairing, ticket issue).
   await app.register(rateLimit, { global: false });
   // 2. App: storage and use-cases, sessions and access control, realtime.
   await app.register(hubPlugin, { config: options.config, now: options.now });
   await app.register(connectionLimits);
+  await app.register(originCheck);
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
