@@ -37,17 +37,20 @@ export const SESSION_COOKIE = 'motcua_session';
 /** Cookie of a paired device (long-lived; revocable by an admin). */
 export const DEVICE_COOKIE = 'motcua_device';
 const TEN_YEARS_S = 10 * 365 * 24 * 3600;
+/** What an unpaired browser counts as in open LAN mode. */
+const OPEN_LAN_ROLES: readonly AccessRole[] = ['kiosk', 'display'];
 
 /**
- * Resolves the roles of a caller from its cookies. In open LAN mode an unpaired caller also counts as a
- * kiosk, display and rating device (small offices without pairing).
+ * Resolves the roles of a caller from its cookies. In open LAN mode an unpaired caller also counts as a kiosk and a
+ * display (small offices without pairing), never as a rating tablet: a tablet is pushed the tracking id of each ticket
+ * its counter finishes, and with it could rate for the citizen, so it must be a paired device bound to its counter.
  */
 export function resolvePrincipal(app: FastifyInstance, cookies: Record<string, string | undefined>, ip: string): Principal {
   const staff = app.hub.auth.authenticate(cookies[SESSION_COOKIE]) ?? null;
   const device = app.hub.devices.authenticate(cookies[DEVICE_COOKIE]) ?? null;
   const roles = new Set<AccessRole>(['anonymous']);
   if (device) roles.add(device.kind);
-  else if (app.hub.queue.settings().openLan) ['kiosk', 'display', 'rating'].forEach((r) => roles.add(r as AccessRole));
+  else if (app.hub.queue.settings().openLan) OPEN_LAN_ROLES.forEach((r) => roles.add(r));
   if (staff) STAFF_ROLE_INCLUDES[staff.me.role].forEach((r) => roles.add(r));
   return { roles, staff, device, ip };
 }
