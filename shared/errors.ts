@@ -44,6 +44,9 @@ export const ErrorCode = {
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
   // Printing (issue 16)
   PRINTER_IN_BROWSER: 'PRINTER_IN_BROWSER',
+  // Front door (issue 14: access, origins, bodies).
+  CROSS_ORIGIN_REFUSED: 'CROSS_ORIGIN_REFUSED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -147,5 +150,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     vi: 'Máy in này nối với máy tính của ki-ốt và do trình duyệt của ki-ốt in, máy chủ không gửi lệnh in tới được. Hãy chọn máy in khác.',
     en: 'This printer is driven by the kiosk’s browser; the hub cannot send it a job. Choose another printer.',
   },
+  // Front door (issue 14: access, origins, bodies).
+  CROSS_ORIGIN_REFUSED: {
+    vi: 'Yêu cầu gửi từ một trang web khác nên bị từ chối. Hãy mở màn hình từ đúng địa chỉ của hệ thống.',
+    en: 'Refused: the request came from another site. Open the screen from the hub\'s own address.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { vi: 'Dữ liệu gửi lên phải ở dạng JSON (trừ khi tải tệp lên).', en: 'The request body must be JSON (except file uploads).' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -7,11 +7,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { Allow } from '@shared/access';
 import { ERROR_MESSAGES, ErrorCode } from '@shared/errors';
-import type { Config } from './config';
+import { DEFAULT_LIMITS, type Config } from './config';
 import { AppError, statusOf } from './errors';
 import { hasNonFiniteNumber } from './finite-numbers';
 import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
+import connectionLimits from './plugins/connection-limits';
+import originCheck from './plugins/origin-check';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
@@ -52,6 +54,7 @@ export interface AppOptions {
 /** Maps Fastify's own 4xx errors (bad JSON, wrong content type, too large) to our stable codes. */
 function codeOfFastifyError(err: FastifyError): ErrorCode {
   if (err.statusCode === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (err.statusCode === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
   if (err.statusCode === 429) return ErrorCode.RATE_LIMITED;
   if (err.statusCode === 404) return ErrorCode.NOT_FOUND;
   return ErrorCode.VALIDATION_FAILED;
@@ -59,12 +62,19 @@ function codeOfFastifyError(err: FastifyError): ErrorCode {
 
 /** Builds the hub: one Fastify instance with Socket.IO attached, the API, and the built screens. */
 export async function buildApp(options: AppOptions) {
+  const limits = options.config.limits ?? DEFAULT_LIMITS;
   const app = Fastify({
+    // A request must arrive whole (head and body) within the timeout: a body trickled byte by byte is cut with 408.
+    // Node checks the timeouts on an interval, so it is kept short next to the timeout.
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(limits.requestTimeoutMs / 10)) },
     logger: options.logger ?? { level: options.config.logLevel },
     // Screens poll nothing, but every static file and API call would be a log line: log errors and our own events only.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // `//api//x` is `/api/x`: every spelling of a path reaches the same route, and so the same access rule.
+    routerOptions: { ignoreDuplicateSlashes: true },
     // Errors met by the router before any route (malformed URL, over-long path parameter) get a code like all others.
     frameworkErrors: (err, _request, reply) => {
       const code = codeOfFastifyError(err);
@@ -100,10 +110,15 @@ export async function buildApp(options: AppOptions) {
       },
     },
   });
+  // Bodies are JSON, or the file types an upload route registers itself: no text/plain, the one type besides
+  // urlencoded and multipart that a page of another origin can send without asking first.
+  app.removeContentTypeParser('text/plain');
   // Limits only where a route asks for one (sign-in, pairing, ticket issue).
   await app.register(rateLimit, { global: false });
   // 2. App: storage and use-cases, sessions and access control, realtime.
   await app.register(hubPlugin, { config: options.config, now: options.now });
+  await app.register(connectionLimits);
+  await app.register(originCheck);
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
@@ -168,8 +183,15 @@ export async function buildApp(options: AppOptions) {
   await app.register(publicLinks);
 
   // 5. The built screens (vite build → dist/), when present.
+  // Every file of dist/ is public (the screens' code; their data comes from the API): declared so explicitly,
+  // since a route without an access rule is refused.
   if (existsSync(options.config.staticDir)) {
-    await app.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
+    await app.register(async (screens) => {
+      screens.addHook('onRoute', (route) => {
+        route.config = { ...route.config, allow: Allow.everyone };
+      });
+      await screens.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
+    });
   }
   return app;
 }

@@ -20,6 +20,8 @@ const EnvSchema = Type.Object({
   PRINT_RETRY_MS: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
   PRINTER_POLL_SECONDS: Type.Number({ minimum: 0, maximum: 3600, default: 15 }),
   PRINTER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 3000 }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  MAX_CONNECTIONS_PER_ADDRESS: Type.Integer({ minimum: 0, maximum: 100_000, default: 500 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -50,7 +52,23 @@ export interface Config {
   catalogFilesDir?: string;
   /** Ticket printing; absent (as in most tests): no default printer, timings as below. */
   printing?: PrintingConfig;
+  /** Slow and abusive connections; absent: DEFAULT_LIMITS. */
+  limits?: ConnectionLimits;
 }
+
+/** Limits that keep one misbehaving host from starving the others. */
+export interface ConnectionLimits {
+  /** A request (head and body) must arrive whole within this time, else 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** Open TCP connections one client address may hold (0: no cap); more are closed as they arrive. */
+  maxConnectionsPerAddress: number;
+}
+
+/**
+ * Defaults: a body of at most 64 KB has 30 s to arrive (a trickled one is cut), and one address holds at most 500
+ * connections (a browser uses about 7; a guest Wi-Fi behind one address still fits dozens of phones).
+ */
+export const DEFAULT_LIMITS: ConnectionLimits = { requestTimeoutMs: 30_000, maxConnectionsPerAddress: 500 };
 
 /** Ticket printing settings. */
 export interface PrintingConfig {
@@ -95,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
     ...(e.CATALOG_FILES_DIR ? { catalogFilesDir: resolve(e.CATALOG_FILES_DIR) } : {}),
+    limits: { requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

@@ -45,6 +45,8 @@ const STATUS: Record<ErrorCode, number> = {
   RATING_LEVEL_NOT_OFFERED: 400,
   // Sessions and sign-in (issue 14).
   LOGIN_THROTTLED: 429,
+  CROSS_ORIGIN_REFUSED: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
 };
 

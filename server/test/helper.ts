@@ -39,9 +39,9 @@ export async function buildTestApp(options: { now?: () => number; settings?: Par
   return { app, config, clock, close };
 }
 
-/** Signs a user in through the API; returns the Cookie header value. */
-export async function login(app: App, username: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+/** Signs a user in through the API (from `remoteAddress`, 127.0.0.1 by default); returns the Cookie header value. */
+export async function login(app: App, username: string, password = TEST_PASSWORD, remoteAddress?: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...(remoteAddress ? { remoteAddress } : {}) });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'motcua_session');
   if (!cookie) throw new Error('no session cookie');

@@ -2,12 +2,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '../src/config';
+import { DEFAULT_LIMITS, type Config } from '../src/config';
 
 /** Password of every account in test apps. */
 export const TEST_PASSWORD = 'mat-khau-thu';
 
-/** A config on a fresh temporary database file (demo office seeded, no rate limit, silent); `dir` is the folder. */
+/**
+ * A config on a fresh temporary database file (demo office seeded, no rate limit, silent); `dir` is the folder.
+ * No cap on connections per address: tests and benches bring all their clients from 127.0.0.1.
+ */
 export function testConfig(overrides: Partial<Config> = {}, prefix = 'motcua-test-'): Config & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return {
@@ -24,6 +27,7 @@ export function testConfig(overrides: Partial<Config> = {}, prefix = 'motcua-tes
     backupEveryHours: 0,
     backupKeep: 3,
     logLevel: 'silent',
+    limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 0 },
     ...overrides,
   };
 }

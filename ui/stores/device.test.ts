@@ -79,6 +79,19 @@ describe('device store', () => {
     expect(hub.calls).toEqual(['GET /api/devices/me']);
   });
 
+  it('shows a rating tablet its code even in open LAN mode: a tablet is always a paired device', async () => {
+    const hub = hubStub();
+    hub.on('GET /api/devices/me', { status: 200, body: { device: null, openLan: true } });
+    hub.on('POST /api/devices/pairing', pairingReply('271828'));
+    const socket = fakeSocket();
+    const device = useDeviceStore();
+    await device.start('rating', socket as DeviceSocket);
+    expect(device.phase).toBe('pairing');
+    expect(device.pairing?.code).toBe('271828');
+    expect(socket.connect).not.toHaveBeenCalled();
+    expect(hub.calls).toEqual(['GET /api/devices/me', 'POST /api/devices/pairing']);
+  });
+
   it('shows a code without connecting, polls every 2 s, then welcomes and connects once paired', async () => {
     const hub = hubStub();
     hub.on('GET /api/devices/me', { status: 200, body: { device: null, openLan: false } });

@@ -19,7 +19,7 @@ const CODE_LIFETIME_MAX_MS = 10 * 60_000;
 
 /**
  * Where the screen stands: `checking` (asking the hub what this browser is; the normal app shows, still offline),
- * `pairing` (showing a code), `welcome` (just paired), `ready` (paired or open LAN: the normal app runs).
+ * `pairing` (showing a code), `welcome` (just paired), `ready` (paired, or open LAN for a kiosk or display: the app runs).
  */
 export type DevicePhase = 'checking' | 'pairing' | 'welcome' | 'ready';
 
@@ -66,8 +66,9 @@ export const useDeviceStore = defineStore('device', () => {
     if (!reachable.value) console.warn('hub unreachable', error);
   }
 
+  /** A rating tablet is always paired (it receives tracking ids); kiosks and displays need not be in open LAN mode. */
   function accepts(self: DeviceSelf): boolean {
-    return self.device ? self.device.kind === kind.value && !self.device.revoked : self.openLan;
+    return self.device ? self.device.kind === kind.value && !self.device.revoked : self.openLan && kind.value !== 'rating';
   }
 
   function becomeReady(): void {

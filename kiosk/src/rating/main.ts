@@ -10,16 +10,10 @@ import { createRatingI18n } from './i18n';
 import RatingApp from './RatingApp.vue';
 import { useRatingStore } from './stores/rating';
 
-/** In open LAN mode (no pairing) the tablet says which counter it stands at: /kiosk/rating/?quay=2. */
-function askedCounter(): number | null {
-  const n = Number(new URLSearchParams(location.search).get('quay'));
-  return Number.isInteger(n) && n > 0 ? n : null;
-}
-
 const app = createApp(RatingApp).use(createPinia()).use(createRatingI18n());
-const asked = askedCounter();
-const socket = connectHub(ClientRole.RATING, asked === null ? {} : { counterId: asked }, { autoConnect: false });
+// Always a paired device (open LAN mode too); an admin binds it to its counter.
+const socket = connectHub(ClientRole.RATING, {}, { autoConnect: false });
 useQueueStore().bind(socket);
-useRatingStore().bind(socket, asked);
+useRatingStore().bind(socket);
 void useDeviceStore().start('rating', socket);
 app.mount('#app');

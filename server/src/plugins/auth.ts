@@ -17,7 +17,7 @@ export interface Principal {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Roles that may call the route. Every /api route declares it; a route without it is refused to all. */
+    /** Roles that may call the route. Every route declares it (static files and short links too); a route without it is refused to all. */
     allow?: readonly AccessRole[];
     /** The route stays usable while the staff member must change their password (me, password, logout). */
     duringPasswordChange?: boolean;
@@ -37,17 +37,20 @@ export const SESSION_COOKIE = 'motcua_session';
 /** Cookie of a paired device (long-lived; revocable by an admin). */
 export const DEVICE_COOKIE = 'motcua_device';
 const TEN_YEARS_S = 10 * 365 * 24 * 3600;
+/** What an unpaired browser counts as in open LAN mode. */
+const OPEN_LAN_ROLES: readonly AccessRole[] = ['kiosk', 'display'];
 
 /**
- * Resolves the roles of a caller from its cookies. In open LAN mode an unpaired caller also counts as a
- * kiosk, display and rating device (small offices without pairing).
+ * Resolves the roles of a caller from its cookies. In open LAN mode an unpaired caller also counts as a kiosk and a
+ * display (small offices without pairing), never as a rating tablet: a tablet is pushed the tracking id of each ticket
+ * its counter finishes, and with it could rate for the citizen, so it must be a paired device bound to its counter.
  */
 export function resolvePrincipal(app: FastifyInstance, cookies: Record<string, string | undefined>, ip: string): Principal {
   const staff = app.hub.auth.authenticate(cookies[SESSION_COOKIE]) ?? null;
   const device = app.hub.devices.authenticate(cookies[DEVICE_COOKIE]) ?? null;
   const roles = new Set<AccessRole>(['anonymous']);
   if (device) roles.add(device.kind);
-  else if (app.hub.queue.settings().openLan) ['kiosk', 'display', 'rating'].forEach((r) => roles.add(r as AccessRole));
+  else if (app.hub.queue.settings().openLan) OPEN_LAN_ROLES.forEach((r) => roles.add(r));
   if (staff) STAFF_ROLE_INCLUDES[staff.me.role].forEach((r) => roles.add(r));
   return { roles, staff, device, ip };
 }
@@ -92,11 +95,18 @@ export default fp(
     app.decorate('setDeviceCookie', (reply: FastifyReply, token: string) => {
       reply.setCookie(DEVICE_COOKIE, token, { ...base, maxAge: TEN_YEARS_S });
     });
+    // Decided on the route the router matched (its declared rule), never on the URL text: the router decodes
+    // percent-escapes, doubled slashes and absolute-form targets, so any spelling of a path meets the same rule.
+    // onRequest runs before any body is read or parsed, so a refused upload is never parsed.
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/') || request.is404) return;
-      const allow = request.routeOptions.config.allow ?? [];
+      if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
+      const allow = request.routeOptions.config.allow;
       const principal = resolvePrincipal(app, request.cookies, request.ip);
       request.principal = principal;
+      if (!allow) {
+        request.log.error({ route: request.routeOptions.url, method: request.method }, 'route declares no access rule: refused');
+        fail('FORBIDDEN');
+      }
       if (!isAllowed(principal, allow)) fail(refusalCode(principal, allow));
       if (principal.staff?.me.mustChangePassword && !request.routeOptions.config.duringPasswordChange && !allow.includes('anonymous')) {
         fail('PASSWORD_CHANGE_REQUIRED');

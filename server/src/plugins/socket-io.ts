@@ -15,6 +15,8 @@ export default fp(
       perMessageDeflate: false,
       connectionStateRecovery: undefined,
       cors: { origin: false },
+      // The handshake of a page of another origin is refused, as unsafe HTTP requests are (plugins/origin-check.ts).
+      allowRequest: (req, callback) => callback(null, !app.isCrossOrigin(req.headers)),
     });
     io.use((socket, next) => {
       const result = authenticateHandshake(app, socket.handshake);
@@ -37,5 +39,5 @@ export default fp(
       io.engine.close();
     });
   },
-  { name: 'socket-io', dependencies: ['hub', 'auth'] },
+  { name: 'socket-io', dependencies: ['hub', 'auth', 'origin-check'] },
 );

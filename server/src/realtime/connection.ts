@@ -20,7 +20,7 @@ const refuse = (code: ErrorBody['code']): { ok: false; error: ErrorBody } => ({ 
 
 /**
  * Validates the handshake `auth` with the shared schema and resolves the caller from its cookies exactly as for
- * HTTP: a kiosk/display/rating screen must be a paired device of that kind (or the office runs in open LAN mode),
+ * HTTP: a kiosk/display/rating screen must be a paired device of that kind (kiosk and display: or open LAN mode),
  * a counter console must carry a staff session, a tracker must name an existing ticket. The client's claim is only a
  * request, never trusted.
  */
@@ -35,7 +35,7 @@ export function authenticateHandshake(app: FastifyInstance, handshake: Handshake
   const staff = principal.staff;
   const counterId =
     auth.role === 'rating'
-      ? ratingCounterOf(principal, auth.counterId)
+      ? ratingCounterOf(principal)
       : auth.role === 'counter' && auth.counterId !== undefined && staff?.me.counterId === auth.counterId
         ? auth.counterId
         : null;

@@ -37,13 +37,9 @@ export function handleTracker(app: FastifyInstance, socket: HubSocket): void {
   });
 }
 
-/**
- * The counter a rating tablet stands at: the one an admin bound the paired tablet to; in open LAN mode (no pairing)
- * the counter the page asks for.
- */
-export function ratingCounterOf(principal: Principal, asked: number | undefined): number | null {
-  if (principal.device) return principal.device.kind === 'rating' ? principal.device.counter_id : null;
-  return asked ?? null;
+/** The counter a rating tablet stands at: the one an admin bound the paired tablet to (open LAN mode included). */
+export function ratingCounterOf(principal: Principal): number | null {
+  return principal.device?.kind === 'rating' ? principal.device.counter_id : null;
 }
 
 /** A rating tablet joins its counter's rating room and is offered the ticket the counter finished last, if still unrated. */

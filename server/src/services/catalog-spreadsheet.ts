@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 import { foldVietnamese } from '@shared/text-fold';
 import { fail } from '../errors';
 import { SHEET_NAMES, type CatalogSheets, type Cell, type Sheet } from './catalog-sheets';
+import { csvText, restoreCell } from './csv-cells';
+import { checkUnpackedSize } from './zip-guard';
 
 /** MIME type of an XLSX workbook (also the content type of an XLSX import body). */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,10 +71,13 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
 /** Reads a workbook holding the export's sheets (found by name, accents and case ignored). */
 export async function xlsxToSheets(body: Buffer): Promise<CatalogSheets> {
   const wb = new ExcelJS.Workbook();
+  const notXlsx = () => fail('VALIDATION_FAILED', { errors: [{ sheet: 'procedures', row: 0, column: '', message: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ.' }], errorCount: 1 });
+  // A zip bomb is refused before ExcelJS unpacks anything.
+  if (!(await checkUnpackedSize(body))) notXlsx();
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
-    fail('VALIDATION_FAILED', { errors: [{ sheet: 'procedures', row: 0, column: '', message: 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ.' }], errorCount: 1 });
+    notXlsx();
   }
   const find = (name: string) => wb.worksheets.find((ws) => foldVietnamese(ws.name).trim() === foldVietnamese(name));
   const procedures = find(SHEET_NAMES.procedures);
@@ -88,14 +93,14 @@ export async function xlsxToSheets(body: Buffer): Promise<CatalogSheets> {
   return { procedures: readSheet(procedures), documents: readSheet(documents), fields: fields ? readSheet(fields) : null };
 }
 
-/** One sheet as CSV: UTF-8 with a byte-order mark so Excel shows the Vietnamese letters, CRLF line ends. */
+/** One sheet as CSV: UTF-8 with a byte-order mark so Excel shows the Vietnamese letters, CRLF line ends, no live formula. */
 export function sheetToCsv(rows: Sheet): string {
-  return `\uFEFF${Papa.unparse(rows.map((r) => r.map((c) => c ?? '')), { newline: '\r\n' })}`;
+  return `\uFEFF${csvText(rows)}`;
 }
 
-/** Parses one CSV sheet (comma or semicolon separated; a byte-order mark is ignored). */
+/** Parses one CSV sheet (comma or semicolon separated; a byte-order mark is ignored; our formula guards are dropped). */
 export function csvToSheet(text: string): Sheet {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   if (parsed.data.length > MAX_ROWS + 1) fail('PAYLOAD_TOO_LARGE');
-  return parsed.data;
+  return parsed.data.map((row) => row.map(restoreCell));
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { ReportFormat } from '@shared/schemas/report';
+import { csvText } from './csv-cells';
 
 /** One column of an exported table: a Vietnamese header and how to read the cell from a row. */
 export interface ExportColumn<R> {
@@ -75,7 +75,7 @@ function toCsv(doc: ExportDocument): Buffer {
   const blocks = doc.tables.map((t) => {
     const data = t.rows.map((r) => cells(t, r));
     if (t.total !== undefined) data.push(cells(t, t.total));
-    return Papa.unparse({ fields: t.columns.map((c) => c.header), data }, { newline: '\r\n' });
+    return csvText(data, t.columns.map((c) => c.header));
   });
   // A byte-order mark so Excel opens the Vietnamese text as UTF-8.
   return Buffer.from(`\uFEFF${blocks.join('\r\n\r\n')}\r\n`, 'utf8');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_EVENT_ROLES, ClientRole, HandshakeAuthSchema, PROTOCOL_VERSION } from '@shared/events';
 import { ErrorCode } from '@shared/errors';
 import { buildTestApp, login } from '../helper';
+import { pairDevice } from '../helper-devices';
 import { invalidBodies, WEIRD_NUMBERS, WEIRD_STRINGS, type JsonSchema } from './fuzz-values';
 
 const CODES = Object.values(ErrorCode) as string[];
@@ -29,11 +30,14 @@ describe('fuzz: Socket.IO handshakes and every client event', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let url: string;
   let staffCookie: string;
+  let tabletCookie: string;
   let trackingId: string;
   beforeAll(async () => {
     t = await buildTestApp({ now: Date.now });
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     staffCookie = await login(t.app, 'canbo1');
+    // A rating tablet is a paired device, open LAN mode too.
+    tabletCookie = (await pairDevice(t.app, await login(t.app, 'admin'), 'rating')).cookie;
     trackingId = (await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { serviceId: 1 } })).json().trackingId;
   });
   /** A valid handshake for each screen role: counters carry a staff session, phones the ticket they follow. */
@@ -69,7 +73,7 @@ describe('fuzz: Socket.IO handshakes and every client event', () => {
     const events = Object.keys(CLIENT_EVENT_ROLES);
     let acks = 0;
     for (const role of Object.values(ClientRole)) {
-      const socket = open(validAuth(role), role === 'counter' ? staffCookie : undefined);
+      const socket = open(validAuth(role), role === 'counter' ? staffCookie : role === 'rating' ? tabletCookie : undefined);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', (err) => reject(new Error(`${role}: ${err.message}`)));

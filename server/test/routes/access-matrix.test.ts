@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_ROLES, type AccessRole } from '@shared/access';
-import { buildTestApp, login, staffAtCounter } from '../helper';
-import { pairDevice } from '../helper-devices';
+import { buildTestApp, staffAtCounter } from '../helper';
+import { DENIED, documentedRoutes, endsSession, freshSessions, roleCookies, sampleUrl } from '../route-table';
 
 const E = ACCESS_ROLES;
 const K: AccessRole[] = ['kiosk', 'staff', 'supervisor', 'admin'];
@@ -135,25 +135,17 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'DELETE /api/admin/calendar/{date}': A,
   'GET /h/{code}': E,
 };
-/** Routes that end the caller's own credentials: called last. */
-const LAST = ['/logout', '/logout-all', '/revoke'];
-const DENIED = ['UNAUTHENTICATED', 'DEVICE_NOT_PAIRED', 'FORBIDDEN'];
 
 describe('access matrix: every route × every role (pairing required)', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
-  const cookies: Partial<Record<AccessRole, string>> = {};
+  let cookies: Partial<Record<AccessRole, string>> = {};
   let routes: string[] = [];
 
   beforeAll(async () => {
     t = await buildTestApp({ settings: { openLan: false } });
-    cookies.admin = await login(t.app, 'admin');
-    cookies.supervisor = await login(t.app, 'giamsat');
-    cookies.staff = await staffAtCounter(t.app, 'canbo1', 1);
-    for (const kind of ['kiosk', 'display', 'rating'] as const) cookies[kind] = (await pairDevice(t.app, cookies.admin, kind)).cookie;
+    cookies = await roleCookies(t.app, await staffAtCounter(t.app, 'canbo1', 1));
     await t.app.ready();
-    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    routes.sort((a, b) => Number(LAST.some((l) => a.endsWith(l))) - Number(LAST.some((l) => b.endsWith(l))));
+    routes = documentedRoutes(t.app);
   });
   afterAll(async () => {
     await t.close();
@@ -167,12 +159,10 @@ describe('access matrix: every route × every role (pairing required)', () => {
     const table: string[] = [];
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
-      const url = path.replace('{id}', '1').replace('{pairingId}', 'khong-co-yeu-cau-nay-0000').replace('{name}', 'motcua-20260101-000000.db').replace('{clip}', 'vi-mootj');
+      const url = sampleUrl(path);
       for (const role of ACCESS_ROLES) {
         // Sign-out routes end the session they are called with: give each call a fresh one.
-        if (LAST.some((l) => route.endsWith(l)) && (role === 'staff' || role === 'supervisor' || role === 'admin')) {
-          cookies[role] = await login(t.app, { staff: 'canbo1', supervisor: 'giamsat', admin: 'admin' }[role]);
-        }
+        if (endsSession(route) && (role === 'staff' || role === 'supervisor' || role === 'admin')) [cookies[role]] = await freshSessions(t.app, role, 1);
         const cookie = cookies[role];
         const res = await t.app.inject({
           method: method as 'GET' | 'POST' | 'PUT' | 'DELETE',

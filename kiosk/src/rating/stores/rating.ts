@@ -17,7 +17,7 @@ export const FORM_IDLE_MS = 120_000;
 export type RatingPhase = 'idle' | 'form' | 'thanks';
 
 /**
- * The counter's rating tablet: which counter it stands at (bound by an admin; `?quay=N` in open LAN mode), the
+ * The counter's rating tablet: which counter it stands at (a paired device an admin bound to it, open LAN mode too), the
  * ticket the counter just finished (pushed by the hub, offered again after a reconnect), and sending the rating.
  */
 export const useRatingStore = defineStore('rating', () => {
@@ -27,13 +27,11 @@ export const useRatingStore = defineStore('rating', () => {
   const pending = shallowRef<RatingRequest | null>(null);
   const sending = ref(false);
   const error = ref<Code | null>(null);
-  /** The counter asked for in the address (open LAN mode, no pairing). */
-  const askedCounter = ref<number | null>(null);
   /** The counter an admin bound this tablet to, re-read on every connect (a rebinding reconnects the tablet). */
   const boundCounter = ref<number | null | undefined>(undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const counterId = computed(() => (boundCounter.value === undefined ? device.device?.counterId : boundCounter.value) ?? askedCounter.value);
+  const counterId = computed(() => (boundCounter.value === undefined ? device.device?.counterId : boundCounter.value) ?? null);
   const counter = computed(() => queue.counters.find((c) => c.id === counterId.value) ?? null);
 
   function later(ms: number, fn: () => void): void {
@@ -75,8 +73,7 @@ export const useRatingStore = defineStore('rating', () => {
   }
 
   /** Listens for the counter's finished tickets (bound once, before the socket connects). */
-  function bind(socket: HubSocket, asked: number | null): void {
-    askedCounter.value = asked;
+  function bind(socket: HubSocket): void {
     socket.on('connect', () => {
       request<DeviceSelf>('GET', '/api/devices/me').then(
         (self) => {
