@@ -1,7 +1,10 @@
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import css from './base.css?raw';
 
-/** The design tokens of base.css (--name: #rrggbb). */
+/** The design tokens of base.css (--name: #rrggbb), read as the file on disk (Vite would turn a CSS import into styles). */
+const css = readFileSync(resolve(process.cwd(), 'ui/styles/base.css'), 'utf8');
 const token = (name: string): string => {
   const m = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`).exec(css);
   if (!m?.[1]) throw new Error(`token --${name} not found`);
