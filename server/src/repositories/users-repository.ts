@@ -13,6 +13,8 @@ export interface UserRow {
   created_at: number;
   failed_logins: number;
   locked_until: number | null;
+  /** 1: the console's one-letter shortcuts are on for this account (migration 013). */
+  single_key_shortcuts: number;
 }
 
 /** SQL for staff accounts and their sessions. */
@@ -41,13 +43,14 @@ export function usersRepository(db: Db) {
       'UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
     ),
     list: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role DESC, username'),
+    setSingleKeyShortcuts: db.prepare<[number, number]>('UPDATE users SET single_key_shortcuts = ? WHERE id = ?'),
     update: db.prepare('UPDATE users SET full_name = @full_name, role = @role, active = @active WHERE id = @id'),
   };
   return {
     byUsername: (username: string): UserRow | undefined => s.byUsername.get(username),
     byId: (id: number): UserRow | undefined => s.byId.get(id),
     count: (): number => s.count.get()?.n ?? 0,
-    insert: (u: Omit<UserRow, 'id' | 'active' | 'failed_logins' | 'locked_until'>): number => Number(s.insert.run(u).lastInsertRowid),
+    insert: (u: Omit<UserRow, 'id' | 'active' | 'failed_logins' | 'locked_until' | 'single_key_shortcuts'>): number => Number(s.insert.run(u).lastInsertRowid),
     list: (): UserRow[] => s.list.all(),
     update: (row: Pick<UserRow, 'id' | 'full_name' | 'role' | 'active'>): boolean => s.update.run(row).changes === 1,
     /** Counts a failed sign-in; `lockUntil` locks the account until then. */
@@ -56,6 +59,9 @@ export function usersRepository(db: Db) {
     },
     loginSucceeded: (id: number): void => {
       s.loginOk.run(id);
+    },
+    setSingleKeyShortcuts: (id: number, on: boolean): void => {
+      s.setSingleKeyShortcuts.run(on ? 1 : 0, id);
     },
     setPassword: (id: number, hash: string, mustChange: boolean): void => {
       s.setPassword.run(hash, mustChange ? 1 : 0, id);
