@@ -17,6 +17,7 @@ import { DERIVED_PUSH_MS } from '../server/src/services/queue-service';
 import { benchBundles, benchBusyDay } from './day-and-pages';
 import { benchPrinting } from './printing';
 import { benchTrackers } from './trackers';
+import { benchScreenSoak } from './screen-soak';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
 const quick = process.argv.includes('--quick');
@@ -212,6 +213,7 @@ async function main(): Promise<void> {
   await benchBusyDay(out, quick);
   // 8. Page weights of the built screens.
   benchBundles(out);
+  await benchScreenSoak(out, quick); // 9. A wall display and a kiosk over a simulated office week (bench/screen-soak.ts).
   out(`Process RSS at the end: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB.`);
 
   await bare.close();

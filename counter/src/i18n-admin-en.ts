@@ -199,6 +199,10 @@ export const adminEn: typeof adminVi = {
     waitAlertHint: 'The live monitor flags a citizen who has waited this long or longer.',
     priorityGroups: 'Priority groups offered at the kiosk',
     priorityHint: 'Citizens pick one when taking a ticket; untick to hide a group.',
+    kioskIdleSeconds: 'Kiosk returns home after (seconds untouched)',
+    kioskIdleHint: 'For the last ten seconds the kiosk counts down and offers “More time”. 20 to 600 seconds.',
+    kioskReadingSeconds: 'Reading screens: procedure listing, dossier status (seconds)',
+    kioskReadingHint: 'A longer limit to read a whole listing or a dossier status. 20 to 1,800 seconds.',
     elderlyAge: 'Age from which a citizen counts as elderly',
     openLan: 'Open LAN mode (devices work without pairing)',
     openLanWarning:

@@ -218,6 +218,10 @@ export const adminVi = {
     priorityGroups: 'Nhóm được ưu tiên tại kiosk',
     priorityHint: 'Công dân chọn một nhóm khi lấy số; bỏ chọn để ẩn nhóm khỏi kiosk.',
     elderlyAge: 'Tuổi được coi là người cao tuổi',
+    kioskIdleSeconds: 'Kiosk tự về trang chính sau (giây không chạm)',
+    kioskIdleHint: 'Mười giây cuối, kiosk đếm ngược và có nút “Thêm thời gian”. Từ 20 đến 600 giây.',
+    kioskReadingSeconds: 'Màn hình đọc thủ tục, tình trạng hồ sơ (giây)',
+    kioskReadingHint: 'Thời gian dài hơn để đọc hết nội dung niêm yết hoặc tình trạng hồ sơ. Từ 20 đến 1.800 giây.',
     openLan: 'Chế độ mạng nội bộ mở (không cần ghép nối thiết bị)',
     openLanWarning:
       'Cảnh báo: khi bật, bất kỳ máy nào trong mạng nội bộ cũng có thể lấy số và hiển thị như kiosk, màn hình. Chỉ bật ở văn phòng nhỏ có mạng riêng, đáng tin cậy.',

@@ -75,6 +75,7 @@ export const messages = {
       title: 'Số đang phục vụ',
       none: 'Chưa có số nào tại quầy',
       noneHint: 'Bấm “Gọi số tiếp theo” (phím {key}) để mời công dân tiếp theo.',
+      noneHintNoKey: 'Bấm “Gọi số tiếp theo” để mời công dân tiếp theo.',
       calledAt: 'Giờ gọi',
       waited: 'Đã chờ',
       recalls: 'Số lần gọi lại',
@@ -91,6 +92,8 @@ export const messages = {
       transfer: 'Chuyển',
       callSpecific: 'Gọi số cụ thể',
       keyHint: 'Phím tắt dùng được ở mọi nơi trên trang (trừ khi đang nhập liệu).',
+      shortcutsToggle: 'Phím tắt một chữ cái',
+      shortcutsOff: 'Phím tắt đang tắt: dùng chuột, hoặc phím Tab rồi Enter.',
     },
     waiting: {
       title: 'Hàng chờ của quầy',
@@ -211,6 +214,7 @@ export const messages = {
       title: 'Current ticket',
       none: 'No ticket at this counter',
       noneHint: 'Press “Call next” (key {key}) to invite the next citizen.',
+      noneHintNoKey: 'Press “Call next” to invite the next citizen.',
       calledAt: 'Called at',
       waited: 'Waited',
       recalls: 'Recalls',
@@ -227,6 +231,8 @@ export const messages = {
       transfer: 'Transfer',
       callSpecific: 'Call a number',
       keyHint: 'Shortcuts work anywhere on the page (except while typing).',
+      shortcutsToggle: 'One-letter shortcuts',
+      shortcutsOff: 'Shortcuts are off: use the mouse, or Tab then Enter.',
     },
     waiting: {
       title: 'Waiting for this counter',

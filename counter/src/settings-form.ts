@@ -50,6 +50,8 @@ export function fromSettingsForm(form: OfficeSettings, original: OfficeSettings)
     defaultServiceMinutes: Number(form.defaultServiceMinutes),
     notifyPeopleAhead: Number(form.notifyPeopleAhead),
     waitAlertMinutes: Number(form.waitAlertMinutes),
+    kioskIdleSeconds: Number(form.kioskIdleSeconds),
+    kioskReadingSeconds: Number(form.kioskReadingSeconds),
     priorityGroups: [...kept, ...added],
     languages: LANGUAGES.filter((l) => l === 'vi' || form.languages.includes(l)),
   };
@@ -82,5 +84,7 @@ export function checkSettings(s: OfficeSettings): Record<string, FieldHint> {
   if (!(s.defaultServiceMinutes >= 1 && s.defaultServiceMinutes <= 240)) errors.defaultServiceMinutes = range(1, 240);
   if (!intIn(s.waitAlertMinutes, 1, 480)) errors.waitAlertMinutes = range(1, 480);
   if (!intIn(s.notifyPeopleAhead, 0, 50)) errors.notifyPeopleAhead = range(0, 50);
+  if (!intIn(s.kioskIdleSeconds, 20, 600)) errors.kioskIdleSeconds = range(20, 600);
+  if (!intIn(s.kioskReadingSeconds, 20, 1800)) errors.kioskReadingSeconds = range(20, 1800);
   return errors;
 }

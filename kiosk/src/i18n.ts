@@ -1,4 +1,5 @@
 import { createAppI18n } from '@ui/i18n';
+import { timeLimitMessages } from './components/common/time-limit-messages';
 import { kioskDossierMessages } from './components/dossier/messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
@@ -121,6 +122,7 @@ export const messages = {
       comeBack: 'Xin mời Quý khách quay lại trong giờ cấp số. Trân trọng cảm ơn!',
     },
     ...kioskDossierMessages.vi,
+    ...timeLimitMessages.vi,
   },
   en: {
     app: { title: 'Ticket kiosk' },
@@ -240,6 +242,7 @@ export const messages = {
       comeBack: 'Please come back during ticket hours. Thank you!',
     },
     ...kioskDossierMessages.en,
+    ...timeLimitMessages.en,
   },
 };
 

@@ -28,6 +28,16 @@ export const MeSchema = Type.Object({
 });
 export type Me = Static<typeof MeSchema>;
 
+/** The signed-in staff member's own console preferences (`GET`/`PUT /api/auth/preferences`), kept per account. */
+export const StaffPreferencesSchema = Type.Object(
+  {
+    /** The console's one-letter shortcuts (G, L, B, H, V, T, C, S); off for a user whose speech input or tremor fires them (WCAG 2.1.4). */
+    singleKeyShortcuts: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type StaffPreferences = Static<typeof StaffPreferencesSchema>;
+
 /** `POST /api/auth/password` body. */
 export const ChangePasswordBodySchema = Type.Object(
   {

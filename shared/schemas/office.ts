@@ -51,6 +51,10 @@ export const OfficeSettingsSchema = Type.Object(
     notifyPeopleAhead: Type.Integer({ minimum: 0, maximum: 50 }),
     /** Satisfaction rating scale (3 or 5 levels). */
     ratingScale: RatingScaleSchema,
+    /** Kiosk time limit (WCAG 2.2.1): a screen other than home returns home after this many seconds untouched. */
+    kioskIdleSeconds: Type.Integer({ minimum: 20, maximum: 600 }),
+    /** The longer limit of the kiosk's reading screens (a procedure's listing, a dossier's status), seconds. */
+    kioskReadingSeconds: Type.Integer({ minimum: 20, maximum: 1800 }),
     /** Priority groups offered at the kiosk, in order. */
     priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS), { maxItems: PRIORITY_GROUPS.length, uniqueItems: true }),
     /** Languages the screens offer; Vietnamese always, English optional. */
@@ -79,5 +83,7 @@ export const OfficePublicSchema = Type.Object({
   issuingOpen: Type.Boolean(),
   /** Base of the links a phone can open (QR codes): config PUBLIC_URL, or the hub's LAN address. */
   publicUrl: Type.String(),
+  /** The kiosk's time limits, seconds (absent from an older hub: the kiosk then uses 30 and 120). */
+  kioskTimeLimits: Type.Optional(Type.Object({ idleSeconds: Type.Integer(), readingSeconds: Type.Integer() })),
 });
 export type OfficePublic = Static<typeof OfficePublicSchema>;

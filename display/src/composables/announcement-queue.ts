@@ -4,16 +4,22 @@ export interface AnnouncementQueueOptions<T> {
   gapMs?: number;
   /** Checked just before an item plays: false drops it (e.g. the counter has called someone else since). */
   stillWanted?: (item: T) => boolean;
+  /**
+   * Items with the same key stand for each other (the calls of one counter): a new item takes the place of a waiting
+   * one with its key, so only the newest is heard, at the older one's turn.
+   */
+  key?: (item: T) => string | number;
   /** Reports an item that failed to play (the queue goes on with the next one). */
   onError?: (error: unknown, item: T) => void;
 }
 
 /**
  * Plays announcements one at a time, in the order they were queued: an announcement never overlaps another,
- * however fast calls arrive. `play` resolves when the item has finished sounding.
+ * however fast calls arrive, and during a burst only what is still true when its turn comes is played (`key`,
+ * `stillWanted`). `play` resolves when the item has finished sounding.
  */
 export function createAnnouncementQueue<T>(play: (item: T) => Promise<void>, options: AnnouncementQueueOptions<T> = {}) {
-  const { gapMs = 700, stillWanted = () => true, onError = (error: unknown) => console.warn('announcement failed', error) } = options;
+  const { gapMs = 700, stillWanted = () => true, key, onError = (error: unknown) => console.warn('announcement failed', error) } = options;
   const pending: T[] = [];
   let running = false;
   let idle: Promise<void> = Promise.resolve();
@@ -33,9 +39,12 @@ export function createAnnouncementQueue<T>(play: (item: T) => Promise<void>, opt
   }
 
   return {
-    /** Queues an item; starts playing at once when nothing else is. */
+    /** Queues an item (in place of a waiting one with its key); starts playing at once when nothing else is. */
     enqueue(item: T): void {
-      pending.push(item);
+      const k = key?.(item);
+      const same = k === undefined ? -1 : pending.findIndex((p) => key?.(p) === k);
+      if (same >= 0) pending[same] = item;
+      else pending.push(item);
       if (running) return;
       running = true;
       idle = pump();

@@ -63,6 +63,21 @@ describe('announcer: calls heard live, during a disconnect and after a resync', 
     expect(clips.slice(1, clips.indexOf('pause'))).toEqual(['vi-xin-mowif-coong-daan-cos-soos-thuws-tuwj', 'vi-chu-a', 'vi-hai', 'vi-ddeens-quaayf-soos', 'vi-mootj']);
   });
 
+  it('during a burst plays only what is still true: the newest call of a counter, not a finished ticket, a recall once', async () => {
+    const queue = useQueueStore();
+    connect();
+    push(call(2, 'A002', 1, 1)); // plays at once
+    push(call(3, 'B001', 2, 2)); // waits
+    push(call(4, 'C001', 3, 3)); // waits, then is finished before its turn
+    push(call(5, 'A003', 1, 4)); // waits
+    push(call(6, 'A004', 1, 5)); // replaces A003 (same counter), at A003's place
+    push(call(6, 'A004', 1, 6, { recall: true })); // replaces A004's call: A004 is read out once
+    push(call(6, 'A004', 1, 7, { recall: true })); // the recall pressed twice: still once
+    queue.handlers['counter:updated']({ counter: makeCounter({ id: 3, number: 3, name: 'Quầy 3', currentTicket: null }) });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(numbers()).toEqual(['A002→1', 'B001→2', 'A004→1 (gọi lại)']);
+  });
+
   it('after a reconnect announces only the newest still-current call of each counter: no flood', async () => {
     const queue = useQueueStore();
     connect();

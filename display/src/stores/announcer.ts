@@ -28,7 +28,7 @@ const LOG_KEPT = 50;
 declare global {
   interface Window {
     /** The announcements this display has played, oldest first (the clip sequences, not the sound). */
-    __motcuaAnnouncements?: Array<{ ticketId: number; number: string; counterNumber: number; recall: boolean; text: string; sequence: string[] }>;
+    __motcuaAnnouncements?: Array<{ ticketId: number; number: string; counterNumber: number; recall: boolean; text: string; sequence: string[]; playedAt: number }>;
   }
 }
 
@@ -62,17 +62,18 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     async (item) => {
       if (typeof window !== 'undefined') {
         const log = (window.__motcuaAnnouncements ??= []);
-        log.push({ ticketId: item.call.ticketId, number: item.call.number, counterNumber: item.call.counterNumber, recall: item.call.recall, text: item.text, sequence: item.sequence });
+        log.push({ ticketId: item.call.ticketId, number: item.call.number, counterNumber: item.call.counterNumber, recall: item.call.recall, text: item.text, sequence: item.sequence, playedAt: Date.now() });
         log.splice(0, Math.max(0, log.length - LOG_KEPT));
       }
       await player.play(item.sequence, item.volume);
     },
     {
-      // The counter has called someone else since: this call is history, do not read it out.
-      stillWanted: (item) => {
-        const current = queue.counterById.get(item.call.counterId)?.currentTicket;
-        return !current || current.id === item.call.ticketId;
-      },
+      // Only what is still true when its turn comes: the ticket is still the one called at that counter (not
+      // finished, started, moved or replaced by another call since).
+      stillWanted: (item) => isCurrent(item.call),
+      // A newer call at a counter replaces its older one still waiting: a recall pressed twice, or pressed before
+      // the call itself was read out, is heard once.
+      key: (item) => item.call.counterId,
     },
   );
 

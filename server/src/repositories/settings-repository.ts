@@ -26,6 +26,8 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   unitCode: '',
   notifyPeopleAhead: 3,
   ratingScale: 3,
+  kioskIdleSeconds: 30,
+  kioskReadingSeconds: 120,
   waitAlertMinutes: 30,
   priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
   languages: ['vi', 'en'],

@@ -11,6 +11,8 @@ export interface UserRow {
   active: number;
   must_change_password: number;
   created_at: number;
+  /** 1: the console's one-letter shortcuts are on for this account (migration 013). */
+  single_key_shortcuts: number;
 }
 
 /** SQL for staff accounts and their sessions. */
@@ -35,15 +37,19 @@ export function usersRepository(db: Db) {
     sessionIdsOf: db.prepare<[number], { id: string }>('SELECT id FROM sessions WHERE user_id = ?'),
     setPassword: db.prepare<[string, number, number]>('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?'),
     list: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role DESC, username'),
+    setSingleKeyShortcuts: db.prepare<[number, number]>('UPDATE users SET single_key_shortcuts = ? WHERE id = ?'),
     update: db.prepare('UPDATE users SET full_name = @full_name, role = @role, active = @active WHERE id = @id'),
   };
   return {
     byUsername: (username: string): UserRow | undefined => s.byUsername.get(username),
     byId: (id: number): UserRow | undefined => s.byId.get(id),
     count: (): number => s.count.get()?.n ?? 0,
-    insert: (u: Omit<UserRow, 'id' | 'active'>): number => Number(s.insert.run(u).lastInsertRowid),
+    insert: (u: Omit<UserRow, 'id' | 'active' | 'single_key_shortcuts'>): number => Number(s.insert.run(u).lastInsertRowid),
     list: (): UserRow[] => s.list.all(),
     update: (row: Pick<UserRow, 'id' | 'full_name' | 'role' | 'active'>): boolean => s.update.run(row).changes === 1,
+    setSingleKeyShortcuts: (id: number, on: boolean): void => {
+      s.setSingleKeyShortcuts.run(on ? 1 : 0, id);
+    },
     setPassword: (id: number, hash: string, mustChange: boolean): void => {
       s.setPassword.run(hash, mustChange ? 1 : 0, id);
     },

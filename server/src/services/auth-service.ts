@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rooms } from '@shared/rooms';
-import type { Me } from '@shared/schemas/auth';
+import type { Me, StaffPreferences } from '@shared/schemas/auth';
 import { throttleKey } from '../domain/login-throttle';
 import { fail } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../passwords';
@@ -126,7 +126,19 @@ export function authService(ctx: ServiceContext, counters: CounterService, throt
     return meOf(user.id) as Me;
   }
 
-  return { login, authenticate, session, logout, logoutEverywhere, changePassword, meOf };
+  /** The account's own console preferences. */
+  function preferences(session: StaffSession): StaffPreferences {
+    const user = repos.users.byId(session.me.id) ?? fail('UNAUTHENTICATED');
+    return { singleKeyShortcuts: user.single_key_shortcuts === 1 };
+  }
+
+  /** Saves the account's console preferences (every console of the account follows at its next load). */
+  function setPreferences(session: StaffSession, next: StaffPreferences): StaffPreferences {
+    db.transaction(() => repos.users.setSingleKeyShortcuts(session.me.id, next.singleKeyShortcuts))();
+    return preferences(session);
+  }
+
+  return { login, authenticate, session, logout, logoutEverywhere, changePassword, meOf, preferences, setPreferences };
 }
 
 export type AuthService = ReturnType<typeof authService>;

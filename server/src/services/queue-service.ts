@@ -294,6 +294,7 @@ export function queueService(ctx: ServiceContext) {
       logoVersion: repos.settings.read<{ version: string }>('logoMeta')?.version ?? null,
       issuingOpen: issuingOpen(),
       publicUrl: ctx.config.publicUrl,
+      kioskTimeLimits: { idleSeconds: s.kioskIdleSeconds, readingSeconds: s.kioskReadingSeconds },
     };
   }
 

@@ -24,6 +24,8 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/auth/logout-all': S,
   'GET /api/auth/me': S,
   'POST /api/auth/password': S,
+  'GET /api/auth/preferences': S,
+  'PUT /api/auth/preferences': S,
   'GET /api/counters': S,
   'POST /api/counters/{id}/open': S,
   'POST /api/counters/{id}/close': S,

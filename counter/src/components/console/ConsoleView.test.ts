@@ -4,16 +4,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useQueueStore } from '@ui/stores/queue';
 import { createCounterI18n } from '../../i18n';
 import { useConsoleStore } from '../../stores/console';
+import { usePreferencesStore } from '../../stores/preferences';
 import { demoServices, makeOffice, makeStaffedCounter, makeTicket } from '@ui/testing/fixtures';
 import ConsoleView from './ConsoleView.vue';
 
-function mountConsole(current = makeTicket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' })) {
+function mountConsole(current = makeTicket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' }), singleKeyShortcuts = true) {
   const waiting = [makeTicket({ number: 'A006' }), makeTicket({ number: 'B001', serviceId: 2 })];
   const pinia = createTestingPinia({
     createSpy: vi.fn,
     initialState: {
       session: { me: { id: 3, username: 'canbo1', fullName: 'Nguyễn Văn An', role: 'staff', counterId: 1 }, checked: true },
       queue: { connected: true, loaded: true, office: makeOffice(), services: demoServices(), counters: [makeStaffedCounter({ currentTicket: current })], waiting },
+      preferences: { singleKeyShortcuts },
     },
   });
   vi.mocked(useQueueStore().now).mockReturnValue(new Date('2026-11-23T01:30:00.000Z'));
@@ -39,6 +41,23 @@ describe('ConsoleView shortcuts', () => {
     expect(store.finish).not.toHaveBeenCalled();
     expect(wrapper.get('[data-testid="action-callNext"]').text()).toContain('G');
     expect(wrapper.get('[data-testid="action-callNext"]').attributes('aria-keyshortcuts')).toBe('G');
+    wrapper.unmount();
+  });
+
+  it('with one-letter shortcuts switched off for this account: no key runs an action, none is shown, the box unticks', async () => {
+    const { wrapper, store } = mountConsole(undefined, false);
+    expect(usePreferencesStore().load).toHaveBeenCalledTimes(1);
+    key('KeyG');
+    key('KeyH');
+    expect(store.callNext).not.toHaveBeenCalled();
+    expect(store.finish).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-testid="action-callNext"]').attributes('aria-keyshortcuts')).toBeUndefined();
+    expect(wrapper.find('[data-testid="action-callNext"] kbd').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="console-actions"]').text()).toContain('Phím tắt đang tắt');
+    const box = wrapper.get<HTMLInputElement>('[data-testid="shortcuts-toggle"]');
+    expect(box.element.checked).toBe(false);
+    await box.setValue(true);
+    expect(usePreferencesStore().setSingleKeyShortcuts).toHaveBeenCalledWith(true);
     wrapper.unmount();
   });
 

@@ -171,7 +171,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     expect(w.get('[data-testid="dossier-overdue"]').text()).toContain('past its due date');
   });
 
-  it('goes back home on "Quay lại", and by itself after 30 s without a touch, forgetting the code and the answer', async () => {
+  it('goes back home on "Quay lại", and by itself after the reading limit (120 s) without a touch, forgetting the code and the answer', async () => {
     stubHub();
     const w = mountKiosk();
     await w.get('[data-testid="dossier-entry"]').trigger('click');
@@ -184,7 +184,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     await w.get('form').trigger('submit');
     await vi.waitFor(() => expect(useDossierLookupStore().dossier).not.toBeNull());
     window.dispatchEvent(new Event('pointerdown'));
-    vi.advanceTimersByTime(29_000);
+    vi.advanceTimersByTime(119_000);
     expect(useKioskStore().step).toBe('dossier');
     vi.advanceTimersByTime(1_000);
     await w.vm.$nextTick();

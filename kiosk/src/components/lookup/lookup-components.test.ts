@@ -223,7 +223,7 @@ describe('kiosk home and idle', () => {
     expect(wrapper.find('[data-testid="lookup-screen"]').exists()).toBe(true);
   });
 
-  it('returns from a procedure to home after 30 s without a touch', async () => {
+  it('returns from a procedure to home after the reading limit (120 s) without a touch, counting down the last 10 s', async () => {
     vi.useFakeTimers();
     stubFetch();
     const wrapper = mount(App, {
@@ -231,11 +231,15 @@ describe('kiosk home and idle', () => {
       attachTo: document.body,
     });
     expect(wrapper.find('[data-testid="procedure-detail"]').exists()).toBe(true);
-    vi.advanceTimersByTime(29_000);
+    vi.advanceTimersByTime(110_000);
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('[data-testid="time-limit-seconds"]').text()).toBe('10');
+    vi.advanceTimersByTime(9_000);
     expect(useKioskStore().step).toBe('lookup');
     vi.advanceTimersByTime(1_000);
     await wrapper.vm.$nextTick();
     expect(useKioskStore().step).toBe('home');
+    expect(wrapper.find('[data-testid="time-limit-warning"]').exists()).toBe(false);
     expect(useLookupStore().view).toBe('browse');
     expect(wrapper.find('[data-testid="kiosk-home"]').exists()).toBe(true);
   });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Allow } from '@shared/access';
-import { ChangePasswordBodySchema, LoginBodySchema, MeSchema } from '@shared/schemas/auth';
+import { ChangePasswordBodySchema, LoginBodySchema, MeSchema, StaffPreferencesSchema } from '@shared/schemas/auth';
 import { actorOf, staffOf } from '../../plugins/auth';
 import { ERROR_RESPONSES, NoContentSchema } from '../schemas';
 
@@ -52,6 +52,19 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['auth'], summary: 'Change one\'s own password (signs out other sessions)', body: ChangePasswordBodySchema, response: { 200: MeSchema, ...ERROR_RESPONSES } },
     },
     async (request) => app.hub.auth.changePassword(staffOf(request), request.body.currentPassword, request.body.newPassword, actorOf(request)),
+  );
+  app.get(
+    '/auth/preferences',
+    { config: { allow: Allow.staff }, schema: { tags: ['auth'], summary: 'One\'s own console preferences', response: { 200: StaffPreferencesSchema, ...ERROR_RESPONSES } } },
+    async (request) => app.hub.auth.preferences(staffOf(request)),
+  );
+  app.put(
+    '/auth/preferences',
+    {
+      config: { allow: Allow.staff },
+      schema: { tags: ['auth'], summary: 'Save one\'s own console preferences (one-letter shortcuts on or off)', body: StaffPreferencesSchema, response: { 200: StaffPreferencesSchema, ...ERROR_RESPONSES } },
+    },
+    async (request) => app.hub.auth.setPreferences(staffOf(request), request.body),
   );
 };
 export default auth;

@@ -24,6 +24,8 @@ const settings = (): OfficeSettings => ({
   unitCode: '000.00.06.H56',
   notifyPeopleAhead: 3,
   ratingScale: 3,
+  kioskIdleSeconds: 30,
+  kioskReadingSeconds: 120,
   waitAlertMinutes: 30,
   priorityGroups: ['pregnant', 'elderly'],
   languages: ['vi', 'en'],
