@@ -197,6 +197,9 @@ export const adminEn: typeof adminVi = {
     priorityGroups: 'Priority groups offered at the kiosk',
     priorityHint: 'Citizens pick one when taking a ticket; untick to hide a group.',
     elderlyAge: 'Age from which a citizen counts as elderly',
+    showStaffNames: 'Staff names on public screens',
+    showStaffNamesLabel: 'Show the officer\'s name on counter-top displays and rating tablets',
+    showStaffNamesHint: 'Off: displays and rating tablets show the counter only, not the officer\'s name (Personal Data Protection Law).',
     openLan: 'Open LAN mode (devices work without pairing)',
     openLanWarning:
       'Warning: when on, any computer on the local network can issue tickets and act as a kiosk or display. Only for small offices on a private, trusted network.',

@@ -215,6 +215,9 @@ export const adminVi = {
     priorityGroups: 'Nhóm được ưu tiên tại kiosk',
     priorityHint: 'Công dân chọn một nhóm khi lấy số; bỏ chọn để ẩn nhóm khỏi kiosk.',
     elderlyAge: 'Tuổi được coi là người cao tuổi',
+    showStaffNames: 'Tên cán bộ trên màn hình công cộng',
+    showStaffNamesLabel: 'Hiện tên cán bộ trên màn hình tại quầy và máy đánh giá',
+    showStaffNamesHint: 'Tắt: màn hình và máy đánh giá chỉ hiện số quầy, không hiện họ tên cán bộ (Luật Bảo vệ dữ liệu cá nhân).',
     openLan: 'Chế độ mạng nội bộ mở (không cần ghép nối thiết bị)',
     openLanWarning:
       'Cảnh báo: khi bật, bất kỳ máy nào trong mạng nội bộ cũng có thể lấy số và hiển thị như kiosk, màn hình. Chỉ bật ở văn phòng nhỏ có mạng riêng, đáng tin cậy.',

@@ -7,6 +7,8 @@ export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 /** Sends pushes to rooms. The only code that calls `io.to(...).emit`; called only after a commit. */
 export interface Realtime {
   emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Sends to the members of `room` that are not in `except` (the public form of a push that staff get in full). */
+  emitExcept<E extends keyof ServerToClientEvents>(room: string, except: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
 }
 
 /** A Realtime over a Socket.IO server (or a no-op before the server exists). */
@@ -14,6 +16,9 @@ export function createRealtime(getIo: () => HubServer | undefined): Realtime {
   return {
     emit(room, event, ...args) {
       getIo()?.to(room).emit(event, ...args);
+    },
+    emitExcept(room, except, event, ...args) {
+      getIo()?.to(room).except(except).emit(event, ...args);
     },
   };
 }

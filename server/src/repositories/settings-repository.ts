@@ -29,6 +29,7 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   waitAlertMinutes: 30,
   priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
   languages: ['vi', 'en'],
+  showStaffNames: false,
 };
 
 /** Key-value settings stored as JSON. */

@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
+import { rooms } from '@shared/rooms';
 import type { Realtime } from '../realtime/emitter';
+import { publicPush } from './public-view';
 import { adminService } from './admin-service';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
@@ -22,11 +24,18 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   // Every push follows a commit: the supervisor's monitor hears of it through the same channel (throttled there).
   const realtime: Realtime = {
     emit(room, event, ...args) {
-      deps.realtime.emit(room, event, ...args);
+      const hidden = room === rooms.office() ? publicPush(event, args[0], ctx.repos.settings.office().showStaffNames) : undefined;
+      if (hidden === undefined) deps.realtime.emit(room, event, ...args);
+      else {
+        // Consoles (room `staff`, also in `office`) get the full push once; every other screen its public form.
+        deps.realtime.emit(rooms.staff(), event, ...args);
+        deps.realtime.emitExcept(room, rooms.staff(), event, ...([hidden] as unknown as typeof args));
+      }
       if (event !== 'monitor:updated') monitor.changed();
       // Phones following a ticket get pushes derived from the office's (see trackService).
       track.observe(event, args[0]);
     },
+    emitExcept: deps.realtime.emitExcept,
   };
   const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
