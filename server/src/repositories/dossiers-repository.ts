@@ -5,6 +5,8 @@ import type { Db } from '../db';
 export interface DossierRow {
   id: number;
   code: string;
+  /** Random second factor of the public lookup, printed on the receipt (see dossier-check.ts). */
+  check_code: string;
   seq: number;
   procedure_id: number;
   procedure_code: string;
@@ -81,10 +83,10 @@ export function dossiersRepository(db: Db) {
        ON CONFLICT (unit_code, day) DO UPDATE SET last = last + 1 RETURNING last`,
     ),
     insert: db.prepare(
-      `INSERT INTO dossiers (code, seq, procedure_id, procedure_code, procedure_name, field_id, agency, status, applicant, applicant_name,
+      `INSERT INTO dossiers (code, check_code, seq, procedure_id, procedure_code, procedure_name, field_id, agency, status, applicant, applicant_name,
          applicant_folded, sets, fees_collected, delivery, notes, reason, limit_kind, limit_value, limit_cutoff, limit_text, received_at,
          due_at, original_due_at, paused_at, supplement_count, returned_at, ticket_id, received_by, created_at, updated_at)
-       VALUES (@code, @seq, @procedure_id, @procedure_code, @procedure_name, @field_id, @agency, @status, @applicant, @applicant_name,
+       VALUES (@code, @check_code, @seq, @procedure_id, @procedure_code, @procedure_name, @field_id, @agency, @status, @applicant, @applicant_name,
          @applicant_folded, @sets, @fees_collected, @delivery, @notes, @reason, @limit_kind, @limit_value, @limit_cutoff, @limit_text,
          @received_at, @due_at, @original_due_at, @paused_at, @supplement_count, @returned_at, @ticket_id, @received_by, @created_at, @updated_at)`,
     ),

@@ -11,6 +11,7 @@ import type { DossierListRow, DossierPatch, DossierRow } from '../repositories/d
 import type { CalendarService } from './calendar-service';
 import type { CatalogService } from './catalog-service';
 import type { ServiceContext } from './context';
+import { checkMatches, createLookupLimiter, newCheckCode } from './dossier-check';
 import { toDossier, toLookup, toSummary } from './dossier-views';
 
 const INTAKE_STATUS = { accept: 'received', supplement: 'supplement_requested', refuse: 'refused' } as const;
@@ -67,6 +68,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
       const dossierId = repos.dossiers.insert(
         {
           code: formatDossierCode(unit, day, seq),
+          check_code: newCheckCode(),
           seq,
           procedure_id: p.id,
           procedure_code: p.code,
@@ -183,6 +185,25 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     return repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND');
   };
 
+  // Public lookups that failed, per address: sequential codes must not be walkable by guessing the second factor.
+  const lookupFailures = createLookupLimiter();
+  /**
+   * Public status by code as the citizen typed it plus the second factor (check code or phone's last 4 digits). An
+   * unknown code and a wrong check answer alike (DOSSIER_CHECK_FAILED) and both count against the address.
+   */
+  function lookup(typedCode: string, check: string, address: string): DossierLookup {
+    const at = ctx.now();
+    if (lookupFailures.locked(address, at)) fail('DOSSIER_LOOKUP_LOCKED', { retryAfterSeconds: Math.ceil(lookupFailures.retryAfterMs(address, at) / 1000) });
+    const code = normalizeDossierCode(typedCode);
+    if (!isDossierCode(code)) fail('VALIDATION_FAILED');
+    const row = repos.dossiers.byCode(code);
+    if (!row || !checkMatches(row, check)) {
+      lookupFailures.fail(address, at);
+      fail('DOSSIER_CHECK_FAILED');
+    }
+    return toLookup(row, at);
+  }
+
   return {
     dueFor,
     intake,
@@ -192,8 +213,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     get: (id: number): Dossier => view(byId(id)),
     /** A dossier by its code as typed or scanned at the return desk. */
     byCode: (code: string): Dossier => view(rowOfCode(code)),
-    /** Public status by code as the citizen typed it (no personal data). */
-    lookup: (code: string): DossierLookup => toLookup(rowOfCode(code), ctx.now()),
+    lookup,
     /** Open dossiers past their appointment date, most late first. */
     overdue: (): DossierSummary[] => summaries(repos.dossiers.dueBefore(ctx.now())),
     /** Open dossiers due within the next `hours` working hours. */

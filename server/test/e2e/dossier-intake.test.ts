@@ -13,6 +13,7 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
   let counter: Page;
   const errors: string[] = [];
   let code = '';
+  let check = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -54,11 +55,14 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
 
     // The receipt shows only after the dossier row is committed, linked to the ticket at the counter.
     await counter.locator('[data-form="01"]').first().waitFor();
-    const row = app.db.prepare('SELECT d.code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; status: string; number: string };
+    const row = app.db.prepare('SELECT d.code, d.check_code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; check_code: string; status: string; number: string };
     expect(row).toMatchObject({ status: 'received', number: 'A001' });
     expect(row.code).toMatch(/^000\.00\.06\.H56-\d{6}-0001$/);
     code = row.code;
+    check = row.check_code;
     expect(await counter.locator('[data-field="code"]').first().textContent()).toBe(code);
+    // The receipt prints the check code the public lookup needs.
+    expect(await counter.locator('[data-field="checkCode"]').first().textContent()).toBe(check);
   });
 
   it('prints Mẫu 01 on A4 with the QR to the public status page (PDF saved for a person to look at)', async () => {
@@ -84,9 +88,10 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
   });
 
   it('the citizen scans the QR and the phone page says "đang giải quyết", without personal data', async () => {
-    const phone = await openPage(browser, `${base}/h/${code}`, 360, 740, errors);
+    // The QR carries the check code: the page opens at once.
+    const phone = await openPage(browser, `${base}/h/${code}/${check}`, 360, 740, errors);
     await phone.getByTestId('dossier-state').waitFor();
-    expect(phone.url()).toContain(`/kiosk/phone/#/ho-so/${code}`);
+    expect(phone.url()).toContain(`/kiosk/phone/#/ho-so/${code}/${check}`);
     expect((await phone.getByTestId('dossier-state').textContent())?.toLowerCase()).toContain('đang giải quyết');
     expect(await phone.getByTestId('dossier-code').textContent()).toBe(code);
     const text = (await phone.locator('body').textContent()) ?? '';
@@ -97,7 +102,13 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await phone.getByTestId('dossier-code-input').fill('000.00.06.h56-000000-0009');
     await phone.getByTestId('dossier-code-submit').click();
     await phone.getByTestId('dossier-not-found').waitFor();
+    // The code alone opens nothing: the page asks for the check code or the phone's last 4 digits.
+    await phone.goto(`${base}/h/${code}`);
+    await phone.getByTestId('dossier-check-needed').waitFor();
+    expect(await phone.getByTestId('dossier-state').count()).toBe(0);
+    await shoot(phone, 'dossier-phone-check-needed');
     await phone.getByTestId('dossier-code-input').fill(code.toLowerCase());
+    await phone.getByTestId('dossier-check-input').fill('5678');
     await phone.getByTestId('dossier-code-submit').click();
     await expect.poll(() => phone.getByTestId('dossier-code').textContent()).toBe(code);
     await phone.close();
@@ -113,6 +124,12 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     // Typed in lower case on purpose: the keys write capitals, and the hub normalises anyway.
     for (const ch of code.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
     expect(await kiosk.getByTestId('dossier-code-input').inputValue()).toBe(code);
+    // The code alone is not enough: the kiosk asks for the check code and moves the keyboard there.
+    await kiosk.getByTestId('dossier-search').click();
+    await expect.poll(() => kiosk.getByTestId('dossier-problem').textContent()).toContain('mã kiểm tra');
+    await shoot(kiosk, 'kiosk-dossier-check-needed');
+    for (const ch of check.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    expect(await kiosk.getByTestId('dossier-check-input').inputValue()).toBe(check);
     await kiosk.getByTestId('dossier-search').click();
     await kiosk.getByTestId('dossier-result').waitFor();
     expect(await kiosk.getByTestId('dossier-state').textContent()).toBe('Đang giải quyết');

@@ -129,6 +129,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'PUT /api/admin/calendar/{date}': A,
   'DELETE /api/admin/calendar/{date}': A,
   'GET /h/{code}': E,
+  'GET /h/{code}/{check}': E,
 };
 /** Routes that end the caller's own credentials: called last. */
 const LAST = ['/logout', '/logout-all', '/revoke'];

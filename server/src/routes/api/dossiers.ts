@@ -5,6 +5,7 @@ import { IdParamsSchema } from '@shared/schemas/common';
 import {
   DossierAction,
   DossierActionBodySchema,
+  DossierLookupQuerySchema,
   DossierLookupSchema,
   DossierQuerySchema,
   DossierSchema,
@@ -75,9 +76,15 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
     '/dossiers/lookup/:code',
     {
       config: { allow: Allow.everyone, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public status of a dossier: status and dates, the name masked, no other personal data', params: DossierTypedCodeParamsSchema, response: { 200: DossierLookupSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags,
+        summary: 'Public status of a dossier (code + check code or phone\'s last 4 digits; 10 failures per address per 15 min): status and dates, the name masked',
+        params: DossierTypedCodeParamsSchema,
+        querystring: DossierLookupQuerySchema,
+        response: { 200: DossierLookupSchema, ...ERROR_RESPONSES },
+      },
     },
-    async (request) => app.hub.dossiers.lookup(request.params.code),
+    async (request) => app.hub.dossiers.lookup(request.params.code, request.query.check, request.principal.ip),
   );
   app.get(
     '/dossiers/:id',
