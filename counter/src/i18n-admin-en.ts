@@ -1,4 +1,5 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
+import { privacyEn } from './components/admin/privacy/i18n-privacy';
 import type { adminVi } from './i18n-admin-vi';
 
 /** English texts of the administration area: the same keys as the Vietnamese ones. */
@@ -8,8 +9,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access' },
   intro: {
+    dataAccess: 'Every time staff saw an applicant\'s personal data (a dossier opened, a list, the tracking book download): who, when, which dossier, what (Personal Data Protection Law).',
     calendar: 'Holidays, Tết and working days used for appointment dates: add compensatory days off and make-up working Saturdays from the Government\'s yearly notice.',
     printers: 'The ticket printer of each kiosk, its live status, test print and the ticket layout.',
     devices: 'Ticket kiosks, calling displays and rating tablets paired with the hub.',
@@ -25,6 +27,7 @@ export const adminEn: typeof adminVi = {
     reports: 'Tickets, waiting and service times; dossiers (form II.06a); citizen satisfaction. Pick a period, compare with the previous one, download Excel/CSV or print.',
   },
   displays: displaysEn,
+  privacy: privacyEn,
   common: {
     loading: 'Loading…',
     reload: 'Reload',

@@ -1,4 +1,5 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
+import { privacyVi } from './components/admin/privacy/i18n-privacy';
 /**
  * Vietnamese texts of the administration area (top-level key `admin`). Audit action labels are nested by the
  * action's dotted name (`admin.audit.actions.auth.login`), so `t()` finds them by the raw action string.
@@ -23,8 +24,10 @@ export const adminVi = {
     monitor: 'Giám sát trực tiếp',
     reports: 'Báo cáo thống kê',
     printers: 'Máy in phiếu',
+    dataAccess: 'Truy cập dữ liệu cá nhân',
   },
   intro: {
+    dataAccess: 'Mỗi lần cán bộ xem thông tin cá nhân của người nộp hồ sơ (mở hồ sơ, danh sách, tải Sổ theo dõi): ai, lúc nào, hồ sơ nào, thông tin gì (Luật Bảo vệ dữ liệu cá nhân).',
     calendar: 'Ngày nghỉ lễ, Tết và ngày làm việc dùng để tính ngày hẹn trả kết quả: thêm ngày nghỉ bù, ngày làm bù thứ Bảy theo thông báo hằng năm của Chính phủ.',
     printers: 'Máy in phiếu số thứ tự ở từng ki-ốt, tình trạng trực tiếp, in thử và mẫu phiếu.',
     devices: 'Kiosk lấy số, màn hình hiển thị và máy đánh giá đã ghép nối với hệ thống.',
@@ -40,6 +43,7 @@ export const adminVi = {
     reports: 'Số phiếu, thời gian chờ và phục vụ; hồ sơ theo Biểu II.06a; sự hài lòng của công dân. Chọn kỳ, so sánh với kỳ trước, tải Excel/CSV hoặc in.',
   },
   displays: displaysVi,
+  privacy: privacyVi,
   common: {
     loading: 'Đang tải…',
     reload: 'Tải lại',

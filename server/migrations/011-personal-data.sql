@@ -11,3 +11,18 @@ UPDATE dossiers SET check_code =
   substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (abs(random()) % 31) + 1, 1) ||
   substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (abs(random()) % 31) + 1, 1) ||
   substr('ABCDEFGHJKMNPQRSTUVWXYZ23456789', (abs(random()) % 31) + 1, 1);
+
+-- Access log: every read of a dossier's personal fields by staff (who, when, which dossier, what), one row per dossier
+-- read. Searched by supervisors; anonymised with the audit rows after the office's retention period.
+CREATE TABLE personal_data_reads (
+  id          INTEGER PRIMARY KEY,
+  at          INTEGER NOT NULL,
+  user_id     INTEGER REFERENCES users(id),
+  ip          TEXT,
+  dossier_id  INTEGER NOT NULL REFERENCES dossiers(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('view', 'list', 'export')),
+  fields      TEXT NOT NULL               -- what was shown, e.g. "name,address,phone" or "applicant" (every field)
+) STRICT;
+CREATE INDEX personal_data_reads_dossier ON personal_data_reads(dossier_id, id);
+CREATE INDEX personal_data_reads_user ON personal_data_reads(user_id, id);
+CREATE INDEX personal_data_reads_at ON personal_data_reads(at);

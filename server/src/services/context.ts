@@ -6,6 +6,7 @@ import { catalogRepository } from '../repositories/catalog-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { dossiersRepository } from '../repositories/dossiers-repository';
 import { devicesRepository } from '../repositories/devices-repository';
+import { privacyRepository } from '../repositories/privacy-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     catalog: catalogRepository(db),
     catalogSearch: catalogSearchRepository(db),
     devices: devicesRepository(db),
+    privacy: privacyRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
     settings: settingsRepository(db),

@@ -1,6 +1,7 @@
 import { dossierUnit, formatDossierCode, isDossierCode, normalizeDossierCode } from '@shared/dossier-code';
 import { businessDay } from '@shared/office-time';
 import { rooms } from '@shared/rooms';
+import type { PersonalReadKind } from '@shared/schemas/privacy';
 import type { Dossier, DossierAction, DossierActionBody, DossierLookup, DossierQuery, DossierSummary, IntakeBody, RescheduleBody } from '@shared/schemas/dossier';
 import { foldVietnamese } from '@shared/text-fold';
 import { addDays, addWorkingMinutes, dueAfterPause, dueDate, isWorkingDate, zonedInstant, type TimeLimit } from '@shared/working-days';
@@ -15,6 +16,8 @@ import { checkMatches, createLookupLimiter, newCheckCode } from './dossier-check
 import { toDossier, toLookup, toSummary } from './dossier-views';
 
 const INTAKE_STATUS = { accept: 'received', supplement: 'supplement_requested', refuse: 'refused' } as const;
+/** The personal fields a dossier list or the tracking book shows. */
+const LIST_FIELDS = 'name,address,phone';
 
 /** Dossier intake, status commands with their log, appointment dates and the tracking book. One transaction per command. */
 export function dossierService(ctx: ServiceContext, catalog: CatalogService, calendar: CalendarService) {
@@ -161,8 +164,23 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     return changed(id);
   }
 
-  /** Tracking book rows (Mẫu 06); dates are local days, inclusive. */
-  function list(q: DossierQuery): DossierSummary[] {
+  /**
+   * Rows shown to a staff member, each logged as a read of its personal fields (Luật 91/2025/QH15: who read which
+   * citizen's data, when), in one transaction with the read.
+   */
+  function shown<T>(reader: StaffActor, kind: PersonalReadKind, read: () => { rows: DossierListRow[]; out: T }): T {
+    return db.transaction(() => {
+      const { rows, out } = read();
+      repos.privacy.logReads(ctx.now(), reader, kind, kind === 'view' ? 'applicant' : LIST_FIELDS, rows.map((r) => r.id));
+      return out;
+    })();
+  }
+  const shownList = (reader: StaffActor, rows: DossierListRow[], kind: PersonalReadKind = 'list'): DossierSummary[] =>
+    shown(reader, kind, () => ({ rows, out: summaries(rows) }));
+  const shownOne = (reader: StaffActor, row: DossierListRow): Dossier => shown(reader, 'view', () => ({ rows: [row], out: view(row) }));
+
+  /** Tracking book rows (Mẫu 06); dates are local days, inclusive. Logged as read by `reader` (a list, or an export). */
+  function list(q: DossierQuery, reader: StaffActor, kind: PersonalReadKind = 'list'): DossierSummary[] {
     const tz = repos.settings.office().timezone;
     const rows = repos.dossiers.search({
       from: q.from === undefined ? undefined : zonedInstant(q.from, 0, tz),
@@ -173,8 +191,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
       q: q.q === undefined ? undefined : foldVietnamese(q.q.trim()),
       limit: q.limit,
     });
-    const now = ctx.now();
-    return rows.map((r) => toSummary(r, now));
+    return shownList(reader, rows, kind);
   }
 
   const summaries = (rows: DossierListRow[]): DossierSummary[] => rows.map((r) => toSummary(r, ctx.now()));
@@ -210,16 +227,17 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     act,
     reschedule,
     list,
-    get: (id: number): Dossier => view(byId(id)),
-    /** A dossier by its code as typed or scanned at the return desk. */
-    byCode: (code: string): Dossier => view(rowOfCode(code)),
+    /** One dossier with every applicant field, logged as read by `reader`. */
+    get: (id: number, reader: StaffActor): Dossier => shownOne(reader, byId(id)),
+    /** A dossier by its code as typed or scanned at the return desk (logged as read). */
+    byCode: (code: string, reader: StaffActor): Dossier => shownOne(reader, rowOfCode(code)),
     lookup,
-    /** Open dossiers past their appointment date, most late first. */
-    overdue: (): DossierSummary[] => summaries(repos.dossiers.dueBefore(ctx.now())),
-    /** Open dossiers due within the next `hours` working hours. */
-    dueSoon: (hours: number): DossierSummary[] => {
+    /** Open dossiers past their appointment date, most late first (logged as read). */
+    overdue: (reader: StaffActor): DossierSummary[] => shownList(reader, repos.dossiers.dueBefore(ctx.now())),
+    /** Open dossiers due within the next `hours` working hours (logged as read). */
+    dueSoon: (hours: number, reader: StaffActor): DossierSummary[] => {
       const now = ctx.now();
-      return summaries(repos.dossiers.dueBetween(now, addWorkingMinutes(calendar.current(), now, hours * 60)));
+      return shownList(reader, repos.dossiers.dueBetween(now, addWorkingMinutes(calendar.current(), now, hours * 60)));
     },
   };
 }

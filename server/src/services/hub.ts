@@ -13,6 +13,7 @@ import { deviceService } from './device-service';
 import { dossierService } from './dossier-service';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
+import { privacyService } from './privacy-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
@@ -53,7 +54,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   // Trackers' own pushes go straight out: they are not office events for anyone else to observe.
   const track = trackService({ ...ctx, realtime: deps.realtime }, queue);
   const ratings = ratingService(ctx, track);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings };
+  const privacy = privacyService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -214,6 +214,20 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await section.getByText(`${dmy} — Làm việc (làm bù) — Làm bù cho ngày nghỉ Tết`).waitFor();
     expect(app.db.prepare('SELECT working, name FROM calendar_days WHERE date = ?').get(iso)).toEqual({ working: 1, name: 'Làm bù cho ngày nghỉ Tết' });
     await shoot(admin, 'admin-calendar');
+
+    // Every read of the applicant's data by staff was logged: the access log shows the return desk's look-up.
+    await admin.getByTestId('admin-nav-dataAccess').click();
+    expect(admin.url()).toContain('#/quan-tri/truy-cap-du-lieu');
+    await admin.getByTestId('data-access-code').fill(code.toLowerCase());
+    await admin.getByTestId('data-access-apply').click();
+    const rows = admin.getByTestId('data-access-table-row');
+    await rows.first().waitFor();
+    const logged = app.db.prepare('SELECT COUNT(*) AS n FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id WHERE d.code = ?').get(code) as { n: number };
+    expect(logged.n).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBe(Math.min(logged.n, 50));
+    expect(await rows.first().locator('[data-col="user"]').textContent()).toBe('Nguyễn Văn An');
+    expect(await rows.first().locator('[data-col="dossier"]').textContent()).toBe(code);
+    await shoot(admin, 'admin-data-access');
     await admin.close();
     expect(errors).toEqual([]);
   });

@@ -126,6 +126,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/dossiers/{id}/reschedule': S,
   'GET /api/dossiers/book.xlsx': S,
   'GET /api/calendar': S,
+  'GET /api/admin/data-access': SV,
   'PUT /api/admin/calendar/{date}': A,
   'DELETE /api/admin/calendar/{date}': A,
   'GET /h/{code}': E,

@@ -55,22 +55,22 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/dossiers',
     { config: staff, schema: { tags, summary: 'The tracking book (Mẫu 06): dossiers received in a period, filtered', querystring: DossierQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.list(request.query),
+    async (request) => app.hub.dossiers.list(request.query, actorOf(request)),
   );
   app.get(
     '/dossiers/overdue',
     { config: staff, schema: { tags, summary: 'Open dossiers past their appointment date', response: { 200: List, ...ERROR_RESPONSES } } },
-    async () => app.hub.dossiers.overdue(),
+    async (request) => app.hub.dossiers.overdue(actorOf(request)),
   );
   app.get(
     '/dossiers/due-soon',
     { config: staff, schema: { tags, summary: 'Open dossiers due within the next working hours', querystring: DueSoonQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.dueSoon(request.query.hours),
+    async (request) => app.hub.dossiers.dueSoon(request.query.hours, actorOf(request)),
   );
   app.get(
     '/dossiers/by-code/:code',
     { config: staff, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierTypedCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.byCode(request.params.code),
+    async (request) => app.hub.dossiers.byCode(request.params.code, actorOf(request)),
   );
   app.get(
     '/dossiers/lookup/:code',
@@ -89,7 +89,7 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/dossiers/:id',
     { config: staff, schema: { tags, summary: 'A dossier with its documents and log', params: IdParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.get(request.params.id),
+    async (request) => app.hub.dossiers.get(request.params.id, actorOf(request)),
   );
   for (const action of Object.values(DossierAction)) {
     app.post(
