@@ -26,3 +26,18 @@ CREATE TABLE personal_data_reads (
 CREATE INDEX personal_data_reads_dossier ON personal_data_reads(dossier_id, id);
 CREATE INDEX personal_data_reads_user ON personal_data_reads(user_id, id);
 CREATE INDEX personal_data_reads_at ON personal_data_reads(at);
+
+-- Retention (the office's settings, key 'privacy'): a nightly job anonymises what is older than each period.
+-- A dossier's applicant fields outside the tracking book's legal columns (Mẫu 06: name or organisation, address,
+-- phone) are blanked once the dossier is closed for the period; this marks when.
+ALTER TABLE dossiers ADD COLUMN anonymised_at INTEGER;
+CREATE INDEX dossiers_closed_pending ON dossiers(updated_at) WHERE anonymised_at IS NULL AND status IN ('returned', 'refused', 'withdrawn');
+
+-- The audit log stays append-only, except that retention may blank a row's address and details (who did what, when
+-- and to what are kept).
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  WHEN NOT (NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.user_id IS OLD.user_id AND NEW.device_id IS OLD.device_id
+            AND NEW.action = OLD.action AND NEW.target_type IS OLD.target_type AND NEW.target_id IS OLD.target_id
+            AND NEW.ip IS NULL AND NEW.details IS NULL)
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;

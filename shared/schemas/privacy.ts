@@ -36,3 +36,47 @@ export const DataAccessEntrySchema = Type.Object({
   fields: Type.String(),
 });
 export type DataAccessEntry = Static<typeof DataAccessEntrySchema>;
+
+/** Longest retention period an office may set, days (100 years). 0 = keep (never anonymise that kind of record). */
+const Days = Type.Integer({ minimum: 0, maximum: 36_500 });
+
+/**
+ * How long each kind of record keeps its personal part before the nightly job anonymises it, in days (0 = keep).
+ * The office decides (Luật 91/2025/QH15: keep personal data only as long as the purpose needs).
+ */
+export const RetentionSettingsSchema = Type.Object(
+  {
+    /** Tickets' priority group (health data): afterwards only "priority" remains (reports still count priority tickets). */
+    ticketPriorityGroupDays: Days,
+    /** Closed dossiers' applicant fields outside the tracking book's legal columns (ID number, e-mail, representative). */
+    dossierApplicantDays: Days,
+    /** Ratings' written comments (the level and criteria stay). */
+    ratingCommentDays: Days,
+    /** Audit and access-log rows' address and details (who did what, when, to what stay). */
+    auditDays: Days,
+  },
+  { additionalProperties: false },
+);
+export type RetentionSettings = Static<typeof RetentionSettingsSchema>;
+
+/** The privacy notice shown on the kiosk's dossier lookup, the phone pages and the intake form (editable by the admin). */
+export const PrivacyNoticeSchema = Type.Object(
+  { vi: Type.String({ minLength: 1, maxLength: 1500 }), en: Type.String({ maxLength: 1500 }) },
+  { additionalProperties: false },
+);
+export type PrivacyNotice = Static<typeof PrivacyNoticeSchema>;
+
+/** `GET/PUT /api/admin/privacy`. */
+export const PrivacySettingsSchema = Type.Object({ retention: RetentionSettingsSchema, notice: PrivacyNoticeSchema }, { additionalProperties: false });
+export type PrivacySettings = Static<typeof PrivacySettingsSchema>;
+
+/** What one retention run anonymised (`POST /api/admin/privacy/retention-run` and the nightly job's log). */
+export const RetentionRunSchema = Type.Object({
+  at: InstantSchema,
+  tickets: Type.Integer({ minimum: 0 }),
+  dossiers: Type.Integer({ minimum: 0 }),
+  ratings: Type.Integer({ minimum: 0 }),
+  auditRows: Type.Integer({ minimum: 0 }),
+  accessRows: Type.Integer({ minimum: 0 }),
+});
+export type RetentionRun = Static<typeof RetentionRunSchema>;

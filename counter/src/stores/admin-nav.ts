@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'privacy'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -24,6 +24,7 @@ const SLUGS: Record<AdminSection, string> = {
   monitor: 'giam-sat',
   reports: 'bao-cao',
   dataAccess: 'truy-cap-du-lieu',
+  privacy: 'du-lieu-ca-nhan',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 

@@ -35,6 +35,12 @@ export default fp(
       } catch (err) {
         app.log.error({ err }, 'daily reset check failed');
       }
+      try {
+        const run = hub.privacy.retentionIfDue();
+        if (run) app.log.info({ run }, 'retention: personal data past its period anonymised');
+      } catch (err) {
+        app.log.error({ err }, 'retention run failed');
+      }
     }, 30_000);
     timer.unref();
     app.addHook('onClose', async () => {

@@ -228,6 +228,16 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     expect(await rows.first().locator('[data-col="user"]').textContent()).toBe('Nguyễn Văn An');
     expect(await rows.first().locator('[data-col="dossier"]').textContent()).toBe(code);
     await shoot(admin, 'admin-data-access');
+
+    // Retention periods and the privacy notice: saved through the screen, stored on the hub.
+    await admin.getByTestId('admin-nav-privacy').click();
+    await admin.getByTestId('retention-ratingCommentDays').fill('180');
+    await admin.getByTestId('privacy-save').click();
+    await admin.getByTestId('privacy-saved').waitFor();
+    expect(app.hub.privacy.settings().retention.ratingCommentDays).toBe(180);
+    await admin.getByTestId('retention-run').click();
+    await expect.poll(() => admin.getByTestId('retention-result').textContent()).toContain('Đã ẩn danh');
+    await shoot(admin, 'admin-privacy');
     await admin.close();
     expect(errors).toEqual([]);
   });

@@ -13,6 +13,27 @@ export const privacyVi = {
     ip: 'Địa chỉ IP',
     empty: 'Chưa có lượt xem dữ liệu cá nhân nào khớp bộ lọc.',
   },
+  retention: {
+    title: 'Thời hạn lưu giữ dữ liệu cá nhân',
+    hint: 'Quá thời hạn, việc chạy hằng đêm (2 giờ sáng) ẩn danh phần dữ liệu cá nhân; Sổ theo dõi hồ sơ giữ các cột theo quy định (họ tên, địa chỉ, số điện thoại). Nhập 0 để lưu giữ không thời hạn.',
+    ticketPriorityGroupDays: 'Nhóm ưu tiên của phiếu số (chỉ còn “ưu tiên”)',
+    dossierApplicantDays: 'Thông tin người nộp của hồ sơ đã kết thúc (số định danh, thư điện tử, người được ủy quyền)',
+    ratingCommentDays: 'Ý kiến ghi thêm trong đánh giá sự hài lòng',
+    auditDays: 'Địa chỉ IP và chi tiết trong nhật ký, nhật ký truy cập',
+    days: 'ngày',
+    invalid: 'Nhập số ngày từ 0 đến 36500.',
+    run: 'Ẩn danh ngay',
+    running: 'Đang ẩn danh…',
+    result: 'Đã ẩn danh: {tickets} phiếu, {dossiers} hồ sơ, {ratings} đánh giá, {auditRows} dòng nhật ký, {accessRows} dòng nhật ký truy cập.',
+  },
+  notice: {
+    title: 'Thông báo về xử lý dữ liệu cá nhân',
+    hint: 'Hiện trên kiosk (Tra cứu hồ sơ), các trang trên điện thoại và màn hình tiếp nhận hồ sơ.',
+    vi: 'Tiếng Việt',
+    en: 'Tiếng Anh',
+    required: 'Cần có nội dung tiếng Việt.',
+  },
+  saved: 'Đã lưu cài đặt dữ liệu cá nhân.',
 };
 
 export const privacyEn: typeof privacyVi = {
@@ -29,4 +50,25 @@ export const privacyEn: typeof privacyVi = {
     ip: 'IP address',
     empty: 'No reads of personal data match the filters.',
   },
+  retention: {
+    title: 'Retention of personal data',
+    hint: 'After the period, the nightly run (2 a.m.) anonymises the personal part; the tracking book keeps its legal columns (name, address, phone). 0 keeps for ever.',
+    ticketPriorityGroupDays: 'Tickets\' priority group (only "priority" remains)',
+    dossierApplicantDays: 'Closed dossiers\' applicant fields (ID number, e-mail, representative)',
+    ratingCommentDays: 'Written comments of satisfaction ratings',
+    auditDays: 'IP addresses and details in the audit and access logs',
+    days: 'days',
+    invalid: 'Type a number of days from 0 to 36500.',
+    run: 'Anonymise now',
+    running: 'Anonymising…',
+    result: 'Anonymised: {tickets} tickets, {dossiers} dossiers, {ratings} ratings, {auditRows} audit rows, {accessRows} access-log rows.',
+  },
+  notice: {
+    title: 'Personal data notice',
+    hint: 'Shown on the kiosk (dossier status), the phone pages and the dossier intake screen.',
+    vi: 'Vietnamese',
+    en: 'English',
+    required: 'The Vietnamese text is required.',
+  },
+  saved: 'Personal data settings saved.',
 };
