@@ -9,8 +9,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests' },
   intro: {
+    dataRequests: 'A citizen asks to see, correct or erase their personal data: find by ID number, download JSON or print, correct wrong details, erase what the law allows. Every step is audited.',
     privacy: 'How long each kind of personal data is kept, and the notice shown to citizens (Personal Data Protection Law 91/2025/QH15).',
     dataAccess: 'Every time staff saw an applicant\'s personal data (a dossier opened, a list, the tracking book download): who, when, which dossier, what (Personal Data Protection Law).',
     calendar: 'Holidays, Tết and working days used for appointment dates: add compensatory days off and make-up working Saturdays from the Government\'s yearly notice.',

@@ -26,8 +26,10 @@ export const adminVi = {
     printers: 'Máy in phiếu',
     dataAccess: 'Truy cập dữ liệu cá nhân',
     privacy: 'Dữ liệu cá nhân',
+    dataRequests: 'Yêu cầu của công dân',
   },
   intro: {
+    dataRequests: 'Công dân yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân: tìm theo số định danh, tải JSON hoặc in, sửa thông tin sai, xóa phần pháp luật cho phép (Luật Bảo vệ dữ liệu cá nhân). Mọi thao tác được ghi nhật ký.',
     privacy: 'Thời hạn lưu giữ từng loại dữ liệu cá nhân và thông báo cho công dân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
     dataAccess: 'Mỗi lần cán bộ xem thông tin cá nhân của người nộp hồ sơ (mở hồ sơ, danh sách, tải Sổ theo dõi): ai, lúc nào, hồ sơ nào, thông tin gì (Luật Bảo vệ dữ liệu cá nhân).',
     calendar: 'Ngày nghỉ lễ, Tết và ngày làm việc dùng để tính ngày hẹn trả kết quả: thêm ngày nghỉ bù, ngày làm bù thứ Bảy theo thông báo hằng năm của Chính phủ.',

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DOSSIER_CODE_INPUT_PATTERN } from '../dossier-code';
 import { IdSchema, InstantSchema, Nullable, StringEnum } from './common';
+import { ApplicantSchema, DossierSchema } from './dossier';
 
 /** How staff read a dossier's personal fields: one dossier opened, a list, an export (tracking book XLSX). */
 export const PersonalReadKind = { VIEW: 'view', LIST: 'list', EXPORT: 'export' } as const;
@@ -80,3 +81,49 @@ export const RetentionRunSchema = Type.Object({
   accessRows: Type.Integer({ minimum: 0 }),
 });
 export type RetentionRun = Static<typeof RetentionRunSchema>;
+
+/** `:idNumber` of a citizen's request: the ID number as recorded on the dossiers. */
+export const DataSubjectParamsSchema = Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9A-Za-z-]+$' }) }, { additionalProperties: false });
+
+/** Why a record cannot be erased, per record. */
+export const KeptRecordSchema = Type.Object({ code: Type.String(), reason: Type.String() });
+export type KeptRecord = Static<typeof KeptRecordSchema>;
+
+/** `POST /api/admin/data-subjects/:idNumber/erase` reply: what was erased, and what must be kept and why. */
+export const ErasureReplySchema = Type.Object({
+  /** Dossier codes whose optional fields (e-mail, representative) were erased. */
+  erased: Type.Array(Type.String()),
+  erasedFields: Type.Array(Type.String()),
+  kept: Type.Array(KeptRecordSchema),
+});
+export type ErasureReply = Static<typeof ErasureReplySchema>;
+
+/** One of the citizen's tickets linked to a dossier, with its rating. */
+export const SubjectTicketSchema = Type.Object({
+  dossierCode: Type.String(),
+  number: Type.String(),
+  serviceName: Type.String(),
+  issuedAt: InstantSchema,
+  /** The citizen's own priority group (null: none, or anonymised by retention). */
+  priorityGroup: Nullable(Type.String()),
+  rating: Nullable(Type.Object({ level: Type.String(), reason: Nullable(Type.String()), ratedAt: InstantSchema })),
+});
+
+/** `GET /api/admin/data-subjects/:idNumber`: everything the hub holds about one ID number (a citizen's request). */
+export const DataSubjectExportSchema = Type.Object({
+  idNumber: Type.String(),
+  generatedAt: InstantSchema,
+  officeName: Type.String(),
+  dossiers: Type.Array(DossierSchema),
+  tickets: Type.Array(SubjectTicketSchema),
+  /** Who on the staff read these dossiers' personal fields, and when. */
+  accessLog: Type.Array(DataAccessEntrySchema),
+});
+export type DataSubjectExport = Static<typeof DataSubjectExportSchema>;
+
+/** `PUT /api/admin/dossiers/:id/applicant`: a correction asked for by the citizen, with the reason (audited). */
+export const ApplicantCorrectionSchema = Type.Object(
+  { applicant: ApplicantSchema, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type ApplicantCorrection = Static<typeof ApplicantCorrectionSchema>;

@@ -107,6 +107,10 @@ export function dossiersRepository(db: Db) {
     ),
     byId: db.prepare<[number], DossierListRow>(`${SELECT} WHERE d.id = ?`),
     byCode: db.prepare<[string], DossierListRow>(`${SELECT} WHERE d.code = ?`),
+    byIdNumber: db.prepare<[string], DossierListRow>(`${SELECT} WHERE json_extract(d.applicant, '$.idNumber') = ? ORDER BY d.id`),
+    setApplicant: db.prepare<{ id: number; applicant: string; applicant_name: string; applicant_folded: string; updated_at: number }>(
+      'UPDATE dossiers SET applicant = @applicant, applicant_name = @applicant_name, applicant_folded = @applicant_folded, updated_at = @updated_at WHERE id = @id',
+    ),
     dueBefore: db.prepare<[number], DossierListRow>(
       `${SELECT} WHERE d.status IN ('received', 'transferred', 'processing') AND d.due_at IS NOT NULL AND d.due_at < ?
        ORDER BY d.due_at`,
@@ -149,6 +153,12 @@ export function dossiersRepository(db: Db) {
     events: (id: number): DossierEventRow[] => s.events.all(id),
     byId: (id: number): DossierListRow | undefined => s.byId.get(id),
     byCode: (code: string): DossierListRow | undefined => s.byCode.get(code),
+    /** Every dossier of one applicant ID number (a citizen's request; not indexed: rare and small). */
+    byIdNumber: (idNumber: string): DossierListRow[] => s.byIdNumber.all(idNumber),
+    /** Replaces the applicant (a correction), with its name and search text. */
+    setApplicant(id: number, row: { applicant: string; applicant_name: string; applicant_folded: string; updated_at: number }): void {
+      s.setApplicant.run({ id, ...row });
+    },
     /** Open dossiers due before `at` (overdue when `at` is now). */
     dueBefore: (at: number): DossierListRow[] => s.dueBefore.all(at),
     /** Open dossiers due in [from, to). */

@@ -13,6 +13,7 @@ import { deviceService } from './device-service';
 import { dossierService } from './dossier-service';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
+import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
@@ -55,7 +56,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const track = trackService({ ...ctx, realtime: deps.realtime }, queue);
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy };
+  const dataSubjects = dataSubjectService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
 }
 
 export type Hub = ReturnType<typeof createHub>;

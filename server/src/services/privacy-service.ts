@@ -4,6 +4,7 @@ import type { Applicant } from '@shared/schemas/dossier';
 import type { DataAccessEntry, DataAccessQuery, PrivacyNotice, PrivacySettings, RetentionRun } from '@shared/schemas/privacy';
 import { foldVietnamese } from '@shared/text-fold';
 import type { AuditActor, StaffActor } from '../repositories/audit-repository';
+import type { PersonalReadRow } from '../repositories/privacy-repository';
 import type { ServiceContext } from './context';
 
 const DAY_MS = 24 * 3600_000;
@@ -24,6 +25,21 @@ export const DEFAULT_PRIVACY: PrivacySettings = {
       'to delete your data at the one-stop desk.',
   },
 };
+
+/** An access-log row as the API shows it. */
+export function toAccessEntry(r: PersonalReadRow): DataAccessEntry {
+  return {
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    userId: r.user_id,
+    userName: r.user_name,
+    ip: r.ip,
+    dossierId: r.dossier_id,
+    dossierCode: r.dossier_code,
+    kind: r.kind,
+    fields: r.fields,
+  };
+}
 
 /**
  * Personal data duties (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): the access log of staff reads of dossiers'
@@ -118,17 +134,7 @@ export function privacyService(ctx: ServiceContext) {
         limit: q.limit,
         beforeId: q.beforeId,
       })
-      .map((r) => ({
-        id: r.id,
-        at: new Date(r.at).toISOString(),
-        userId: r.user_id,
-        userName: r.user_name,
-        ip: r.ip,
-        dossierId: r.dossier_id,
-        dossierCode: r.dossier_code,
-        kind: r.kind,
-        fields: r.fields,
-      }));
+      .map(toAccessEntry);
   }
 
   return { accessLog, settings, saveSettings, notice, runRetention, retentionIfDue };

@@ -238,6 +238,20 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await admin.getByTestId('retention-run').click();
     await expect.poll(() => admin.getByTestId('retention-result').textContent()).toContain('Đã ẩn danh');
     await shoot(admin, 'admin-privacy');
+
+    // A citizen's request: everything held about the ID number, with who read it.
+    await admin.getByTestId('admin-nav-dataRequests').click();
+    await admin.getByTestId('subject-id').fill('001190012345');
+    await admin.getByTestId('subject-search').click();
+    await admin.getByTestId(`subject-dossier-${code}`).waitFor();
+    expect(await admin.getByTestId(`subject-dossier-${code}`).locator('[data-field="name"]').textContent()).toBe('Trần Thị Hồng Nhung');
+    expect(await admin.getByTestId('subject-reads').textContent()).toContain('Nguyễn Văn An');
+    await shoot(admin, 'admin-data-requests');
+    await admin.getByTestId('subject-erase').click();
+    await admin.getByTestId('subject-erase-yes').click();
+    await expect.poll(() => admin.getByTestId('subject-erase-result').textContent()).toContain('Sổ theo dõi hồ sơ');
+    expect(app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.subject_erase'").get()).toEqual({ n: 1 });
+    await shoot(admin, 'admin-data-requests-erase');
     await admin.close();
     expect(errors).toEqual([]);
   });
