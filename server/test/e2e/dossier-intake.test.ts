@@ -50,6 +50,8 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await counter.getByTestId('applicant-idNumber').fill('001190012345');
     await counter.getByTestId('applicant-phone').fill('0912 345 678');
     await counter.getByTestId('applicant-address').fill('Số 5 ngõ 12 phố Hòa Bình, phường Hòa Bình');
+    // The office's privacy notice is on the intake form (read to or by the citizen).
+    expect(await counter.getByTestId('privacy-notice').textContent()).toContain('Luật Bảo vệ dữ liệu cá nhân');
     await shoot(counter, 'dossier-intake-form');
     await counter.getByTestId('intake-accept').click();
 
@@ -97,6 +99,7 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     const text = (await phone.locator('body').textContent()) ?? '';
     expect(text).toContain('T*** T** H*** Nhung');
     expect(text).not.toMatch(/0912|001190012345|Trần Thị/);
+    expect(await phone.getByTestId('privacy-notice').textContent()).toContain('Luật Bảo vệ dữ liệu cá nhân');
     await shoot(phone, 'dossier-phone-status');
     // Without the QR: the code typed by hand (lower case is fine), and a wrong code says what to check.
     await phone.getByTestId('dossier-code-input').fill('000.00.06.h56-000000-0009');
@@ -120,6 +123,7 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await shoot(kiosk, 'kiosk-home-dossier-entry');
     await kiosk.getByTestId('dossier-entry').click();
     await kiosk.getByTestId('dossier-lookup-screen').waitFor();
+    await kiosk.getByTestId('privacy-notice').waitFor();
     await shoot(kiosk, 'kiosk-dossier-lookup-empty');
     // Typed in lower case on purpose: the keys write capitals, and the hub normalises anyway.
     for (const ch of code.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();

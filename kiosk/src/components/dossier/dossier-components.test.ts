@@ -11,6 +11,9 @@ import { useDossierLookupStore } from './dossier-lookup';
 const CODE = '000.00.06.H56-261123-0001';
 const CHECK = 'K7PM3Q';
 const LOOKUP_PATH = `/api/dossiers/lookup/${encodeURIComponent(CODE)}?check=${CHECK}`;
+const NOTICE = { vi: 'Thông tin cá nhân chỉ dùng để giải quyết thủ tục.', en: 'Used only for your procedure.' };
+/** The dossier lookups the kiosk asked the hub for (not the privacy notice). */
+const lookups = (fetchMock: ReturnType<typeof vi.fn>) => fetchMock.mock.calls.map((c) => String(c[0])).filter((p) => p.startsWith('/api/dossiers/'));
 
 /** The hub's public answer for CODE (dates in UTC: 09:00 on 23/11 and 26/11 in Hồ Chí Minh City). */
 function makeLookup(over: Partial<DossierLookup> = {}): DossierLookup {
@@ -30,6 +33,7 @@ function makeLookup(over: Partial<DossierLookup> = {}): DossierLookup {
 /** A hub that knows CODE with CHECK only (404 otherwise, like the real route), or answers `reply` to every lookup. */
 function stubHub(reply?: () => Promise<Response>): ReturnType<typeof vi.fn> {
   const fetchMock = vi.fn((path: string) => {
+    if (path === '/api/privacy-notice') return Promise.resolve(new Response(JSON.stringify(NOTICE), { status: 200 }));
     if (reply) return reply();
     const known = path === LOOKUP_PATH;
     const body = known ? makeLookup() : { code: 'DOSSIER_CHECK_FAILED', message: 'Mã hồ sơ hoặc mã kiểm tra không đúng.' };
@@ -86,6 +90,9 @@ describe('kiosk: Tra cứu hồ sơ', () => {
       expect(useKioskStore().step).toBe('dossier');
       expect(w.find('[data-testid="dossier-lookup-screen"]').exists()).toBe(true);
       expect(w.get('[data-testid="dossier-guide"]').text()).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+      // The office's privacy notice (Luật 91/2025/QH15), as the admin wrote it.
+      await flushPromises();
+      expect(w.get('[data-testid="privacy-notice"]').text()).toBe(NOTICE.vi);
       w.unmount();
     }
   });
@@ -114,7 +121,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     await typeCode(w, '261123-0001');
     await w.get('form').trigger('submit');
     await flushPromises();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(lookups(fetchMock)).toEqual([]);
     expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Mã hồ sơ chưa đủ ba phần. Xin kiểm tra lại mã trên Giấy tiếp nhận, ví dụ: 000.00.06.H56-231027-0361');
   });
 
@@ -151,7 +158,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     useDossierLookupStore().setTyped('k7p-m3q');
     await useDossierLookupStore().submit();
     await flushPromises();
-    expect(fetchMock.mock.calls[0]?.[0]).toBe(LOOKUP_PATH);
+    expect(lookups(fetchMock)).toEqual([LOOKUP_PATH]);
     expect(w.get('[data-testid="dossier-state"]').text()).toBe('Đang giải quyết');
   });
 
@@ -217,7 +224,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     await typeCode(w, CODE);
     await w.get('form').trigger('submit');
     await flushPromises();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(lookups(fetchMock)).toEqual([]);
     expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Xin nhập mã kiểm tra in trên Giấy tiếp nhận, hoặc 4 số cuối số điện thoại đã khai khi nộp hồ sơ.');
     // The keyboard now types into the check box; the code stays.
     expect(useDossierLookupStore().field).toBe('check');
