@@ -1,5 +1,6 @@
 import type { DossierDocument, DossierStatus } from '@shared/schemas/dossier';
 import type { Db } from '../db';
+import { sqlFilter } from './sql-filter';
 
 /** A dossier row as stored. */
 export interface DossierRow {
@@ -165,20 +166,14 @@ export function dossiersRepository(db: Db) {
     dueBetween: (from: number, to: number): DossierListRow[] => s.dueBetween.all(from, to),
     /** The tracking book: created in [from, to), newest last. `q` matches the code or the folded applicant text. */
     search(f: DossierFilter): DossierListRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: f.limit };
-      const add = (sql: string, name: string, value: unknown) => {
-        if (value === undefined) return;
-        where.push(sql);
-        params[name] = value;
-      };
+      const { add, clause, params } = sqlFilter(f.limit);
       add('d.created_at >= @from', 'from', f.from);
       add('d.created_at < @to', 'to', f.to);
       add('d.field_id = @fieldId', 'fieldId', f.fieldId);
       add('d.procedure_id = @procedureId', 'procedureId', f.procedureId);
       add('d.status = @status', 'status', f.status);
       add('(d.code LIKE @q OR d.applicant_folded LIKE @q)', 'q', f.q === undefined || f.q === '' ? undefined : `%${f.q}%`);
-      return db.prepare<Record<string, unknown>, DossierListRow>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id LIMIT @limit`).all(params);
+      return db.prepare<Record<string, unknown>, DossierListRow>(`${SELECT} ${clause()} ORDER BY d.id LIMIT @limit`).all(params);
     },
   };
 }

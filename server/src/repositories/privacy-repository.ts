@@ -1,5 +1,6 @@
 import type { PersonalReadKind } from '@shared/schemas/privacy';
 import type { Db } from '../db';
+import { sqlFilter } from './sql-filter';
 
 /** A logged read as stored, joined with the reader's name and the dossier's code. */
 export interface PersonalReadRow {
@@ -73,13 +74,7 @@ export function privacyRepository(db: Db) {
     },
     /** Newest first. */
     searchReads(f: PersonalReadFilter): PersonalReadRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: f.limit };
-      const add = (sql: string, name: string, value: unknown) => {
-        if (value === undefined) return;
-        where.push(sql);
-        params[name] = value;
-      };
+      const { add, clause, params } = sqlFilter(f.limit);
       add('r.at >= @from', 'from', f.from);
       add('r.at < @to', 'to', f.to);
       add('r.user_id = @userId', 'userId', f.userId);
@@ -90,7 +85,7 @@ export function privacyRepository(db: Db) {
         .prepare(
           `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, d.code AS dossier_code
              FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN users u ON u.id = r.user_id
-            ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT @limit`,
+            ${clause()} ORDER BY r.id DESC LIMIT @limit`,
         )
         .all(params) as PersonalReadRow[];
     },

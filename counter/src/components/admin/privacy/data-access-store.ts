@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { DEFAULT_TIMEZONE } from '@shared/office-time';
 import { ref } from 'vue';
-import type { ErrorCode } from '@shared/errors';
 import type { DataAccessEntry, PersonalReadKind } from '@shared/schemas/privacy';
-import { errorCodeOf, request } from '@ui/api';
+import { request } from '@ui/api';
 import { parseDay, startOfDayIn } from '../../../audit-query';
+import { useKeysetPages } from '../../../composables/keyset-pages';
 
 /** Entries fetched per page. */
 export const DATA_ACCESS_PAGE_SIZE = 50;
@@ -42,41 +42,19 @@ export function dataAccessQueryString(f: DataAccessFilters, timeZone: string, li
  */
 export const useDataAccessStore = defineStore('dataAccess', () => {
   const filters = ref<DataAccessFilters>(emptyDataAccessFilters());
-  const entries = ref<DataAccessEntry[]>([]);
-  const loading = ref(false);
-  const hasMore = ref(false);
-  const errorCode = ref<ErrorCode | null>(null);
   let timeZone = DEFAULT_TIMEZONE;
-
-  async function fetchPage(beforeId?: number): Promise<void> {
-    loading.value = true;
-    errorCode.value = null;
-    try {
-      const page = await request<DataAccessEntry[]>('GET', `/api/admin/data-access?${dataAccessQueryString(filters.value, timeZone, DATA_ACCESS_PAGE_SIZE, beforeId)}`);
-      entries.value = beforeId === undefined ? page : [...entries.value, ...page];
-      hasMore.value = page.length === DATA_ACCESS_PAGE_SIZE;
-    } catch (error) {
-      errorCode.value = errorCodeOf(error);
-    } finally {
-      loading.value = false;
-    }
-  }
+  const pages = useKeysetPages(
+    (beforeId) => request<DataAccessEntry[]>('GET', `/api/admin/data-access?${dataAccessQueryString(filters.value, timeZone, DATA_ACCESS_PAGE_SIZE, beforeId)}`),
+    DATA_ACCESS_PAGE_SIZE,
+  );
 
   /** Runs a new search; dates are read in the office time zone `tz`. */
   function search(next: DataAccessFilters, tz: string): Promise<void> {
     filters.value = { ...next };
     timeZone = tz;
-    entries.value = [];
-    hasMore.value = false;
-    return fetchPage();
+    return pages.first();
   }
 
-  /** Appends the next older page. */
-  function loadMore(): Promise<void> {
-    const last = entries.value.at(-1);
-    if (!last || !hasMore.value || loading.value) return Promise.resolve();
-    return fetchPage(last.id);
-  }
-
+  const { entries, loading, hasMore, errorCode, more: loadMore } = pages;
   return { filters, entries, loading, hasMore, errorCode, search, loadMore };
 });
