@@ -34,7 +34,7 @@ describe('public channels carry no priority group and no staff name', () => {
   const post = (path: string, cookie?: string, body?: unknown) =>
     fetch(`${url}${path}`, { method: 'POST', headers: { ...(cookie ? { cookie } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
   const until = async (check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
     expect(check()).toBe(true);
   };
 
