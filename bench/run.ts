@@ -99,10 +99,10 @@ async function main(): Promise<void> {
   const snapTimes: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t0 = performance.now();
-    snapApp.hub.queue.snapshot();
+    snapApp.hub.queue.snapshot('public');
     snapTimes.push(performance.now() - t0);
   }
-  const waitingNow = snapApp.hub.queue.snapshot().waiting.length;
+  const waitingNow = snapApp.hub.queue.snapshot('public').waiting.length;
   await snapApp.close();
   out('## Snapshot on reconnect');
   out();

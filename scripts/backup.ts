@@ -4,6 +4,8 @@ import { backupDatabase } from '../server/src/backup';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db';
 
+// The database and its backups are for this user only (Luật 91/2025/QH15).
+process.umask(0o077);
 const config = loadConfig();
 const dir = resolve(process.argv[2] ?? 'data/backups');
 const db = openDatabase(config.dbFile);

@@ -11,6 +11,8 @@ import { createHub } from '../server/src/services/hub';
 const { values } = parseArgs({
   options: { office: { type: 'string' }, address: { type: 'string' }, 'admin-password': { type: 'string' }, 'admin-name': { type: 'string' } },
 });
+// The database and its backups are for this user only (Luật 91/2025/QH15).
+process.umask(0o077);
 const config = loadConfig();
 const rl = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : null;
 async function ask(question: string, given: string | undefined, check: (v: string) => string | null): Promise<string> {

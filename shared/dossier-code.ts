@@ -74,3 +74,19 @@ export function formatDossierCode(unitCode: string, date: string, seq: number, f
     .replace('{yymmdd}', yymmdd(date))
     .replace('{seq}', String(seq).padStart(format.seqWidth, '0'));
 }
+
+/**
+ * Characters of a dossier's check code (mã kiểm tra), printed on the receipt next to the code: capitals and digits a
+ * kiosk keyboard has, without the look-alikes 0/O, 1/I/L. The public lookup needs it (or the phone's last 4 digits)
+ * because codes are sequential: by code alone anyone could walk a day's dossiers (Luật 91/2025/QH15).
+ */
+export const CHECK_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** Length of a check code: 31^6 ≈ 8.9·10^8 values. */
+export const CHECK_CODE_LENGTH = 6;
+/** What a person may type as the second factor: a check code or the last 4 digits of the phone, spaces and dashes allowed. */
+export const CHECK_INPUT_PATTERN = '^[0-9A-Za-z\\s-]{4,12}$';
+
+/** A typed check code or phone ending in its compared form: spaces and dashes dropped, upper case. */
+export function normalizeCheckCode(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase();
+}

@@ -47,6 +47,11 @@ export const ErrorCode = {
   // Front door (issue 14: access, origins, bodies).
   CROSS_ORIGIN_REFUSED: 'CROSS_ORIGIN_REFUSED',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  // Personal data (Luật 91/2025/QH15): public dossier lookup's second factor, citizens' requests.
+  DOSSIER_CHECK_FAILED: 'DOSSIER_CHECK_FAILED',
+  DOSSIER_LOOKUP_LOCKED: 'DOSSIER_LOOKUP_LOCKED',
+  DATA_SUBJECT_NOT_FOUND: 'DATA_SUBJECT_NOT_FOUND',
+  RECORD_MUST_BE_KEPT: 'RECORD_MUST_BE_KEPT',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -156,5 +161,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'Refused: the request came from another site. Open the screen from the hub\'s own address.',
   },
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Dữ liệu gửi lên phải ở dạng JSON (trừ khi tải tệp lên).', en: 'The request body must be JSON (except file uploads).' },
+  DOSSIER_CHECK_FAILED: {
+    vi: 'Mã hồ sơ hoặc mã kiểm tra không đúng. Xin nhập mã kiểm tra in trên Giấy tiếp nhận, hoặc 4 số cuối số điện thoại đã khai.',
+    en: 'Wrong dossier code or check code. Type the check code printed on your receipt, or the last 4 digits of your phone number.',
+  },
+  DOSSIER_LOOKUP_LOCKED: {
+    vi: 'Nhập sai quá nhiều lần. Xin thử lại sau 15 phút hoặc hỏi cán bộ tại quầy.',
+    en: 'Too many wrong attempts. Please try again in 15 minutes or ask at a counter.',
+  },
+  DATA_SUBJECT_NOT_FOUND: { vi: 'Hệ thống không lưu dữ liệu nào của số định danh này.', en: 'The hub holds no data for this ID number.' },
+  RECORD_MUST_BE_KEPT: {
+    vi: 'Không thể xóa: hồ sơ phải được lưu theo quy định (Sổ theo dõi hồ sơ). Có thể chỉnh sửa thông tin sai.',
+    en: 'Cannot delete: the record must be kept by law (the dossier tracking book). Wrong details can be corrected.',
+  },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -24,8 +24,8 @@ export function waitingForCounter(tickets: readonly Ticket[], counter: CounterLi
     if (w !== undefined) rows.push({ t, w });
   }
   rows.sort((a, b) => {
-    const pa = a.t.priorityGroup !== null ? 1 : 0;
-    const pb = b.t.priorityGroup !== null ? 1 : 0;
+    const pa = a.t.priority ? 1 : 0;
+    const pb = b.t.priority ? 1 : 0;
     const targetedA = a.w === Number.MAX_SAFE_INTEGER ? 1 : 0;
     const targetedB = b.w === Number.MAX_SAFE_INTEGER ? 1 : 0;
     return targetedB - targetedA || pb - pa || b.w - a.w || a.t.sortKey - b.t.sortKey || a.t.id - b.t.id;

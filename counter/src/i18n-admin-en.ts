@@ -1,5 +1,6 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
 import { printersEn } from './components/admin/printers/i18n-printers';
+import { privacyEn } from './components/admin/privacy/i18n-privacy';
 import type { adminVi } from './i18n-admin-vi';
 
 /** English texts of the administration area: the same keys as the Vietnamese ones. */
@@ -9,8 +10,11 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests' },
   intro: {
+    dataRequests: 'A citizen asks to see, correct or erase their personal data: find by ID number, download JSON or print, correct wrong details, erase what the law allows. Every step is audited.',
+    privacy: 'How long each kind of personal data is kept, and the notice shown to citizens (Personal Data Protection Law 91/2025/QH15).',
+    dataAccess: 'Every time staff saw an applicant\'s personal data (a dossier opened, a list, the tracking book download): who, when, which dossier, what (Personal Data Protection Law).',
     calendar: 'Holidays, Tết and working days used for appointment dates: add compensatory days off and make-up working Saturdays from the Government\'s yearly notice.',
     printers: 'The ticket printer of each kiosk, its live status, test print and the ticket layout.',
     devices: 'Ticket kiosks, calling displays and rating tablets paired with the hub.',
@@ -26,6 +30,7 @@ export const adminEn: typeof adminVi = {
     reports: 'Tickets, waiting and service times; dossiers (form II.06a); citizen satisfaction. Pick a period, compare with the previous one, download Excel/CSV or print.',
   },
   displays: displaysEn,
+  privacy: privacyEn,
   common: {
     loading: 'Loading…',
     reload: 'Reload',
@@ -204,6 +209,9 @@ export const adminEn: typeof adminVi = {
     kioskReadingSeconds: 'Reading screens: procedure listing, dossier status (seconds)',
     kioskReadingHint: 'A longer limit to read a whole listing or a dossier status. 20 to 1,800 seconds.',
     elderlyAge: 'Age from which a citizen counts as elderly',
+    showStaffNames: 'Staff names on public screens',
+    showStaffNamesLabel: 'Show the officer\'s name on counter-top displays and rating tablets',
+    showStaffNamesHint: 'Off: displays and rating tablets show the counter only, not the officer\'s name (Personal Data Protection Law).',
     openLan: 'Open LAN mode (devices work without pairing)',
     openLanWarning:
       'Warning: when on, any computer on the local network can issue tickets and act as a kiosk or display. Only for small offices on a private, trusted network.',

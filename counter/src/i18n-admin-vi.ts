@@ -1,5 +1,6 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
 import { printersVi } from './components/admin/printers/i18n-printers';
+import { privacyVi } from './components/admin/privacy/i18n-privacy';
 /**
  * Vietnamese texts of the administration area (top-level key `admin`). Audit action labels are nested by the
  * action's dotted name (`admin.audit.actions.auth.login`), so `t()` finds them by the raw action string.
@@ -24,8 +25,14 @@ export const adminVi = {
     monitor: 'Giám sát trực tiếp',
     reports: 'Báo cáo thống kê',
     printers: 'Máy in phiếu',
+    dataAccess: 'Truy cập dữ liệu cá nhân',
+    privacy: 'Dữ liệu cá nhân',
+    dataRequests: 'Yêu cầu của công dân',
   },
   intro: {
+    dataRequests: 'Công dân yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân: tìm theo số định danh, tải JSON hoặc in, sửa thông tin sai, xóa phần pháp luật cho phép (Luật Bảo vệ dữ liệu cá nhân). Mọi thao tác được ghi nhật ký.',
+    privacy: 'Thời hạn lưu giữ từng loại dữ liệu cá nhân và thông báo cho công dân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
+    dataAccess: 'Mỗi lần cán bộ xem thông tin cá nhân của người nộp hồ sơ (mở hồ sơ, danh sách, tải Sổ theo dõi): ai, lúc nào, hồ sơ nào, thông tin gì (Luật Bảo vệ dữ liệu cá nhân).',
     calendar: 'Ngày nghỉ lễ, Tết và ngày làm việc dùng để tính ngày hẹn trả kết quả: thêm ngày nghỉ bù, ngày làm bù thứ Bảy theo thông báo hằng năm của Chính phủ.',
     printers: 'Máy in phiếu số thứ tự ở từng ki-ốt, tình trạng trực tiếp, in thử và mẫu phiếu.',
     devices: 'Kiosk lấy số, màn hình hiển thị và máy đánh giá đã ghép nối với hệ thống.',
@@ -41,6 +48,7 @@ export const adminVi = {
     reports: 'Số phiếu, thời gian chờ và phục vụ; hồ sơ theo Biểu II.06a; sự hài lòng của công dân. Chọn kỳ, so sánh với kỳ trước, tải Excel/CSV hoặc in.',
   },
   displays: displaysVi,
+  privacy: privacyVi,
   common: {
     loading: 'Đang tải…',
     reload: 'Tải lại',
@@ -222,6 +230,9 @@ export const adminVi = {
     kioskIdleHint: 'Mười giây cuối, kiosk đếm ngược và có nút “Thêm thời gian”. Từ 20 đến 600 giây.',
     kioskReadingSeconds: 'Màn hình đọc thủ tục, tình trạng hồ sơ (giây)',
     kioskReadingHint: 'Thời gian dài hơn để đọc hết nội dung niêm yết hoặc tình trạng hồ sơ. Từ 20 đến 1.800 giây.',
+    showStaffNames: 'Tên cán bộ trên màn hình công cộng',
+    showStaffNamesLabel: 'Hiện tên cán bộ trên màn hình tại quầy và máy đánh giá',
+    showStaffNamesHint: 'Tắt: màn hình và máy đánh giá chỉ hiện số quầy, không hiện họ tên cán bộ (Luật Bảo vệ dữ liệu cá nhân).',
     openLan: 'Chế độ mạng nội bộ mở (không cần ghép nối thiết bị)',
     openLanWarning:
       'Cảnh báo: khi bật, bất kỳ máy nào trong mạng nội bộ cũng có thể lấy số và hiển thị như kiosk, màn hình. Chỉ bật ở văn phòng nhỏ có mạng riêng, đáng tin cậy.',

@@ -21,7 +21,7 @@ const counters = [
   makeCounter({ id: 3, number: 3, name: 'Văn phòng đăng ký đất đai', open: false }),
 ];
 const calls = [
-  makeCall({ ticketId: 12, number: 'D012', counterNumber: 3, counterName: 'Văn phòng đăng ký đất đai', priorityGroup: 'pregnant' }),
+  makeCall({ ticketId: 12, number: 'D012', counterNumber: 3, counterName: 'Văn phòng đăng ký đất đai', priority: true }),
   makeCall({ ticketId: 5, number: 'A005', counterNumber: 1 }),
   makeCall({ ticketId: 4, number: 'B004', counterNumber: 2 }),
 ];
@@ -32,7 +32,7 @@ describe('display board', () => {
     expect(wrapper.get('[data-testid="display-latest-number"]').text()).toBe('D012');
     expect(wrapper.get('[data-testid="display-latest-counter"]').text()).toBe('➜Mời đến QUẦY 3');
     expect(wrapper.get('[data-testid="display-latest"]').text()).toContain('Văn phòng đăng ký đất đai');
-    expect(wrapper.get('[data-testid="display-latest-priority"]').text()).toBe('★Ưu tiênPhụ nữ có thai');
+    expect(wrapper.get('[data-testid="display-latest-priority"]').text()).toBe('★Ưu tiên');
     expect(wrapper.get('[data-testid="display-office-name"]').text()).toBe('Trung tâm Phục vụ hành chính công phường Hòa Bình');
   });
 

@@ -7,7 +7,7 @@ import App from './App.vue';
 import { createDisplayI18n } from './i18n';
 
 const counters = [
-  makeCounter({ id: 1, number: 1, name: 'Tư pháp – Hộ tịch', services: [{ serviceId: 1, weight: 2 }], staffName: 'Nguyễn Văn An', currentTicket: makeTicket({ id: 5, number: 'A005', status: 'called', priorityGroup: 'disabled' }) }),
+  makeCounter({ id: 1, number: 1, name: 'Tư pháp – Hộ tịch', services: [{ serviceId: 1, weight: 2 }], staffName: 'Nguyễn Văn An', currentTicket: makeTicket({ id: 5, number: 'A005', status: 'called', priority: true }) }),
   makeCounter({ id: 2, number: 2, name: 'Tư pháp – Chứng thực', services: [{ serviceId: 2, weight: 2 }] }),
   makeCounter({ id: 3, number: 3, name: 'Đất đai', services: [{ serviceId: 4, weight: 1 }], open: false }),
 ];

@@ -20,6 +20,7 @@ import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
 import announcementRoutes from './routes/api/announcements';
 import auditRoutes from './routes/api/audit';
+import privacyRoutes from './routes/api/privacy';
 import backupRoutes from './routes/api/backups';
 import catalogAdminRoutes from './routes/api/catalog-admin';
 import catalogFilesRoutes from './routes/api/catalog-files';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(dossierRoutes);
       await api.register(dossierBookRoutes);
       await api.register(calendarRoutes);
+      await api.register(privacyRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

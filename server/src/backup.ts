@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 /** Names of backup files: motcua-YYYYMMDD-HHMMSS.db (UTC). */
 export const BACKUP_NAME = /^motcua-\d{8}-\d{6}\.db$/;
@@ -20,11 +21,13 @@ export interface BackupFile {
 
 /**
  * Online backup with SQLite's backup API (better-sqlite3 `backup()`): consistent while the hub keeps
- * issuing tickets. Returns the path written.
+ * issuing tickets. Returns the path written. The copy holds every citizen's data: it is created 0600 (its folder
+ * 0700 when the hub creates it) before SQLite writes into it.
  */
 export async function backupDatabase(db: Db, dir: string, at = new Date()): Promise<string> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const dest = join(dir, backupFileName(at));
+  ensurePrivateFile(dest);
   await db.backup(dest);
   return dest;
 }

@@ -9,9 +9,8 @@ import type { Hub } from './services/hub';
 /** What the demo seed created. */
 export interface SeedReport {
   usernames: string[];
-  password: string;
-  /** True when the password was generated (not given in DEMO_PASSWORD). */
-  generated: boolean;
+  /** The generated password, to print once; null when it was given in DEMO_PASSWORD (never echoed). */
+  password: string | null;
 }
 
 /** A typical commune/ward centre after 7/2025 (domain.md §2): services by field, counters by agency. */
@@ -63,7 +62,8 @@ function seedQueueLines(hub: Hub): void {
  */
 export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedReport> {
   const pass = password ?? randomBytes(6).toString('base64url');
-  const hash = await hashPassword(pass);
+  // One hash per account: each gets its own random salt, so equal passwords do not show as equal hashes.
+  const hashes = await Promise.all(USERS.map(() => hashPassword(pass)));
   const { repos, ctx } = hub;
   ctx.db.transaction(() => {
     hub.queue.saveSettings({
@@ -73,16 +73,17 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       workingDays: [0, 1, 2, 3, 4, 5, 6],
       issueWindows: [{ start: '00:00', end: '24:00' }],
       openLan: true,
+      showStaffNames: true,
     });
     seedQueueLines(hub);
     hub.catalog.load(readCatalogFile(SEED_CATALOG_FILE));
-    for (const [username, full_name, role] of USERS) {
+    USERS.forEach(([username, full_name, role], i) => {
       // A generated password was printed on a console: everyone must choose their own at first sign-in.
-      repos.users.insert({ username, full_name, role, password_hash: hash, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
-    }
+      repos.users.insert({ username, full_name, role, password_hash: hashes[i] as string, must_change_password: password === undefined ? 1 : 0, created_at: ctx.now() });
+    });
   })();
   seedDemoDossiers(hub, (repos.users.byUsername('canbo1') as { id: number }).id);
-  return { usernames: USERS.map((u) => u[0]), password: pass, generated: password === undefined };
+  return { usernames: USERS.map((u) => u[0]), password: password === undefined ? pass : null };
 }
 
 /**

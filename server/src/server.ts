@@ -3,6 +3,8 @@ import { loadConfig } from './config';
 
 /** Process concerns only: config, listen, print the screens' addresses, graceful close. */
 async function main(): Promise<void> {
+  // Whatever the hub writes (database, backups, uploads, printed tickets) is for its own user only (Luật 91/2025/QH15).
+  process.umask(0o077);
   const config = loadConfig();
   const app = await buildApp({ config });
   await app.listen({ port: config.port, host: config.host });
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
     lines.push(
       '',
       `  Văn phòng mẫu đã được tạo. Tài khoản: ${app.seedReport.usernames.join(', ')}`,
-      `  Mật khẩu chung: ${app.seedReport.password}${app.seedReport.generated ? '   (chỉ in một lần — hãy ghi lại)' : ''}`,
+      // A password the operator chose (DEMO_PASSWORD) is never echoed: consoles end up in logs and journals.
+      app.seedReport.password === null ? '  Mật khẩu chung: giá trị DEMO_PASSWORD đã đặt' : `  Mật khẩu chung: ${app.seedReport.password}   (chỉ in một lần — hãy ghi lại)`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

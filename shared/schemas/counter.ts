@@ -18,6 +18,7 @@ export const CounterStateSchema = Type.Object({
   services: Type.Array(CounterServiceSchema),
   open: Type.Boolean(),
   staffId: Nullable(IdSchema),
+  /** Staff channels always; public ones only when the office shows staff names (`showStaffNames`), else null. */
   staffName: Nullable(Type.String()),
   /** The ticket called or being served at this counter. */
   currentTicket: Nullable(TicketSchema),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DOSSIER_CODE_INPUT_PATTERN, DOSSIER_CODE_PATTERN } from '../dossier-code';
+import { CHECK_INPUT_PATTERN, DOSSIER_CODE_INPUT_PATTERN, DOSSIER_CODE_PATTERN } from '../dossier-code';
 import { DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
 import { TimeKind } from './procedure';
 
@@ -162,7 +162,9 @@ export const DossierSchema = Type.Composite([
     ticketNumber: Nullable(Type.String()),
     receivedByName: Type.String(),
     createdAt: InstantSchema,
-    /** Public status page printed as a QR code on the receipt: `${PUBLIC_URL}/h/<code>`. */
+    /** Second factor of the public lookup, printed on the receipt (Mẫu 01) as "Mã kiểm tra". */
+    checkCode: Type.String(),
+    /** Public status page printed as a QR code on the receipt: `${PUBLIC_URL}/h/<code>/<checkCode>`. */
     statusUrl: Type.String(),
     events: Type.Array(DossierEventSchema),
   }),
@@ -190,6 +192,15 @@ export const DossierCodeParamsSchema = Type.Object({ code: Type.String({ pattern
 /** `:code` as a person types it (any case, spaces, typographic dashes): the hub normalises it (`normalizeDossierCode`). */
 export const DossierTypedCodeParamsSchema = Type.Object(
   { code: Type.String({ pattern: DOSSIER_CODE_INPUT_PATTERN, minLength: 1, maxLength: 80 }) },
+  { additionalProperties: false },
+);
+
+/** `GET /api/dossiers/lookup/:code` query: the second factor, the receipt's check code or the phone's last 4 digits. */
+export const DossierLookupQuerySchema = Type.Object({ check: Type.String({ pattern: CHECK_INPUT_PATTERN, minLength: 4, maxLength: 12 }) }, { additionalProperties: false });
+
+/** `/h/:code/:check`: the receipt's QR link with its check code. */
+export const DossierLinkParamsSchema = Type.Object(
+  { code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }), check: Type.String({ pattern: CHECK_INPUT_PATTERN, minLength: 4, maxLength: 12 }) },
   { additionalProperties: false },
 );
 

@@ -59,6 +59,8 @@ export const OfficeSettingsSchema = Type.Object(
     priorityGroups: Type.Array(StringEnum(PRIORITY_GROUPS), { maxItems: PRIORITY_GROUPS.length, uniqueItems: true }),
     /** Languages the screens offer; Vietnamese always, English optional. */
     languages: Type.Array(StringEnum(LANGUAGES), { minItems: 1, maxItems: LANGUAGES.length, uniqueItems: true }),
+    /** Staff names on public screens (counter-top display, rating tablet): only when the office chooses so. */
+    showStaffNames: Type.Boolean(),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RATING_CRITERIA, RATING_LEVELS, type RatingCriterion, type RatingLevel } from '../rating';
-import { InstantSchema, StringEnum } from './common';
+import { InstantSchema, Nullable, StringEnum } from './common';
 import { RatingScaleSchema } from './office';
 import { TrackingIdSchema } from './track';
 
@@ -43,8 +43,11 @@ export const RatingRequestSchema = Type.Object({
   serviceNameEn: Type.String(),
   counterNumber: Type.Integer(),
   counterName: Type.String(),
-  /** The officer who served the citizen (shown on the tablet at the counter, never on the public tracking page). */
-  staffName: Type.String(),
+  /**
+   * The officer who served the citizen, shown on the tablet at the counter when the office shows staff names
+   * (`showStaffNames`), else null; never on the public tracking page.
+   */
+  staffName: Nullable(Type.String()),
   finishedAt: InstantSchema,
   scale: RatingScaleSchema,
 });

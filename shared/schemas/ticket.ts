@@ -24,6 +24,12 @@ export const TicketSchema = Type.Object({
   number: Type.String(),
   serviceId: IdSchema,
   status: StringEnum(Object.values(TicketStatus)),
+  /** A priority ticket (any group): what public screens may know. */
+  priority: Type.Boolean(),
+  /**
+   * Which priority group: health data (disability, pregnancy) under Luật 91/2025/QH15, so only on staff channels
+   * (room `staff`, a staff caller's snapshot); null on every public push and the public snapshot.
+   */
   priorityGroup: Nullable(PriorityGroupSchema),
   businessDay: DaySchema,
   issuedAt: InstantSchema,
@@ -91,6 +97,8 @@ export const CallRecordSchema = Type.Object({
   counterId: IdSchema,
   counterNumber: Type.Integer(),
   counterName: Type.String(),
+  priority: Type.Boolean(),
+  /** Staff channels only; null on public ones (see TicketSchema). */
   priorityGroup: Nullable(PriorityGroupSchema),
   calledAt: InstantSchema,
   recall: Type.Boolean(),

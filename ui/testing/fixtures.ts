@@ -83,6 +83,7 @@ export function makeTicket(over: Partial<Ticket> = {}): Ticket {
     transferCount: 0,
     sortKey: id,
     ...over,
+    priority: over.priority ?? (over.priorityGroup ?? null) !== null,
   };
 }
 
@@ -125,6 +126,7 @@ export function makeCall(over: Partial<CallRecord> & Pick<CallRecord, 'ticketId'
     calledAt: '2026-11-23T02:00:00.000Z',
     recall: false,
     ...over,
+    priority: over.priority ?? (over.priorityGroup ?? null) !== null,
   };
 }
 

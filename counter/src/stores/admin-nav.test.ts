@@ -55,7 +55,7 @@ describe('admin navigation in the location hash', () => {
     history.replaceState(null, '', '/counter/#/quan-tri/tai-khoan');
     useSessionStore().me = me('supervisor');
     const nav = useAdminNavStore();
-    expect(nav.allowed).toEqual(['monitor', 'reports', 'audit']);
+    expect(nav.allowed).toEqual(['monitor', 'reports', 'audit', 'dataAccess', 'dataRequests']);
     expect(nav.open).toBe(true);
     expect(nav.section).toBe('monitor');
     nav.go('reports');

@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'dataRequests', 'privacy'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -23,13 +23,16 @@ const SLUGS: Record<AdminSection, string> = {
   backups: 'sao-luu',
   monitor: 'giam-sat',
   reports: 'bao-cao',
+  dataAccess: 'truy-cap-du-lieu',
+  privacy: 'du-lieu-ca-nhan',
+  dataRequests: 'yeu-cau-cong-dan',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 
-/** Sections a role may open: supervisors the live monitor, the reports and the audit log; staff none. */
+/** Sections a role may open: supervisors the live monitor, the reports, the audit log and the personal data access log; staff none. */
 export function sectionsFor(role: Role | null | undefined): readonly AdminSection[] {
   if (role === 'admin') return ADMIN_SECTIONS;
-  if (role === 'supervisor') return ['monitor', 'reports', 'audit'];
+  if (role === 'supervisor') return ['monitor', 'reports', 'audit', 'dataAccess', 'dataRequests'];
   return [];
 }
 

@@ -1,10 +1,10 @@
 import { DEFAULT_TIMEZONE } from '@shared/office-time';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ErrorCode } from '@shared/errors';
 import type { AuditEntry } from '@shared/schemas/audit';
-import { errorCodeOf, request } from '@ui/api';
+import { request } from '@ui/api';
 import { auditQueryString, emptyAuditFilters, type AuditFilters } from '../audit-query';
+import { useKeysetPages } from '../composables/keyset-pages';
 
 /** Entries fetched per page. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -16,43 +16,19 @@ export const AUDIT_PAGE_SIZE = 50;
 export const useAuditStore = defineStore('audit', () => {
   /** The filters of the list shown (not of the form being typed). */
   const filters = ref<AuditFilters>(emptyAuditFilters());
-  const entries = ref<AuditEntry[]>([]);
-  const loading = ref(false);
-  /** True while the last page was full: older entries may exist. */
-  const hasMore = ref(false);
-  const errorCode = ref<ErrorCode | null>(null);
   let timeZone = DEFAULT_TIMEZONE;
-
-  async function fetchPage(beforeId?: number): Promise<void> {
-    loading.value = true;
-    errorCode.value = null;
-    try {
-      const qs = auditQueryString(filters.value, timeZone, AUDIT_PAGE_SIZE, beforeId);
-      const page = await request<AuditEntry[]>('GET', `/api/admin/audit?${qs}`);
-      entries.value = beforeId === undefined ? page : [...entries.value, ...page];
-      hasMore.value = page.length === AUDIT_PAGE_SIZE;
-    } catch (error) {
-      errorCode.value = errorCodeOf(error);
-    } finally {
-      loading.value = false;
-    }
-  }
+  const pages = useKeysetPages(
+    (beforeId) => request<AuditEntry[]>('GET', `/api/admin/audit?${auditQueryString(filters.value, timeZone, AUDIT_PAGE_SIZE, beforeId)}`),
+    AUDIT_PAGE_SIZE,
+  );
 
   /** Runs a new search; dates are read in the office time zone `tz`. */
   function search(next: AuditFilters, tz: string): Promise<void> {
     filters.value = { ...next };
     timeZone = tz;
-    entries.value = [];
-    hasMore.value = false;
-    return fetchPage();
+    return pages.first();
   }
 
-  /** Appends the next older page. */
-  function loadMore(): Promise<void> {
-    const last = entries.value[entries.value.length - 1];
-    if (!last || !hasMore.value || loading.value) return Promise.resolve();
-    return fetchPage(last.id);
-  }
-
+  const { entries, loading, hasMore, errorCode, more: loadMore } = pages;
   return { filters, entries, loading, hasMore, errorCode, search, loadMore };
 });

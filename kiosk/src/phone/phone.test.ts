@@ -21,6 +21,7 @@ function stubHub() {
     let body: unknown = [];
     if (path === '/api/fields') body = demoFields();
     else if (path === '/api/office') body = makeOffice({ name: 'UBND phường Hòa Bình', publicUrl: 'http://hub.test' });
+    else if (path === '/api/privacy-notice') body = { vi: 'Dữ liệu cá nhân chỉ dùng để giải quyết thủ tục.', en: '' };
     else if (path.startsWith('/api/procedures/')) {
       const p = makeProcedure({ id: 7 });
       body = { ...p, documents: p.documents.map((d, i) => (i === 0 ? { ...d, formFile: 'Tờ khai.docx' } : d)) };
@@ -46,6 +47,11 @@ describe('phone listing', () => {
     const { wrapper, router } = await open('/');
     expect(wrapper.get('[data-testid="phone-office"]').text()).toContain('UBND phường Hòa Bình');
     expect(wrapper.findAll('[data-testid^="phone-field-"]')).toHaveLength(2);
+    // Every phone page carries the office's privacy notice (English falls back to Vietnamese when the admin left it empty).
+    expect(wrapper.get('[data-testid="privacy-notice"]').text()).toBe('Dữ liệu cá nhân chỉ dùng để giải quyết thủ tục.');
+    await wrapper.get('[data-testid="phone-language"]').trigger('click');
+    expect(wrapper.get('[data-testid="privacy-notice"]').text()).toBe('Dữ liệu cá nhân chỉ dùng để giải quyết thủ tục.');
+    await wrapper.get('[data-testid="phone-language"]').trigger('click');
     vi.useFakeTimers();
     await router.replace({ query: { q: 'khai sinh' } });
     await vi.advanceTimersByTimeAsync(300);

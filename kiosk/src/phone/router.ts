@@ -18,9 +18,10 @@ export const routes: RouteRecordRaw[] = [
   // Ticket tracking (the QR on the ticket, via /t/:trackingId) and rating by QR: live pages, light chunks.
   { path: '/ve/:trackingId', name: 'track', component: () => import('./track/TrackPage.vue'), props: true, meta: { live: true } },
   { path: '/danh-gia/:trackingId', name: 'rate', component: () => import('./track/RatePage.vue'), props: true },
-  // Dossier status (the QR on the receipt, via /h/:code): status and dates, nothing personal.
-  { path: '/ho-so/:code', name: 'dossier', component: () => import('./dossier/DossierStatusPage.vue'), props: true },
-  { path: '/ho-so', name: 'dossier-lookup', component: () => import('./dossier/DossierStatusPage.vue'), props: { code: '' } },
+  // Dossier status (the QR on the receipt, via /h/:code/:check): status and dates, nothing personal. Without the check
+  // code (receipts printed before it, a typed code) the page asks for it.
+  { path: '/ho-so/:code/:check?', name: 'dossier', component: () => import('./dossier/DossierStatusPage.vue'), props: (r) => ({ code: String(r.params.code), check: r.params.check ? String(r.params.check) : '' }) },
+  { path: '/ho-so', name: 'dossier-lookup', component: () => import('./dossier/DossierStatusPage.vue'), props: { code: '', check: '' } },
   // Keep last: any other address.
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundPage.vue') },
 ];

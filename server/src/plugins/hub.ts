@@ -29,12 +29,24 @@ export default fp(
     app.decorate('hub', hub);
     const seedReport = opts.config.seedDemo && hub.repos.users.count() === 0 ? await seedDemoOffice(hub, opts.config.demoPassword) : null;
     app.decorate('seedReport', seedReport);
+    // Retention's nightly pass: once per local day from RETENTION_HOUR, and at start when the day's pass is still due
+    // (the hub was off at night), before any request, so it never runs in the middle of the first commands.
+    const retention = () => {
+      try {
+        const run = hub.privacy.retentionIfDue();
+        if (run) app.log.info({ run }, 'retention: personal data past its period anonymised');
+      } catch (err) {
+        app.log.error({ err }, 'retention run failed');
+      }
+    };
+    retention();
     const timer = setInterval(() => {
       try {
         hub.queue.rollIfNeeded();
       } catch (err) {
         app.log.error({ err }, 'daily reset check failed');
       }
+      retention();
     }, 30_000);
     timer.unref();
     app.addHook('onClose', async () => {

@@ -68,7 +68,7 @@ export function handleConnection(app: FastifyInstance, socket: HubSocket): void 
     const reply = ack as (r: Ack<ReturnType<typeof app.hub.queue.snapshot>>) => void;
     if (!CLIENT_EVENT_ROLES['queue:snapshot'].includes(socket.data.role)) return reply(refuse('FORBIDDEN'));
     try {
-      reply({ ok: true, data: app.hub.queue.snapshot() });
+      reply({ ok: true, data: app.hub.queue.snapshot(socket.data.role === 'counter' ? 'staff' : 'public') });
     } catch (err) {
       app.log.error({ err }, 'snapshot over socket failed');
       reply(err instanceof AppError ? refuse(err.code) : refuse('INTERNAL_ERROR'));

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { sqlFilter } from './sql-filter';
 
 /** Who did something, and from where. */
 export interface AuditActor {
@@ -65,13 +66,7 @@ export function auditRepository(db: Db) {
     },
     /** Newest first, keyset-paginated by id. `q` matches the action, target or details text. */
     search(f: AuditFilter): AuditRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: f.limit };
-      const add = (sql: string, name: string, value: unknown) => {
-        if (value === undefined) return;
-        where.push(sql);
-        params[name] = value;
-      };
+      const { add, clause, params } = sqlFilter(f.limit);
       add('a.at >= @from', 'from', f.from);
       add('a.at < @to', 'to', f.to);
       add('a.user_id = @userId', 'userId', f.userId);
@@ -85,7 +80,7 @@ export function auditRepository(db: Db) {
       return db
         .prepare(
           `SELECT a.*, u.username, u.full_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-           ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`,
+           ${clause()} ORDER BY a.id DESC LIMIT @limit`,
         )
         .all(params) as AuditRow[];
     },

@@ -1,10 +1,13 @@
 import type { DossierDocument, DossierStatus } from '@shared/schemas/dossier';
 import type { Db } from '../db';
+import { sqlFilter } from './sql-filter';
 
 /** A dossier row as stored. */
 export interface DossierRow {
   id: number;
   code: string;
+  /** Random second factor of the public lookup, printed on the receipt (see dossier-check.ts). */
+  check_code: string;
   seq: number;
   procedure_id: number;
   procedure_code: string;
@@ -81,10 +84,10 @@ export function dossiersRepository(db: Db) {
        ON CONFLICT (unit_code, day) DO UPDATE SET last = last + 1 RETURNING last`,
     ),
     insert: db.prepare(
-      `INSERT INTO dossiers (code, seq, procedure_id, procedure_code, procedure_name, field_id, agency, status, applicant, applicant_name,
+      `INSERT INTO dossiers (code, check_code, seq, procedure_id, procedure_code, procedure_name, field_id, agency, status, applicant, applicant_name,
          applicant_folded, sets, fees_collected, delivery, notes, reason, limit_kind, limit_value, limit_cutoff, limit_text, received_at,
          due_at, original_due_at, paused_at, supplement_count, returned_at, ticket_id, received_by, created_at, updated_at)
-       VALUES (@code, @seq, @procedure_id, @procedure_code, @procedure_name, @field_id, @agency, @status, @applicant, @applicant_name,
+       VALUES (@code, @check_code, @seq, @procedure_id, @procedure_code, @procedure_name, @field_id, @agency, @status, @applicant, @applicant_name,
          @applicant_folded, @sets, @fees_collected, @delivery, @notes, @reason, @limit_kind, @limit_value, @limit_cutoff, @limit_text,
          @received_at, @due_at, @original_due_at, @paused_at, @supplement_count, @returned_at, @ticket_id, @received_by, @created_at, @updated_at)`,
     ),
@@ -105,6 +108,10 @@ export function dossiersRepository(db: Db) {
     ),
     byId: db.prepare<[number], DossierListRow>(`${SELECT} WHERE d.id = ?`),
     byCode: db.prepare<[string], DossierListRow>(`${SELECT} WHERE d.code = ?`),
+    byIdNumber: db.prepare<[string], DossierListRow>(`${SELECT} WHERE json_extract(d.applicant, '$.idNumber') = ? ORDER BY d.id`),
+    setApplicant: db.prepare<{ id: number; applicant: string; applicant_name: string; applicant_folded: string; updated_at: number }>(
+      'UPDATE dossiers SET applicant = @applicant, applicant_name = @applicant_name, applicant_folded = @applicant_folded, updated_at = @updated_at WHERE id = @id',
+    ),
     dueBefore: db.prepare<[number], DossierListRow>(
       `${SELECT} WHERE d.status IN ('received', 'transferred', 'processing') AND d.due_at IS NOT NULL AND d.due_at < ?
        ORDER BY d.due_at`,
@@ -147,26 +154,26 @@ export function dossiersRepository(db: Db) {
     events: (id: number): DossierEventRow[] => s.events.all(id),
     byId: (id: number): DossierListRow | undefined => s.byId.get(id),
     byCode: (code: string): DossierListRow | undefined => s.byCode.get(code),
+    /** Every dossier of one applicant ID number (a citizen's request; not indexed: rare and small). */
+    byIdNumber: (idNumber: string): DossierListRow[] => s.byIdNumber.all(idNumber),
+    /** Replaces the applicant (a correction), with its name and search text. */
+    setApplicant(id: number, row: { applicant: string; applicant_name: string; applicant_folded: string; updated_at: number }): void {
+      s.setApplicant.run({ id, ...row });
+    },
     /** Open dossiers due before `at` (overdue when `at` is now). */
     dueBefore: (at: number): DossierListRow[] => s.dueBefore.all(at),
     /** Open dossiers due in [from, to). */
     dueBetween: (from: number, to: number): DossierListRow[] => s.dueBetween.all(from, to),
     /** The tracking book: created in [from, to), newest last. `q` matches the code or the folded applicant text. */
     search(f: DossierFilter): DossierListRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: f.limit };
-      const add = (sql: string, name: string, value: unknown) => {
-        if (value === undefined) return;
-        where.push(sql);
-        params[name] = value;
-      };
+      const { add, clause, params } = sqlFilter(f.limit);
       add('d.created_at >= @from', 'from', f.from);
       add('d.created_at < @to', 'to', f.to);
       add('d.field_id = @fieldId', 'fieldId', f.fieldId);
       add('d.procedure_id = @procedureId', 'procedureId', f.procedureId);
       add('d.status = @status', 'status', f.status);
       add('(d.code LIKE @q OR d.applicant_folded LIKE @q)', 'q', f.q === undefined || f.q === '' ? undefined : `%${f.q}%`);
-      return db.prepare<Record<string, unknown>, DossierListRow>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id LIMIT @limit`).all(params);
+      return db.prepare<Record<string, unknown>, DossierListRow>(`${SELECT} ${clause()} ORDER BY d.id LIMIT @limit`).all(params);
     },
   };
 }

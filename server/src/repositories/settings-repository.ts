@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS: OfficeSettings = {
   waitAlertMinutes: 30,
   priorityGroups: ['elderly', 'disabled', 'pregnant', 'merit', 'young_child', 'appointment'],
   languages: ['vi', 'en'],
+  showStaffNames: false,
 };
 
 /** Key-value settings stored as JSON. */

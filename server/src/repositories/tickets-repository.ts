@@ -1,4 +1,4 @@
-import type { PriorityGroup } from '@shared/priority';
+import { PRIORITY_GROUPS, type PriorityGroup } from '@shared/priority';
 import type { CallRecord, Ticket, TicketStatus } from '@shared/schemas/ticket';
 import type { Db } from '../db';
 import type { CallingMode } from '@shared/schemas/office';
@@ -32,13 +32,17 @@ export interface TicketRow {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The public shape of a ticket row. */
+/** A stored group as a known group; null for none and for "priority", what retention leaves of an old ticket's group. */
+const groupOf = (stored: string | null): PriorityGroup | null => (stored !== null && (PRIORITY_GROUPS as readonly string[]).includes(stored) ? (stored as PriorityGroup) : null);
+
 export function toTicket(r: TicketRow): Ticket {
   return {
     id: r.id,
     number: r.number,
     serviceId: r.service_id,
     status: r.status,
-    priorityGroup: r.priority_group as PriorityGroup | null,
+    priority: r.priority_group !== null,
+    priorityGroup: groupOf(r.priority_group),
     businessDay: r.business_day,
     issuedAt: new Date(r.issued_at).toISOString(),
     calledAt: iso(r.called_at),
@@ -257,7 +261,8 @@ export function toCallRecord(r: CallRow): CallRecord {
     counterId: r.counter_id,
     counterNumber: r.counter_number,
     counterName: r.counter_name,
-    priorityGroup: r.priority_group as PriorityGroup | null,
+    priority: r.priority_group !== null,
+    priorityGroup: groupOf(r.priority_group),
     calledAt: new Date(r.at).toISOString(),
     recall: r.type === 'recalled',
   };

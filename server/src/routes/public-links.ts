@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Allow } from '@shared/access';
 import { IdParamsSchema } from '@shared/schemas/common';
-import { DossierCodeParamsSchema } from '@shared/schemas/dossier';
+import { DossierCodeParamsSchema, DossierLinkParamsSchema } from '@shared/schemas/dossier';
 import { TrackParamsSchema } from '@shared/schemas/track';
 import { ERROR_RESPONSES } from './schemas';
 
@@ -38,6 +38,11 @@ const publicLinks: FastifyPluginAsyncTypebox = async (app) => {
     '/h/:code',
     { config, schema: { tags, summary: 'A dossier\'s public status page (the QR printed on the receipt, Mẫu 01)', params: DossierCodeParamsSchema, response: { 302: RedirectSchema, ...ERROR_RESPONSES } } },
     async (request, reply) => reply.redirect(`${PHONE_APP}#/ho-so/${encodeURIComponent(request.params.code)}`, 302),
+  );
+  app.get(
+    '/h/:code/:check',
+    { config, schema: { tags, summary: 'A dossier\'s public status page with its check code (the QR on receipts printed since the check code)', params: DossierLinkParamsSchema, response: { 302: RedirectSchema, ...ERROR_RESPONSES } } },
+    async (request, reply) => reply.redirect(`${PHONE_APP}#/ho-so/${encodeURIComponent(request.params.code)}/${encodeURIComponent(request.params.check)}`, 302),
   );
 };
 export default publicLinks;

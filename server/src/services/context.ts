@@ -7,6 +7,7 @@ import { catalogSearchRepository } from '../repositories/catalog-search-reposito
 import { dossiersRepository } from '../repositories/dossiers-repository';
 import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
+import { privacyRepository } from '../repositories/privacy-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
@@ -22,6 +23,7 @@ export function createRepositories(db: Db) {
     catalog: catalogRepository(db),
     catalogSearch: catalogSearchRepository(db),
     devices: devicesRepository(db),
+    privacy: privacyRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
     loginFailures: loginFailuresRepository(db),

@@ -3,6 +3,7 @@ import { addDays, dueDate, isWorkingDate, zonedInstant } from '@shared/working-d
 import { businessDay } from '@shared/office-time';
 import { foldVietnamese } from '@shared/text-fold';
 import type { DossierStatus } from '@shared/schemas/dossier';
+import { newCheckCode } from './dossier-check';
 import type { Hub } from './hub';
 
 /** The command that leads to each demo status (event types are what reports read). */
@@ -42,7 +43,7 @@ export function seedDemoDossiers(hub: Hub, receivedBy: number): void {
       const applicant = { name, idNumber: '', phone: '', address: s.address, email: '', organization: '', representative: '' };
       const id = repos.dossiers.insert(
         {
-          code: formatDossierCode(unit, day, seq), seq, procedure_id: p.id, procedure_code: p.code, procedure_name: p.name, field_id: p.fieldId,
+          code: formatDossierCode(unit, day, seq), check_code: newCheckCode(), seq, procedure_id: p.id, procedure_code: p.code, procedure_name: p.name, field_id: p.fieldId,
           agency: p.competentAgency || p.implementingAgency, status, applicant: JSON.stringify(applicant), applicant_name: name,
           applicant_folded: foldVietnamese(name), sets: 1, fees_collected: 0, delivery: 'counter', notes: 'Hồ sơ mẫu', reason: '',
           limit_kind: p.processingTime.kind, limit_value: p.processingTime.value, limit_cutoff: p.processingTime.cutoff15h ? 1 : 0,

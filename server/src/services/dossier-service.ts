@@ -1,6 +1,7 @@
 import { dossierUnit, formatDossierCode, isDossierCode, normalizeDossierCode } from '@shared/dossier-code';
 import { businessDay } from '@shared/office-time';
 import { rooms } from '@shared/rooms';
+import type { PersonalReadKind } from '@shared/schemas/privacy';
 import type { Dossier, DossierAction, DossierActionBody, DossierLookup, DossierQuery, DossierSummary, IntakeBody, RescheduleBody } from '@shared/schemas/dossier';
 import { foldVietnamese } from '@shared/text-fold';
 import { addDays, addWorkingMinutes, dueAfterPause, dueDate, isWorkingDate, zonedInstant, type TimeLimit } from '@shared/working-days';
@@ -11,9 +12,12 @@ import type { DossierListRow, DossierPatch, DossierRow } from '../repositories/d
 import type { CalendarService } from './calendar-service';
 import type { CatalogService } from './catalog-service';
 import type { ServiceContext } from './context';
+import { checkMatches, createLookupLimiter, newCheckCode } from './dossier-check';
 import { toDossier, toLookup, toSummary } from './dossier-views';
 
 const INTAKE_STATUS = { accept: 'received', supplement: 'supplement_requested', refuse: 'refused' } as const;
+/** The personal fields a dossier list or the tracking book shows. */
+const LIST_FIELDS = 'name,address,phone';
 
 /** Dossier intake, status commands with their log, appointment dates and the tracking book. One transaction per command. */
 export function dossierService(ctx: ServiceContext, catalog: CatalogService, calendar: CalendarService) {
@@ -67,6 +71,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
       const dossierId = repos.dossiers.insert(
         {
           code: formatDossierCode(unit, day, seq),
+          check_code: newCheckCode(),
           seq,
           procedure_id: p.id,
           procedure_code: p.code,
@@ -159,8 +164,23 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     return changed(id);
   }
 
-  /** Tracking book rows (Mẫu 06); dates are local days, inclusive. */
-  function list(q: DossierQuery): DossierSummary[] {
+  /**
+   * Rows shown to a staff member, each logged as a read of its personal fields (Luật 91/2025/QH15: who read which
+   * citizen's data, when), in one transaction with the read.
+   */
+  function shown<T>(reader: StaffActor, kind: PersonalReadKind, read: () => { rows: DossierListRow[]; out: T }): T {
+    return db.transaction(() => {
+      const { rows, out } = read();
+      repos.privacy.logReads(ctx.now(), reader, kind, kind === 'view' ? 'applicant' : LIST_FIELDS, rows.map((r) => r.id));
+      return out;
+    })();
+  }
+  const shownList = (reader: StaffActor, rows: DossierListRow[], kind: PersonalReadKind = 'list'): DossierSummary[] =>
+    shown(reader, kind, () => ({ rows, out: summaries(rows) }));
+  const shownOne = (reader: StaffActor, row: DossierListRow): Dossier => shown(reader, 'view', () => ({ rows: [row], out: view(row) }));
+
+  /** Tracking book rows (Mẫu 06); dates are local days, inclusive. Logged as read by `reader` (a list, or an export). */
+  function list(q: DossierQuery, reader: StaffActor, kind: PersonalReadKind = 'list'): DossierSummary[] {
     const tz = repos.settings.office().timezone;
     const rows = repos.dossiers.search({
       from: q.from === undefined ? undefined : zonedInstant(q.from, 0, tz),
@@ -171,8 +191,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
       q: q.q === undefined ? undefined : foldVietnamese(q.q.trim()),
       limit: q.limit,
     });
-    const now = ctx.now();
-    return rows.map((r) => toSummary(r, now));
+    return shownList(reader, rows, kind);
   }
 
   const summaries = (rows: DossierListRow[]): DossierSummary[] => rows.map((r) => toSummary(r, ctx.now()));
@@ -183,23 +202,42 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     return repos.dossiers.byCode(code) ?? fail('DOSSIER_NOT_FOUND');
   };
 
+  // Public lookups that failed, per address: sequential codes must not be walkable by guessing the second factor.
+  const lookupFailures = createLookupLimiter();
+  /**
+   * Public status by code as the citizen typed it plus the second factor (check code or phone's last 4 digits). An
+   * unknown code and a wrong check answer alike (DOSSIER_CHECK_FAILED) and both count against the address.
+   */
+  function lookup(typedCode: string, check: string, address: string): DossierLookup {
+    const at = ctx.now();
+    if (lookupFailures.locked(address, at)) fail('DOSSIER_LOOKUP_LOCKED', { retryAfterSeconds: Math.ceil(lookupFailures.retryAfterMs(address, at) / 1000) });
+    const code = normalizeDossierCode(typedCode);
+    if (!isDossierCode(code)) fail('VALIDATION_FAILED');
+    const row = repos.dossiers.byCode(code);
+    if (!row || !checkMatches(row, check)) {
+      lookupFailures.fail(address, at);
+      fail('DOSSIER_CHECK_FAILED');
+    }
+    return toLookup(row, at);
+  }
+
   return {
     dueFor,
     intake,
     act,
     reschedule,
     list,
-    get: (id: number): Dossier => view(byId(id)),
-    /** A dossier by its code as typed or scanned at the return desk. */
-    byCode: (code: string): Dossier => view(rowOfCode(code)),
-    /** Public status by code as the citizen typed it (no personal data). */
-    lookup: (code: string): DossierLookup => toLookup(rowOfCode(code), ctx.now()),
-    /** Open dossiers past their appointment date, most late first. */
-    overdue: (): DossierSummary[] => summaries(repos.dossiers.dueBefore(ctx.now())),
-    /** Open dossiers due within the next `hours` working hours. */
-    dueSoon: (hours: number): DossierSummary[] => {
+    /** One dossier with every applicant field, logged as read by `reader`. */
+    get: (id: number, reader: StaffActor): Dossier => shownOne(reader, byId(id)),
+    /** A dossier by its code as typed or scanned at the return desk (logged as read). */
+    byCode: (code: string, reader: StaffActor): Dossier => shownOne(reader, rowOfCode(code)),
+    lookup,
+    /** Open dossiers past their appointment date, most late first (logged as read). */
+    overdue: (reader: StaffActor): DossierSummary[] => shownList(reader, repos.dossiers.dueBefore(ctx.now())),
+    /** Open dossiers due within the next `hours` working hours (logged as read). */
+    dueSoon: (hours: number, reader: StaffActor): DossierSummary[] => {
       const now = ctx.now();
-      return summaries(repos.dossiers.dueBetween(now, addWorkingMinutes(calendar.current(), now, hours * 60)));
+      return shownList(reader, repos.dossiers.dueBetween(now, addWorkingMinutes(calendar.current(), now, hours * 60)));
     },
   };
 }

@@ -51,7 +51,8 @@ export function toDossier(row: DossierListRow, repo: DossiersRepository, now: nu
     ticketNumber: row.ticket_number,
     receivedByName: row.received_by_name,
     createdAt: new Date(row.created_at).toISOString(),
-    statusUrl: `${publicUrl}/h/${encodeURIComponent(row.code)}`,
+    checkCode: row.check_code,
+    statusUrl: `${publicUrl}/h/${encodeURIComponent(row.code)}/${row.check_code}`,
     events: repo.events(row.id).map((e) => ({
       id: e.id,
       at: new Date(e.at).toISOString(),

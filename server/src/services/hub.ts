@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
+import { rooms } from '@shared/rooms';
 import type { Realtime } from '../realtime/emitter';
+import { publicPush } from './public-view';
 import { adminService } from './admin-service';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
@@ -12,6 +14,8 @@ import { dossierService } from './dossier-service';
 import { loginThrottle } from './login-throttle';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
+import { dataSubjectService } from './data-subject-service';
+import { privacyService } from './privacy-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
@@ -23,12 +27,19 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   // Every push follows a commit: the supervisor's monitor hears of it through the same channel (throttled there).
   const realtime: Realtime = {
     emit(room, event, ...args) {
-      deps.realtime.emit(room, event, ...args);
+      const hidden = room === rooms.office() ? publicPush(event, args[0], ctx.repos.settings.office().showStaffNames) : undefined;
+      if (hidden === undefined) deps.realtime.emit(room, event, ...args);
+      else {
+        // Consoles (room `staff`, also in `office`) get the full push once; every other screen its public form.
+        deps.realtime.emit(rooms.staff(), event, ...args);
+        deps.realtime.emitExcept(room, rooms.staff(), event, ...([hidden] as unknown as typeof args));
+      }
       if (event !== 'monitor:updated') monitor.changed();
       // Phones following a ticket get pushes derived from the office's (see trackService).
       track.observe(event, args[0]);
     },
     disconnect: (room, except) => deps.realtime.disconnect(room, except),
+    emitExcept: deps.realtime.emitExcept,
   };
   const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
@@ -47,7 +58,9 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   // Trackers' own pushes go straight out: they are not office events for anyone else to observe.
   const track = trackService({ ...ctx, realtime: deps.realtime }, queue);
   const ratings = ratingService(ctx, track);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings };
+  const privacy = privacyService(ctx);
+  const dataSubjects = dataSubjectService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
 }
 
 export type Hub = ReturnType<typeof createHub>;

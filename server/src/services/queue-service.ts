@@ -10,6 +10,7 @@ import type { AuditActor } from '../repositories/audit-repository';
 import type { CounterRow } from '../repositories/catalog-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
+import { publicSnapshot } from './public-view';
 
 const RECENT_CALLS = 12;
 /** Service summaries go to every screen at most this often (the last change always goes out). */
@@ -303,8 +304,9 @@ export function queueService(ctx: ServiceContext) {
     ctx.realtime.emit(rooms.office(), 'office:updated', { office: officePublic() });
   }
 
-  function snapshot(): QueueSnapshot {
-    return readToday((queueDay, day) => {
+  /** Everything a screen needs; staff consoles get priority groups and names, anyone else the public form. */
+  function snapshot(audience: 'staff' | 'public'): QueueSnapshot {
+    const full = readToday((queueDay, day): QueueSnapshot => {
       return {
         serverTime: new Date(ctx.now()).toISOString(),
         businessDay: day,
@@ -315,6 +317,7 @@ export function queueService(ctx: ServiceContext) {
         recentCalls: repos.tickets.recentCalls(queueDay, RECENT_CALLS),
       };
     });
+    return audience === 'staff' ? full : publicSnapshot(full, settings().showStaffNames);
   }
 
   return {

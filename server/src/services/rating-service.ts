@@ -29,7 +29,8 @@ export function ratingService(ctx: ServiceContext, track: TrackService) {
       serviceNameEn: svc.name_en,
       counterNumber: counter.number,
       counterName: counter.name,
-      staffName: (t.staff_id === null ? undefined : repos.users.byId(t.staff_id)?.full_name) ?? '',
+      // The tablet is a public screen at the counter: the officer's name only when the office shows names.
+      staffName: repos.settings.office().showStaffNames && t.staff_id !== null ? (repos.users.byId(t.staff_id)?.full_name ?? null) : null,
       finishedAt: new Date(t.finished_at).toISOString(),
       scale: repos.settings.office().ratingScale,
     };

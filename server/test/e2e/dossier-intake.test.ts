@@ -13,6 +13,7 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
   let counter: Page;
   const errors: string[] = [];
   let code = '';
+  let check = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -49,16 +50,21 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await counter.getByTestId('applicant-idNumber').fill('001190012345');
     await counter.getByTestId('applicant-phone').fill('0912 345 678');
     await counter.getByTestId('applicant-address').fill('Số 5 ngõ 12 phố Hòa Bình, phường Hòa Bình');
+    // The office's privacy notice is on the intake form (read to or by the citizen).
+    expect(await counter.getByTestId('privacy-notice').textContent()).toContain('Luật Bảo vệ dữ liệu cá nhân');
     await shoot(counter, 'dossier-intake-form');
     await counter.getByTestId('intake-accept').click();
 
     // The receipt shows only after the dossier row is committed, linked to the ticket at the counter.
     await counter.locator('[data-form="01"]').first().waitFor();
-    const row = app.db.prepare('SELECT d.code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; status: string; number: string };
+    const row = app.db.prepare('SELECT d.code, d.check_code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; check_code: string; status: string; number: string };
     expect(row).toMatchObject({ status: 'received', number: 'A001' });
     expect(row.code).toMatch(/^000\.00\.06\.H56-\d{6}-0001$/);
     code = row.code;
+    check = row.check_code;
     expect(await counter.locator('[data-field="code"]').first().textContent()).toBe(code);
+    // The receipt prints the check code the public lookup needs.
+    expect(await counter.locator('[data-field="checkCode"]').first().textContent()).toBe(check);
   });
 
   it('prints Mẫu 01 on A4 with the QR to the public status page (PDF saved for a person to look at)', async () => {
@@ -84,20 +90,28 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
   });
 
   it('the citizen scans the QR and the phone page says "đang giải quyết", without personal data', async () => {
-    const phone = await openPage(browser, `${base}/h/${code}`, 360, 740, errors);
+    // The QR carries the check code: the page opens at once.
+    const phone = await openPage(browser, `${base}/h/${code}/${check}`, 360, 740, errors);
     await phone.getByTestId('dossier-state').waitFor();
-    expect(phone.url()).toContain(`/kiosk/phone/#/ho-so/${code}`);
+    expect(phone.url()).toContain(`/kiosk/phone/#/ho-so/${code}/${check}`);
     expect((await phone.getByTestId('dossier-state').textContent())?.toLowerCase()).toContain('đang giải quyết');
     expect(await phone.getByTestId('dossier-code').textContent()).toBe(code);
     const text = (await phone.locator('body').textContent()) ?? '';
     expect(text).toContain('T*** T** H*** Nhung');
     expect(text).not.toMatch(/0912|001190012345|Trần Thị/);
+    expect(await phone.getByTestId('privacy-notice').textContent()).toContain('Luật Bảo vệ dữ liệu cá nhân');
     await shoot(phone, 'dossier-phone-status');
     // Without the QR: the code typed by hand (lower case is fine), and a wrong code says what to check.
     await phone.getByTestId('dossier-code-input').fill('000.00.06.h56-000000-0009');
     await phone.getByTestId('dossier-code-submit').click();
     await phone.getByTestId('dossier-not-found').waitFor();
+    // The code alone opens nothing: the page asks for the check code or the phone's last 4 digits.
+    await phone.goto(`${base}/h/${code}`);
+    await phone.getByTestId('dossier-check-needed').waitFor();
+    expect(await phone.getByTestId('dossier-state').count()).toBe(0);
+    await shoot(phone, 'dossier-phone-check-needed');
     await phone.getByTestId('dossier-code-input').fill(code.toLowerCase());
+    await phone.getByTestId('dossier-check-input').fill('5678');
     await phone.getByTestId('dossier-code-submit').click();
     await expect.poll(() => phone.getByTestId('dossier-code').textContent()).toBe(code);
     await phone.close();
@@ -109,10 +123,17 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await shoot(kiosk, 'kiosk-home-dossier-entry');
     await kiosk.getByTestId('dossier-entry').click();
     await kiosk.getByTestId('dossier-lookup-screen').waitFor();
+    await kiosk.getByTestId('privacy-notice').waitFor();
     await shoot(kiosk, 'kiosk-dossier-lookup-empty');
     // Typed in lower case on purpose: the keys write capitals, and the hub normalises anyway.
     for (const ch of code.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
     expect(await kiosk.getByTestId('dossier-code-input').inputValue()).toBe(code);
+    // The code alone is not enough: the kiosk asks for the check code and moves the keyboard there.
+    await kiosk.getByTestId('dossier-search').click();
+    await expect.poll(() => kiosk.getByTestId('dossier-problem').textContent()).toContain('mã kiểm tra');
+    await shoot(kiosk, 'kiosk-dossier-check-needed');
+    for (const ch of check.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    expect(await kiosk.getByTestId('dossier-check-input').inputValue()).toBe(check);
     await kiosk.getByTestId('dossier-search').click();
     await kiosk.getByTestId('dossier-result').waitFor();
     expect(await kiosk.getByTestId('dossier-state').textContent()).toBe('Đang giải quyết');
@@ -197,6 +218,44 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await section.getByText(`${dmy} — Làm việc (làm bù) — Làm bù cho ngày nghỉ Tết`).waitFor();
     expect(app.db.prepare('SELECT working, name FROM calendar_days WHERE date = ?').get(iso)).toEqual({ working: 1, name: 'Làm bù cho ngày nghỉ Tết' });
     await shoot(admin, 'admin-calendar');
+
+    // Every read of the applicant's data by staff was logged: the access log shows the return desk's look-up.
+    await admin.getByTestId('admin-nav-dataAccess').click();
+    expect(admin.url()).toContain('#/quan-tri/truy-cap-du-lieu');
+    await admin.getByTestId('data-access-code').fill(code.toLowerCase());
+    await admin.getByTestId('data-access-apply').click();
+    const rows = admin.getByTestId('data-access-table-row');
+    await rows.first().waitFor();
+    const logged = app.db.prepare('SELECT COUNT(*) AS n FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id WHERE d.code = ?').get(code) as { n: number };
+    expect(logged.n).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBe(Math.min(logged.n, 50));
+    expect(await rows.first().locator('[data-col="user"]').textContent()).toBe('Nguyễn Văn An');
+    expect(await rows.first().locator('[data-col="dossier"]').textContent()).toBe(code);
+    await shoot(admin, 'admin-data-access');
+
+    // Retention periods and the privacy notice: saved through the screen, stored on the hub.
+    await admin.getByTestId('admin-nav-privacy').click();
+    await admin.getByTestId('retention-ratingCommentDays').fill('180');
+    await admin.getByTestId('privacy-save').click();
+    await admin.getByTestId('privacy-saved').waitFor();
+    expect(app.hub.privacy.settings().retention.ratingCommentDays).toBe(180);
+    await admin.getByTestId('retention-run').click();
+    await expect.poll(() => admin.getByTestId('retention-result').textContent()).toContain('Đã ẩn danh');
+    await shoot(admin, 'admin-privacy');
+
+    // A citizen's request: everything held about the ID number, with who read it.
+    await admin.getByTestId('admin-nav-dataRequests').click();
+    await admin.getByTestId('subject-id').fill('001190012345');
+    await admin.getByTestId('subject-search').click();
+    await admin.getByTestId(`subject-dossier-${code}`).waitFor();
+    expect(await admin.getByTestId(`subject-dossier-${code}`).locator('[data-field="name"]').textContent()).toBe('Trần Thị Hồng Nhung');
+    expect(await admin.getByTestId('subject-reads').textContent()).toContain('Nguyễn Văn An');
+    await shoot(admin, 'admin-data-requests');
+    await admin.getByTestId('subject-erase').click();
+    await admin.getByTestId('subject-erase-yes').click();
+    await expect.poll(() => admin.getByTestId('subject-erase-result').textContent()).toContain('Sổ theo dõi hồ sơ');
+    expect(app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.subject_erase'").get()).toEqual({ n: 1 });
+    await shoot(admin, 'admin-data-requests-erase');
     await admin.close();
     expect(errors).toEqual([]);
   });

@@ -48,7 +48,8 @@ describe('realtime pushes on a real port', () => {
     const res = await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1, priorityGroup: 'pregnant' }) });
     expect(res.status).toBe(201);
     const issued = (await issuedPush).ticket;
-    expect(issued).toMatchObject({ number: 'A001', status: 'waiting', priorityGroup: 'pregnant' });
+    // A display learns that the ticket is a priority one, never which group (health data).
+    expect(issued).toMatchObject({ number: 'A001', status: 'waiting', priority: true, priorityGroup: null });
     expect(issued).not.toHaveProperty('trackingId');
     expect((await servicesPush).services.find((s) => s.id === 1)?.waitingCount).toBe(1);
     expect(t.app.db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 1 });
@@ -61,7 +62,7 @@ describe('realtime pushes on a real port', () => {
     const call = await fetch(`${url}/api/counters/1/call-next`, { method: 'POST', headers: { cookie } });
     expect(call.status).toBe(200);
     const [a, b, counter] = await Promise.all([onDisplay, onConsole, counterPush]);
-    expect(a.call).toMatchObject({ number: 'A001', counterNumber: 1, counterName: 'Tư pháp – Hộ tịch', recall: false, priorityGroup: 'pregnant' });
+    expect(a.call).toMatchObject({ number: 'A001', counterNumber: 1, counterName: 'Tư pháp – Hộ tịch', recall: false, priority: true, priorityGroup: null });
     expect(b.ticket.status).toBe('called');
     expect(counter.counter).toMatchObject({ id: 1, open: true, currentTicket: { number: 'A001' } });
     // The call goes out before the derived figures of the counter and the services.

@@ -133,9 +133,18 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/dossiers/{id}/reschedule': S,
   'GET /api/dossiers/book.xlsx': S,
   'GET /api/calendar': S,
+  'GET /api/admin/data-access': SV,
+  'GET /api/admin/privacy': A,
+  'PUT /api/admin/privacy': A,
+  'POST /api/admin/privacy/retention-run': A,
+  'GET /api/privacy-notice': E,
+  'GET /api/admin/data-subjects/{idNumber}': SV,
+  'PUT /api/admin/dossiers/{id}/applicant': SV,
+  'POST /api/admin/data-subjects/{idNumber}/erase': SV,
   'PUT /api/admin/calendar/{date}': A,
   'DELETE /api/admin/calendar/{date}': A,
   'GET /h/{code}': E,
+  'GET /h/{code}/{check}': E,
 };
 
 describe('access matrix: every route × every role (pairing required)', () => {

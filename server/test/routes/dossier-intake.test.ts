@@ -44,7 +44,7 @@ describe('dossier intake and appointment dates', () => {
       receivedByName: 'Nguyễn Văn An',
       feesCollected: 5000,
       overdue: false,
-      statusUrl: 'http://hub.test/h/000.00.06.H56-261123-0001',
+      statusUrl: `http://hub.test/h/000.00.06.H56-261123-0001/${res.body.checkCode}`,
     });
     expect(res.body.documents).toHaveLength(2);
     expect(res.body.events).toMatchObject([{ type: 'intake.accept', fromStatus: null, toStatus: 'received', userName: 'Nguyễn Văn An' }]);
@@ -100,7 +100,7 @@ describe('dossier intake and appointment dates', () => {
 
   it('shows the public status with a masked name and no personal data', async () => {
     const { body: d } = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody());
-    const res = await send(t.app, 'GET', `/api/dossiers/lookup/${d.code}`);
+    const res = await send(t.app, 'GET', `/api/dossiers/lookup/${d.code}?check=${d.checkCode}`);
     expect(res).toEqual({
       status: 200,
       body: {
@@ -115,8 +115,8 @@ describe('dossier intake and appointment dates', () => {
       },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/0912|001190012345|Hòa Bình/);
-    expect((await send(t.app, 'GET', '/api/dossiers/lookup/000.00.06.H56-261123-9999')).body.code).toBe('DOSSIER_NOT_FOUND');
-    expect((await send(t.app, 'GET', '/api/dossiers/lookup/khong-hop-le')).body.code).toBe('VALIDATION_FAILED');
+    expect((await send(t.app, 'GET', `/api/dossiers/lookup/000.00.06.H56-261123-9999?check=${d.checkCode}`)).body.code).toBe('DOSSIER_CHECK_FAILED');
+    expect((await send(t.app, 'GET', `/api/dossiers/lookup/khong-hop-le?check=${d.checkCode}`)).body.code).toBe('VALIDATION_FAILED');
     expect((await send(t.app, 'GET', `/api/dossiers/by-code/${d.code}`)).status).toBe(401);
   });
 

@@ -124,8 +124,8 @@ describe('demo dossiers', () => {
         ['MOTCUA-261119-0001', 'processing'],
         ['MOTCUA-261118-0001', 'result_ready'],
       ]);
-      expect(t.app.hub.dossiers.overdue().map((d) => d.code)).toEqual(['MOTCUA-261116-0001']);
-      expect(t.app.hub.dossiers.dueSoon(16).map((d) => d.code)).toContain('MOTCUA-261119-0001');
+      expect(t.app.hub.dossiers.overdue({ userId: 1 }).map((d) => d.code)).toEqual(['MOTCUA-261116-0001']);
+      expect(t.app.hub.dossiers.dueSoon(16, { userId: 1 }).map((d) => d.code)).toContain('MOTCUA-261119-0001');
       expect(count(t.app, "SELECT COUNT(*) n FROM audit_log WHERE action LIKE 'dossier.%'")).toBe(0);
     } finally {
       await t.close();

@@ -9,6 +9,11 @@ import { useKioskStore } from '../../stores/kiosk';
 import { useDossierLookupStore } from './dossier-lookup';
 
 const CODE = '000.00.06.H56-261123-0001';
+const CHECK = 'K7PM3Q';
+const LOOKUP_PATH = `/api/dossiers/lookup/${encodeURIComponent(CODE)}?check=${CHECK}`;
+const NOTICE = { vi: 'Thông tin cá nhân chỉ dùng để giải quyết thủ tục.', en: 'Used only for your procedure.' };
+/** The dossier lookups the kiosk asked the hub for (not the privacy notice). */
+const lookups = (fetchMock: ReturnType<typeof vi.fn>) => fetchMock.mock.calls.map((c) => String(c[0])).filter((p) => p.startsWith('/api/dossiers/'));
 
 /** The hub's public answer for CODE (dates in UTC: 09:00 on 23/11 and 26/11 in Hồ Chí Minh City). */
 function makeLookup(over: Partial<DossierLookup> = {}): DossierLookup {
@@ -25,12 +30,13 @@ function makeLookup(over: Partial<DossierLookup> = {}): DossierLookup {
   };
 }
 
-/** A hub that knows CODE only (404 otherwise, like the real route), or answers `reply` to every lookup. */
+/** A hub that knows CODE with CHECK only (404 otherwise, like the real route), or answers `reply` to every lookup. */
 function stubHub(reply?: () => Promise<Response>): ReturnType<typeof vi.fn> {
   const fetchMock = vi.fn((path: string) => {
+    if (path === '/api/privacy-notice') return Promise.resolve(new Response(JSON.stringify(NOTICE), { status: 200 }));
     if (reply) return reply();
-    const known = path === `/api/dossiers/lookup/${encodeURIComponent(CODE)}`;
-    const body = known ? makeLookup() : { code: 'DOSSIER_NOT_FOUND', message: 'Không tìm thấy hồ sơ.' };
+    const known = path === LOOKUP_PATH;
+    const body = known ? makeLookup() : { code: 'DOSSIER_CHECK_FAILED', message: 'Mã hồ sơ hoặc mã kiểm tra không đúng.' };
     return Promise.resolve(new Response(JSON.stringify(body), { status: known ? 200 : 404 }));
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -54,6 +60,16 @@ async function typeCode(w: VueWrapper, code: string): Promise<void> {
   for (const ch of code.toLowerCase()) await press(w, ch);
 }
 const typed = (w: VueWrapper) => (w.get('[data-testid="dossier-code-input"]').element as HTMLInputElement).value;
+/** Taps the check box and types the check code on the keyboard. */
+async function typeCheck(w: VueWrapper, check = CHECK): Promise<void> {
+  await w.get('[data-testid="dossier-check-input"]').trigger('focus');
+  for (const ch of check.toLowerCase()) await press(w, ch);
+}
+/** The code and its check, as a citizen types them from the receipt. */
+async function typeReceipt(w: VueWrapper, code = CODE): Promise<void> {
+  await typeCode(w, code);
+  await typeCheck(w);
+}
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -74,6 +90,9 @@ describe('kiosk: Tra cứu hồ sơ', () => {
       expect(useKioskStore().step).toBe('dossier');
       expect(w.find('[data-testid="dossier-lookup-screen"]').exists()).toBe(true);
       expect(w.get('[data-testid="dossier-guide"]').text()).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+      // The office's privacy notice (Luật 91/2025/QH15), as the admin wrote it.
+      await flushPromises();
+      expect(w.get('[data-testid="privacy-notice"]').text()).toBe(NOTICE.vi);
       w.unmount();
     }
   });
@@ -102,7 +121,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     await typeCode(w, '261123-0001');
     await w.get('form').trigger('submit');
     await flushPromises();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(lookups(fetchMock)).toEqual([]);
     expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Mã hồ sơ chưa đủ ba phần. Xin kiểm tra lại mã trên Giấy tiếp nhận, ví dụ: 000.00.06.H56-231027-0361');
   });
 
@@ -110,10 +129,12 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     const fetchMock = stubHub();
     const w = mountKiosk();
     await w.get('[data-testid="dossier-entry"]').trigger('click');
-    await typeCode(w, CODE);
+    await typeReceipt(w);
+    expect((w.get('[data-testid="dossier-check-input"]').element as HTMLInputElement).value).toBe(CHECK);
+    expect(typed(w)).toBe(CODE);
     await w.get('[data-testid="dossier-search"]').trigger('click');
     await flushPromises();
-    expect(fetchMock).toHaveBeenCalledWith(`/api/dossiers/lookup/${encodeURIComponent(CODE)}`, expect.objectContaining({ method: 'GET' }));
+    expect(fetchMock).toHaveBeenCalledWith(LOOKUP_PATH, expect.objectContaining({ method: 'GET' }));
     const row = (id: string) => [w.get(`[data-testid="dossier-${id}"] dt`).text(), w.get(`[data-testid="dossier-${id}"] dd`).text()];
     expect(w.get('[data-testid="dossier-state"]').text()).toBe('Đang giải quyết');
     expect(row('code')).toEqual(['Mã hồ sơ', CODE]);
@@ -133,9 +154,11 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     const w = mountKiosk();
     await w.get('[data-testid="dossier-entry"]').trigger('click');
     useDossierLookupStore().setTyped(' 000.00.06.h56 - 261123 – 0001 ');
+    useDossierLookupStore().focus('check');
+    useDossierLookupStore().setTyped('k7p-m3q');
     await useDossierLookupStore().submit();
     await flushPromises();
-    expect(fetchMock.mock.calls[0]?.[0]).toBe(`/api/dossiers/lookup/${encodeURIComponent(CODE)}`);
+    expect(lookups(fetchMock)).toEqual([LOOKUP_PATH]);
     expect(w.get('[data-testid="dossier-state"]').text()).toBe('Đang giải quyết');
   });
 
@@ -143,10 +166,10 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     stubHub();
     const w = mountKiosk();
     await w.get('[data-testid="dossier-entry"]').trigger('click');
-    await typeCode(w, '000.00.06.H56-261123-0009');
+    await typeReceipt(w, '000.00.06.H56-261123-0009');
     await w.get('form').trigger('submit');
     await flushPromises();
-    expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Không tìm thấy hồ sơ. Xin kiểm tra lại mã hồ sơ trên Giấy tiếp nhận.');
+    expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Không tìm thấy hồ sơ. Xin kiểm tra lại mã hồ sơ và mã kiểm tra trên Giấy tiếp nhận.');
     expect(w.text()).toContain('Cần hỗ trợ, xin mời hỏi cán bộ tại quầy.');
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     await w.get('form').trigger('submit');
@@ -159,7 +182,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     const w = mountKiosk({ locale: 'en' });
     expect(w.get('[data-testid="dossier-entry"]').text()).toContain('Dossier status');
     await w.get('[data-testid="dossier-entry"]').trigger('click');
-    await typeCode(w, CODE);
+    await typeReceipt(w);
     await w.get('form').trigger('submit');
     await flushPromises();
     expect(w.get('[data-testid="dossier-state"]').text()).toBe('Result returned');
@@ -180,7 +203,7 @@ describe('kiosk: Tra cứu hồ sơ', () => {
 
     vi.useFakeTimers();
     await w.get('[data-testid="dossier-entry"]').trigger('click');
-    await typeCode(w, CODE);
+    await typeReceipt(w);
     await w.get('form').trigger('submit');
     await vi.waitFor(() => expect(useDossierLookupStore().dossier).not.toBeNull());
     window.dispatchEvent(new Event('pointerdown'));
@@ -190,6 +213,27 @@ describe('kiosk: Tra cứu hồ sơ', () => {
     await w.vm.$nextTick();
     expect(useKioskStore().step).toBe('home');
     expect(w.find('[data-testid="kiosk-home"]').exists()).toBe(true);
-    expect(useDossierLookupStore()).toMatchObject({ typed: '', dossier: null, problem: null });
+    expect(useDossierLookupStore()).toMatchObject({ typed: '', check: '', field: 'code', dossier: null, problem: null });
+  });
+
+  it('asks for the check code before asking the hub, and says when this kiosk made too many wrong attempts', async () => {
+    const fetchMock = stubHub();
+    const w = mountKiosk();
+    await w.get('[data-testid="dossier-entry"]').trigger('click');
+    expect(w.get('[data-testid="dossier-guide"]').text()).toContain('4 số cuối số điện thoại');
+    await typeCode(w, CODE);
+    await w.get('form').trigger('submit');
+    await flushPromises();
+    expect(lookups(fetchMock)).toEqual([]);
+    expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Xin nhập mã kiểm tra in trên Giấy tiếp nhận, hoặc 4 số cuối số điện thoại đã khai khi nộp hồ sơ.');
+    // The keyboard now types into the check box; the code stays.
+    expect(useDossierLookupStore().field).toBe('check');
+    for (const ch of '5678') await press(w, ch);
+    expect(typed(w)).toBe(CODE);
+    expect(useDossierLookupStore().check).toBe('5678');
+    stubHub(() => Promise.resolve(new Response(JSON.stringify({ code: 'DOSSIER_LOOKUP_LOCKED', message: 'x' }), { status: 429 })));
+    await w.get('form').trigger('submit');
+    await flushPromises();
+    expect(w.get('[data-testid="dossier-problem"]').text()).toBe('Nhập sai quá nhiều lần. Xin thử lại sau 15 phút hoặc hỏi cán bộ tại quầy.');
   });
 });

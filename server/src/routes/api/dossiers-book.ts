@@ -5,6 +5,7 @@ import { DOSSIER_FORMS } from '@shared/dossier-forms';
 import { formatDateTime } from '@shared/office-time';
 import { DossierQuerySchema, type DossierSummary } from '@shared/schemas/dossier';
 import { contentDisposition, renderExport, table } from '../../services/reports-export';
+import { actorOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
 
 const DELIVERY = { counter: 'Tại Bộ phận Một cửa', post: 'Qua dịch vụ bưu chính', online: 'Trực tuyến' } as const;
@@ -18,7 +19,7 @@ const dossiersBook: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['dossiers'], summary: 'The tracking book (Mẫu 06) as XLSX, same filters as GET /dossiers', querystring: DossierQuerySchema, response: { 200: Type.Unknown({ description: 'XLSX file' }), ...ERROR_RESPONSES } },
     },
     async (request, reply) => {
-      const rows = app.hub.dossiers.list(request.query);
+      const rows = app.hub.dossiers.list(request.query, actorOf(request), 'export');
       const tz = app.hub.repos.settings.office().timezone;
       const at = (iso: string | null) => (iso === null ? '' : formatDateTime(new Date(iso), tz));
       const office = app.hub.repos.settings.office();

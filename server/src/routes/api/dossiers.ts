@@ -5,6 +5,7 @@ import { IdParamsSchema } from '@shared/schemas/common';
 import {
   DossierAction,
   DossierActionBodySchema,
+  DossierLookupQuerySchema,
   DossierLookupSchema,
   DossierQuerySchema,
   DossierSchema,
@@ -54,35 +55,41 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/dossiers',
     { config: staff, schema: { tags, summary: 'The tracking book (Mẫu 06): dossiers received in a period, filtered', querystring: DossierQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.list(request.query),
+    async (request) => app.hub.dossiers.list(request.query, actorOf(request)),
   );
   app.get(
     '/dossiers/overdue',
     { config: staff, schema: { tags, summary: 'Open dossiers past their appointment date', response: { 200: List, ...ERROR_RESPONSES } } },
-    async () => app.hub.dossiers.overdue(),
+    async (request) => app.hub.dossiers.overdue(actorOf(request)),
   );
   app.get(
     '/dossiers/due-soon',
     { config: staff, schema: { tags, summary: 'Open dossiers due within the next working hours', querystring: DueSoonQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.dueSoon(request.query.hours),
+    async (request) => app.hub.dossiers.dueSoon(request.query.hours, actorOf(request)),
   );
   app.get(
     '/dossiers/by-code/:code',
     { config: staff, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierTypedCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.byCode(request.params.code),
+    async (request) => app.hub.dossiers.byCode(request.params.code, actorOf(request)),
   );
   app.get(
     '/dossiers/lookup/:code',
     {
       config: { allow: Allow.everyone, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Public status of a dossier: status and dates, the name masked, no other personal data', params: DossierTypedCodeParamsSchema, response: { 200: DossierLookupSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags,
+        summary: 'Public status of a dossier (code + check code or phone\'s last 4 digits; 10 failures per address per 15 min): status and dates, the name masked',
+        params: DossierTypedCodeParamsSchema,
+        querystring: DossierLookupQuerySchema,
+        response: { 200: DossierLookupSchema, ...ERROR_RESPONSES },
+      },
     },
-    async (request) => app.hub.dossiers.lookup(request.params.code),
+    async (request) => app.hub.dossiers.lookup(request.params.code, request.query.check, request.principal.ip),
   );
   app.get(
     '/dossiers/:id',
     { config: staff, schema: { tags, summary: 'A dossier with its documents and log', params: IdParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.get(request.params.id),
+    async (request) => app.hub.dossiers.get(request.params.id, actorOf(request)),
   );
   for (const action of Object.values(DossierAction)) {
     app.post(

@@ -19,9 +19,13 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
     '/queue/snapshot',
     {
       config: { allow: Allow.everyone },
-      schema: { tags: ['queue'], summary: 'Everything a screen needs after (re)connecting', response: { 200: QueueSnapshotSchema, ...ERROR_RESPONSES } },
+      schema: {
+        tags: ['queue'],
+        summary: 'Everything a screen needs after (re)connecting (priority groups and staff names for staff callers only)',
+        response: { 200: QueueSnapshotSchema, ...ERROR_RESPONSES },
+      },
     },
-    async () => app.hub.queue.snapshot(),
+    async (request) => app.hub.queue.snapshot(request.principal.staff ? 'staff' : 'public'),
   );
   app.post(
     '/admin/reset-day',

@@ -29,6 +29,7 @@ const settings = (): OfficeSettings => ({
   waitAlertMinutes: 30,
   priorityGroups: ['pregnant', 'elderly'],
   languages: ['vi', 'en'],
+  showStaffNames: false,
 });
 
 function mountSection(admin: Record<string, unknown> = {}) {

@@ -57,7 +57,8 @@ const dossier: Dossier = {
   ticketNumber: 'A001',
   receivedByName: 'Nguyễn Văn An',
   createdAt: '2026-11-23T02:00:00.000Z',
-  statusUrl: 'http://hub.test/h/000.00.06.H56-261123-0007',
+  checkCode: 'K7PM3Q',
+  statusUrl: 'http://hub.test/h/000.00.06.H56-261123-0007/K7PM3Q',
   events: [
     ev(1, '2026-11-23T02:00:00.000Z', 'intake.accept', null, 'received'),
     ev(2, '2026-11-23T03:00:00.000Z', 'transfer', 'received', 'transferred', { agency: 'UBND phường Hòa Bình' }),
@@ -76,6 +77,7 @@ describe('dossier forms (TT 03/2025/TT-VPCP)', () => {
     expect(w.text()).toContain('phường Hòa Bình, ngày 23 tháng 11 năm 2026');
     expect(field(w, 'number')).toBe('Số: 7/TNHS');
     expect(field(w, 'code')).toBe('000.00.06.H56-261123-0007');
+    expect(field(w, 'checkCode')).toBe('K7PM3Q');
     expect(w.find('[data-field="qr"]').attributes('src')).toBe('data:image/png;base64,AAAA');
     expect(field(w, 'idNumber')).toBe('001190012345');
     expect(field(w, 'receivedAt')).toBe('09:00 23/11/2026');

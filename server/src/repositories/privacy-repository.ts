@@ -1,0 +1,94 @@
+import type { PersonalReadKind } from '@shared/schemas/privacy';
+import type { Db } from '../db';
+import { sqlFilter } from './sql-filter';
+
+/** A logged read as stored, joined with the reader's name and the dossier's code. */
+export interface PersonalReadRow {
+  id: number;
+  at: number;
+  user_id: number | null;
+  user_name: string | null;
+  ip: string | null;
+  dossier_id: number;
+  dossier_code: string;
+  kind: PersonalReadKind;
+  fields: string;
+}
+
+/** Filter of the access log search. */
+export interface PersonalReadFilter {
+  from?: number;
+  to?: number;
+  userId?: number;
+  dossierId?: number;
+  kind?: PersonalReadKind;
+  limit: number;
+  beforeId?: number;
+}
+
+/** The personal data access log. SQL only. */
+export function privacyRepository(db: Db) {
+  const insert = db.prepare<{ at: number; user_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
+    'INSERT INTO personal_data_reads (at, user_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @ip, @dossier_id, @kind, @fields)',
+  );
+  const s = {
+    ticketGroups: db.prepare<{ day: string }>(
+      "UPDATE tickets SET priority_group = 'priority' WHERE business_day < @day AND priority_group IS NOT NULL AND priority_group <> 'priority'",
+    ),
+    issueEvents: db.prepare<{ before: number }>(
+      `UPDATE ticket_events SET data = json_set(data, '$.priorityGroup', 'priority')
+        WHERE type = 'issued' AND at < @before AND data IS NOT NULL AND json_extract(data, '$.priorityGroup') <> 'priority'`,
+    ),
+    closedDossiers: db.prepare<{ before: number }, { id: number; applicant: string }>(
+      `SELECT id, applicant FROM dossiers
+        WHERE anonymised_at IS NULL AND status IN ('returned', 'refused', 'withdrawn') AND updated_at < @before`,
+    ),
+    anonymiseDossier: db.prepare<{ id: number; applicant: string; folded: string; at: number }>(
+      'UPDATE dossiers SET applicant = @applicant, applicant_folded = @folded, anonymised_at = @at WHERE id = @id',
+    ),
+    ratingComments: db.prepare<{ day: string }>('UPDATE ratings SET reason = NULL WHERE business_day < @day AND reason IS NOT NULL'),
+    auditRows: db.prepare<{ before: number }>('UPDATE audit_log SET ip = NULL, details = NULL WHERE at < @before AND (ip IS NOT NULL OR details IS NOT NULL)'),
+    accessRows: db.prepare<{ before: number }>('UPDATE personal_data_reads SET ip = NULL WHERE at < @before AND ip IS NOT NULL'),
+  };
+  return {
+    /** Tickets of business days before `day`: the priority group becomes the generic "priority" (tickets and their issue events). */
+    anonymiseTicketGroups: (day: string, before: number): number => {
+      s.issueEvents.run({ before });
+      return s.ticketGroups.run({ day }).changes;
+    },
+    /** Closed dossiers last changed before `before`, not yet anonymised. */
+    closedDossiersBefore: (before: number) => s.closedDossiers.all({ before }),
+    /** Stores a dossier's anonymised applicant and its new search text. */
+    anonymiseDossier: (id: number, applicant: string, folded: string, at: number): void => {
+      s.anonymiseDossier.run({ id, applicant, folded, at });
+    },
+    /** Ratings of business days before `day` lose their written comment. */
+    clearRatingComments: (day: string): number => s.ratingComments.run({ day }).changes,
+    /** Audit rows before `before` lose their address and details. */
+    anonymiseAudit: (before: number): number => s.auditRows.run({ before }).changes,
+    /** Access-log rows before `before` lose their address. */
+    anonymiseAccessLog: (before: number): number => s.accessRows.run({ before }).changes,
+    /** One row per dossier read (inside the caller's transaction). */
+    logReads(at: number, reader: { userId: number; ip?: string | null }, kind: PersonalReadKind, fields: string, dossierIds: readonly number[]): void {
+      for (const id of dossierIds) insert.run({ at, user_id: reader.userId, ip: reader.ip ?? null, dossier_id: id, kind, fields });
+    },
+    /** Newest first. */
+    searchReads(f: PersonalReadFilter): PersonalReadRow[] {
+      const { add, clause, params } = sqlFilter(f.limit);
+      add('r.at >= @from', 'from', f.from);
+      add('r.at < @to', 'to', f.to);
+      add('r.user_id = @userId', 'userId', f.userId);
+      add('r.dossier_id = @dossierId', 'dossierId', f.dossierId);
+      add('r.kind = @kind', 'kind', f.kind);
+      add('r.id < @beforeId', 'beforeId', f.beforeId);
+      return db
+        .prepare(
+          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, d.code AS dossier_code
+             FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN users u ON u.id = r.user_id
+            ${clause()} ORDER BY r.id DESC LIMIT @limit`,
+        )
+        .all(params) as PersonalReadRow[];
+    },
+  };
+}
+export type PrivacyRepository = ReturnType<typeof privacyRepository>;

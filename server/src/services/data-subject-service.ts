@@ -1,0 +1,109 @@
+import type { Applicant } from '@shared/schemas/dossier';
+import type { ApplicantCorrection, DataSubjectExport, ErasureReply } from '@shared/schemas/privacy';
+import { foldVietnamese } from '@shared/text-fold';
+import { AppError, fail } from '../errors';
+import type { StaffActor } from '../repositories/audit-repository';
+import type { DossierListRow } from '../repositories/dossiers-repository';
+import type { ServiceContext } from './context';
+import { toDossier } from './dossier-views';
+import { toAccessEntry } from './privacy-service';
+
+/** Applicant fields no legal record needs: erased on the citizen's request. */
+const OPTIONAL_FIELDS = ['email', 'representative'] as const;
+/**
+ * Why a dossier itself is kept: it is a line of the tracking book (Sổ theo dõi hồ sơ, Mẫu 06 of Thông tư
+ * 03/2025/TT-VPCP; Nghị định 118/2025/NĐ-CP Điều 11), a record the office must keep (Luật 91/2025/QH15 allows
+ * refusing deletion where another law requires keeping the data).
+ */
+const KEPT_REASON = 'Hồ sơ được ghi trong Sổ theo dõi hồ sơ (Mẫu 06, Thông tư 03/2025/TT-VPCP; Nghị định 118/2025/NĐ-CP) nên phải lưu giữ; chỉ có thể sửa thông tin sai.';
+
+/**
+ * A citizen's requests about their data (Luật 91/2025/QH15): see everything the hub holds about one ID number, correct
+ * it, and erase what the law does not require to keep. Supervisors and admins act for the citizen; every step is audited.
+ */
+export function dataSubjectService(ctx: ServiceContext) {
+  const { repos, db } = ctx;
+
+  const dossiersOf = (idNumber: string): DossierListRow[] => {
+    const rows = repos.dossiers.byIdNumber(idNumber);
+    return rows.length ? rows : fail('DATA_SUBJECT_NOT_FOUND');
+  };
+
+  /** Everything about `idNumber`: dossiers with documents and log, linked tickets with ratings, who read them. */
+  function exportData(idNumber: string, actor: StaffActor): DataSubjectExport {
+    return db.transaction((): DataSubjectExport => {
+      const rows = dossiersOf(idNumber);
+      const at = ctx.now();
+      const tickets = rows.flatMap((d) => {
+        const t = d.ticket_id === null ? undefined : repos.tickets.byId(d.ticket_id);
+        if (!t) return [];
+        const rating = repos.ratings.byTicket(t.id);
+        return [
+          {
+            dossierCode: d.code,
+            number: t.number,
+            serviceName: repos.catalog.serviceById(t.service_id)?.name_vi ?? '',
+            issuedAt: new Date(t.issued_at).toISOString(),
+            priorityGroup: t.priority_group,
+            rating: rating ? { level: rating.level, reason: rating.reason, ratedAt: new Date(rating.rated_at).toISOString() } : null,
+          },
+        ];
+      });
+      const accessLog = rows.flatMap((d) => repos.privacy.searchReads({ dossierId: d.id, limit: 500 }).map(toAccessEntry));
+      repos.privacy.logReads(at, actor, 'export', 'applicant', rows.map((d) => d.id));
+      repos.audit.write(at, actor, { action: 'privacy.subject_export', targetType: 'dossier', details: { dossiers: rows.map((d) => d.code) } });
+      return {
+        idNumber,
+        generatedAt: new Date(at).toISOString(),
+        officeName: repos.settings.office().name,
+        dossiers: rows.map((d) => toDossier(d, repos.dossiers, at, ctx.config.publicUrl)),
+        tickets,
+        accessLog,
+      };
+    })();
+  }
+
+  /** Corrects a dossier's applicant on the citizen's request; the audit keeps which fields changed and why, not the values. */
+  function correct(dossierId: number, body: ApplicantCorrection, actor: StaffActor) {
+    db.transaction(() => {
+      const row = repos.dossiers.byId(dossierId) ?? fail('DOSSIER_NOT_FOUND');
+      const before = JSON.parse(row.applicant) as Applicant;
+      const a = body.applicant;
+      const changed = (Object.keys(a) as (keyof Applicant)[]).filter((k) => a[k] !== before[k]);
+      const at = ctx.now();
+      repos.dossiers.setApplicant(dossierId, {
+        applicant: JSON.stringify(a),
+        applicant_name: a.name,
+        applicant_folded: foldVietnamese(`${a.name} ${a.organization} ${a.idNumber} ${a.phone}`),
+        updated_at: at,
+      });
+      repos.audit.write(at, actor, { action: 'privacy.subject_correct', targetType: 'dossier', targetId: dossierId, details: { code: row.code, changed, reason: body.reason } });
+    })();
+  }
+
+  /**
+   * Erases what may be erased (the optional applicant fields) and answers, per dossier, why the rest is kept. When
+   * nothing could be erased the request is refused with RECORD_MUST_BE_KEPT and the same reasons.
+   */
+  function erase(idNumber: string, actor: StaffActor): ErasureReply {
+    const reply = db.transaction((): ErasureReply => {
+      const rows = dossiersOf(idNumber);
+      const at = ctx.now();
+      const erased: string[] = [];
+      for (const d of rows) {
+        const a = JSON.parse(d.applicant) as Applicant;
+        if (OPTIONAL_FIELDS.every((k) => a[k] === '')) continue;
+        const next: Applicant = { ...a, email: '', representative: '' };
+        repos.dossiers.setApplicant(d.id, { applicant: JSON.stringify(next), applicant_name: next.name, applicant_folded: d.applicant_folded, updated_at: at });
+        erased.push(d.code);
+      }
+      const kept = rows.map((d) => ({ code: d.code, reason: KEPT_REASON }));
+      repos.audit.write(at, actor, { action: 'privacy.subject_erase', targetType: 'dossier', details: { erased, kept: kept.map((k) => k.code) } });
+      return { erased, erasedFields: erased.length ? [...OPTIONAL_FIELDS] : [], kept };
+    })();
+    if (reply.erased.length === 0) throw new AppError('RECORD_MUST_BE_KEPT', undefined, { kept: reply.kept });
+    return reply;
+  }
+
+  return { exportData, correct, erase };
+}
