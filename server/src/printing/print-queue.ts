@@ -5,10 +5,8 @@ import type { Realtime } from '../realtime/emitter';
 import type { PrintJobRow } from '../repositories/print-jobs-repository';
 import type { PrinterRow } from '../repositories/printers-repository';
 import type { PrintQueueHooks, PrintService } from '../services/print-service';
-import { bitmapToPng, stack } from './bitmap';
-import { encodeTicket } from './escpos';
+import { createRenderPool } from './render-worker';
 import type { TicketPrint } from './ticket-print';
-import { renderTicket } from './ticket-renderer';
 import { addressKind, checkHealth, sendBytes, writePng, type Health } from './transport';
 
 /** A ticket job older than this is dropped, not printed: the citizen has left the kiosk long ago. */
@@ -42,6 +40,8 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
   let pollTimer: NodeJS.Timeout | null = null;
   let closed = false;
   const idle: (() => void)[] = [];
+  // Tickets are drawn and encoded in worker threads: the main thread only sends the bytes.
+  const renderer = createRenderPool();
 
   function statusOf(p: PrinterRow): PrinterStatus {
     const s = seen.get(p.id);
@@ -83,11 +83,12 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     const svc = service as PrintService;
     const ticket = JSON.parse(job.payload) as TicketPrint;
     const kind = addressKind(p.address);
-    const rendered = await renderTicket(ticket, { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode: kind === 'file' ? 'raster' : 'native' });
+    const options = { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode: kind === 'file' ? ('raster' as const) : ('native' as const) };
+    const bytes = await renderer.render({ ticket, options, output: kind === 'file' ? { png: true } : { escpos: p.type } });
     if (kind === 'file') {
       const stamp = new Date(job.created_at).toISOString().replace(/[:.]/g, '-');
-      await writePng(p.address, `${stamp}-${ticket.number}-${job.kind}-${job.id}.png`, bitmapToPng(stack([rendered.top, rendered.bottom])));
-    } else await sendBytes(p.address, p.type, encodeTicket(p.type, rendered), { confirm, timeoutMs: deps.options.timeoutMs });
+      await writePng(p.address, `${stamp}-${ticket.number}-${job.kind}-${job.id}.png`, bytes);
+    } else await sendBytes(p.address, p.type, bytes, { confirm, timeoutMs: deps.options.timeoutMs });
   }
 
   /** Sends the pending jobs of one printer, oldest first, until none is due or the printer fails. */
@@ -174,6 +175,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     /** Binds the service (built with `hooks`), resumes jobs left pending by a previous run, and starts polling. */
     start(svc: PrintService): void {
       service = svc;
+      if (svc.printers.list().some((p) => p.enabled === 1)) renderer.warm();
       for (const id of svc.jobs.printersWithPending()) void run(id);
       if (deps.options.pollMs > 0) {
         const tick = () => {
@@ -191,6 +193,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
       if (pollTimer) clearTimeout(pollTimer);
       retryTimers.forEach((t) => clearTimeout(t));
       if (busy.size > 0) await new Promise<void>((r) => idle.push(r));
+      await renderer.close();
     },
   };
 }

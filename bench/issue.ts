@@ -1,0 +1,121 @@
+// Ticket issue (quality.md: ≥ 70 % of a bare durable-insert route at saturation, p99 < 20 ms at 200/s, a printer
+// configured, 500 tickets waiting). The hub runs as `npm start` runs it, in its own process, with the loopback ESC/POS
+// printer (its own process) as the default printer; the bare route runs alone in its own; autocannon's CLI is the load.
+// Alone: `tsx --tsconfig server/tsconfig.json bench/issue.ts [--quick] [--profile]` (--profile: the hub writes its
+// .cpuprofile files into test-output/profiles).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { autocannon, f1, load1, median, sleep, type LoadResult } from './lib';
+import { startBare, startHub, startPrinter } from './procs';
+import { BENCH_PASSWORD, seedHub } from './seed';
+
+type Out = (s?: string) => void;
+const CONNECTIONS = 20;
+const row = (name: string, r: LoadResult) => `| ${name} | ${f1(r.perSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} |`;
+
+/** What the issue section measured (README's capacity figures come from it). */
+export interface IssueFigures {
+  ratio: number;
+  hubPerSecond: number;
+  barePerSecond: number;
+  p99At200: number;
+  printedPerSecond: number;
+}
+
+/** Issue throughput and latency beside the bare insert route. */
+export async function benchIssue(out: Out, quick: boolean, profile = false): Promise<IssueFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
+  const seconds = quick ? 3 : 8;
+  const rounds = quick ? 1 : 3;
+  const printer = await startPrinter();
+  const { dbFile } = await seedHub(dir, 'issue', { waiting: { 1: 500 } });
+  // The printer is polled every second, so printing resumes at once when it is switched back on.
+  const env = { PRINTER: printer.address, PRINTER_POLL_SECONDS: '1', PRINT_RETRY_MS: '200' };
+  const hub = await startHub(dbFile, BENCH_PASSWORD, env, profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve('test-output/profiles')}`] : []);
+  const bare = await startBare('insert', dir);
+  const load = (url: string, o: { seconds: number; rate?: number; connections?: number }) =>
+    autocannon({ url, method: 'POST', body: { serviceId: 1 }, connections: CONNECTIONS, ...o });
+  // The hub prints every ticket it issues while it is measured. Printing one ticket (health check, render in a worker
+  // thread, send, receipt) takes far longer than issuing it, so a saturation round leaves thousands of jobs behind:
+  // the printer is out of paper during the bare rounds, so the hub's leftover printing never runs beside a baseline.
+  const hubLoad = async (o: { seconds: number; rate?: number; connections?: number }) => {
+    await printer.power(true);
+    await sleep(1500);
+    const r = await load(`${hub.url}/api/tickets`, o);
+    await printer.power(false);
+    await sleep(1500);
+    return r;
+  };
+  try {
+    // Warm-up (JIT, statement caches, SQLite pages, the render worker), not counted.
+    await load(`${bare.url}/insert`, { seconds: 2 });
+    let issued = (await hubLoad({ seconds: 2 })).requests;
+    out('## Ticket issue (POST /api/tickets, WAL + synchronous=FULL, a printer configured)');
+    out();
+    out(
+      `The hub (its own process, as \`npm start\` runs it) prints every ticket on the loopback ESC/POS printer (its own ` +
+        `process); service 1 starts with 500 tickets waiting, its daily maximum raised. The bare route (its own process) ` +
+        `does one durable insert. Load: autocannon's CLI (its own process), ${CONNECTIONS} connections, ${seconds} s rounds, ` +
+        `bare and hub alternating. The printer has paper during hub rounds and none during bare rounds (see below).`,
+    );
+    out();
+    out('| run | requests/s | p50 ms | p99 ms | errors |');
+    out('|---|---|---|---|---|');
+    const ratios: number[] = [];
+    const hubRates: number[] = [];
+    const bareRates: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const b = await load(`${bare.url}/insert`, { seconds });
+      const h = await hubLoad({ seconds });
+      issued += h.requests;
+      ratios.push(h.perSecond / b.perSecond);
+      hubRates.push(h.perSecond);
+      bareRates.push(b.perSecond);
+      out(row(`bare insert #${round + 1}`, b));
+      out(row(`hub issue #${round + 1} (load avg ${load1()})`, h));
+    }
+    out();
+    out(`Median throughput ratio hub / bare: **${f1(median(ratios) * 100)} %** (target ≥ 70 %; rounds ${ratios.map((r) => f1(r * 100)).join(' / ')} %).`);
+    out();
+    const fixedB = await load(`${bare.url}/insert`, { seconds, rate: 200, connections: 10 });
+    const fixedH = await hubLoad({ seconds, rate: 200, connections: 10 });
+    issued += fixedH.requests;
+    out(
+      `At a fixed 200 requests/s (autocannon \`-R 200\`, 10 connections, latencies corrected for coordinated omission): ` +
+        `hub p50 ${f1(fixedH.p50)} ms, p99 **${f1(fixedH.p99)} ms** (target < 20 ms), errors ${fixedH.errors}; ` +
+        `bare p50 ${f1(fixedB.p50)} ms, p99 ${f1(fixedB.p99)} ms.`,
+    );
+    out();
+    // Printing alone, no load: paper back in, with the backlog of every round.
+    const before = (await printer.job(0)).total;
+    await printer.power(true);
+    const window = quick ? 5 : 15;
+    await sleep(window * 1000);
+    const after = (await printer.job(0)).total;
+    const printedPerSecond = (after - before) / window;
+    out(
+      `Printing: ${issued} tickets issued, each with its print job. With no load, one printer's queue prints ` +
+        `**${f1(printedPerSecond)} tickets/s** (health check, render in a worker thread, ESC/POS send, receipt, one ` +
+        `at a time), far above what a kiosk issues (a tap every few seconds).`,
+    );
+    out();
+    return { ratio: median(ratios), hubPerSecond: median(hubRates), barePerSecond: median(bareRates), p99At200: fixedH.p99, printedPerSecond };
+  } finally {
+    await hub.stop();
+    await bare.close();
+    await printer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchIssue((s = '') => process.stdout.write(`${s}\n`), process.argv.includes('--quick'), process.argv.includes('--profile')).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,23 @@
+// A child process of `npm run bench`: the loopback ESC/POS printer of the printing tests (server/test/printing/
+// fake-printer.ts), answering status queries, alone in its process. Tells its port over IPC; `wait { n }` answers
+// `job { at, bytes, total }` when the n-th job has arrived (`at`: epoch ms), or `at: NaN` after `timeoutMs` (10 s);
+// `down` / `up` put it out of paper (it holds its port; jobs wait) and back, answering `ok`.
+import { startFakePrinter } from '../server/test/printing/fake-printer';
+
+const printer = await startFakePrinter();
+process.send?.({ type: 'ready', port: printer.port, address: printer.address });
+process.on('message', (msg: { type: 'wait'; n: number; timeoutMs?: number } | { type: 'close' | 'down' | 'up' }) => {
+  if (msg.type === 'close') void printer.close().then(() => process.exit(0));
+  else if (msg.type === 'down' || msg.type === 'up') {
+    printer.setState(msg.type === 'up' ? 'online' : 'paper_out');
+    process.send?.({ type: 'ok' });
+  }
+  else
+    void printer.waitForJobs(msg.n, msg.timeoutMs ?? 10_000).then(
+      () => {
+        const job = printer.jobs[msg.n - 1];
+        process.send?.({ type: 'job', at: performance.timeOrigin + (job?.receivedAt ?? Number.NaN), bytes: job?.bytes.length ?? 0, total: printer.jobs.length });
+      },
+      () => process.send?.({ type: 'job', at: Number.NaN, bytes: 0, total: printer.jobs.length }),
+    );
+});
