@@ -4,20 +4,23 @@
 // `down` / `up` put it out of paper (it holds its port; jobs wait) and back, answering `ok`.
 import { startFakePrinter } from '../server/test/printing/fake-printer';
 
+type Msg = { type: 'wait'; n: number; timeoutMs?: number } | { type: 'close' | 'down' | 'up' };
+
 const printer = await startFakePrinter();
 process.send?.({ type: 'ready', port: printer.port, address: printer.address });
-process.on('message', (msg: { type: 'wait'; n: number; timeoutMs?: number } | { type: 'close' | 'down' | 'up' }) => {
+process.on('message', (msg: Msg) => {
   if (msg.type === 'close') void printer.close().then(() => process.exit(0));
   else if (msg.type === 'down' || msg.type === 'up') {
     printer.setState(msg.type === 'up' ? 'online' : 'paper_out');
     process.send?.({ type: 'ok' });
-  }
-  else
-    void printer.waitForJobs(msg.n, msg.timeoutMs ?? 10_000).then(
+  } else if (msg.type === 'wait') {
+    const { n, timeoutMs = 10_000 } = msg;
+    void printer.waitForJobs(n, timeoutMs).then(
       () => {
-        const job = printer.jobs[msg.n - 1];
+        const job = printer.jobs[n - 1];
         process.send?.({ type: 'job', at: performance.timeOrigin + (job?.receivedAt ?? Number.NaN), bytes: job?.bytes.length ?? 0, total: printer.jobs.length });
       },
       () => process.send?.({ type: 'job', at: Number.NaN, bytes: 0, total: printer.jobs.length }),
     );
+  }
 });
