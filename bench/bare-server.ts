@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send?.({ url });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  process.on('disconnect', () => process.exit(0)); // the bench process is gone
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ type Msg = { type: 'wait'; n: number; timeoutMs?: number } | { type: 'close' | '
 
 const printer = await startFakePrinter();
 process.send?.({ type: 'ready', port: printer.port, address: printer.address });
+process.on('disconnect', () => process.exit(0)); // the bench process is gone
 process.on('message', (msg: Msg) => {
   if (msg.type === 'close') void printer.close().then(() => process.exit(0));
   else if (msg.type === 'down' || msg.type === 'up') {

@@ -48,10 +48,33 @@ export async function startBare(mode: 'insert' | 'broadcast' | 'print', dir: str
   return { url, pid: child.pid as number, post, close: () => stop(child) };
 }
 
+// A failed bench must not leave a hub listening: whatever is still running when the bench process exits is killed.
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch (err) {
+      process.stderr.write(`could not stop hub ${pid}: ${String(err)}\n`);
+    }
+  }
+});
+
 /** The real hub (server/src/server.ts) in its own process on a database prepared by bench/seed.ts. */
 export async function startHub(dbFile: string, password: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
   const hub = new HubProcess(await freePort(), { DB_FILE: dbFile, DEMO_PASSWORD: password, STATIC_DIR: join(dirname(dbFile), 'no-dist'), PRINTER: 'none', ...env }, nodeArgs);
-  await hub.start();
+  const started = hub.start(120_000);
+  if (hub.pid) running.add(hub.pid);
+  const stop = hub.stop.bind(hub);
+  hub.stop = async () => {
+    await stop();
+    running.delete(hub.pid as number);
+  };
+  // Generous: on this shared machine a start under others' load has taken more than 30 s.
+  await started.catch(async (err: unknown) => {
+    await hub.kill();
+    throw err;
+  });
   return hub;
 }
 

@@ -66,6 +66,7 @@ async function connectAll(url: string, auth: Auth[], events: string[]): Promise<
   send({ type: 'connected', total: sockets.length, failed });
 }
 
+process.on('disconnect', () => process.exit(0)); // the bench process is gone
 process.on('message', (msg: Msg) => {
   if (msg.type === 'close') {
     for (const s of sockets) s.disconnect();
