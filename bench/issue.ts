@@ -27,7 +27,7 @@ export interface IssueFigures {
 /** Issue throughput and latency beside the bare insert route. */
 export async function benchIssue(out: Out, quick: boolean, profile = false): Promise<IssueFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
-  const seconds = quick ? 3 : 8;
+  const seconds = quick ? 3 : 6;
   const rounds = quick ? 1 : 3;
   const printer = await startPrinter();
   const { dbFile } = await seedHub(dir, 'issue', { waiting: { 1: 500 } });
@@ -79,19 +79,27 @@ export async function benchIssue(out: Out, quick: boolean, profile = false): Pro
     out();
     out(`Median throughput ratio hub / bare: **${f1(median(ratios) * 100)} %** (target ≥ 70 %; rounds ${ratios.map((r) => f1(r * 100)).join(' / ')} %).`);
     out();
-    const fixedB = await load(`${bare.url}/insert`, { seconds, rate: 200, connections: 10 });
-    const fixedH = await hubLoad({ seconds, rate: 200, connections: 10 });
-    issued += fixedH.requests;
-    out(
-      `At a fixed 200 requests/s (autocannon \`-R 200\`, 10 connections, latencies corrected for coordinated omission): ` +
-        `hub p50 ${f1(fixedH.p50)} ms, p99 **${f1(fixedH.p99)} ms** (target < 20 ms), errors ${fixedH.errors}; ` +
-        `bare p50 ${f1(fixedB.p50)} ms, p99 ${f1(fixedB.p99)} ms.`,
-    );
-    out();
+    // At 200/s (the target's rate), and at half of what the bare route managed in this run: on a busy shared machine
+    // the bare route may not reach 200/s at all, and then both are saturated and their latency says nothing.
+    const half = Math.max(10, Math.round(median(bareRates) / 2 / 10) * 10);
+    let p99At200 = NaN;
+    for (const rate of [...new Set([200, Math.min(200, half)])]) {
+      const fixedB = await load(`${bare.url}/insert`, { seconds, rate, connections: 10 });
+      const fixedH = await hubLoad({ seconds, rate, connections: 10 });
+      issued += fixedH.requests;
+      if (rate === 200) p99At200 = fixedH.p99;
+      out(
+        `At a fixed ${rate} requests/s${rate === 200 ? ' (the target)' : ' (half the bare route\'s saturation rate in this run)'}, ` +
+          `autocannon \`-R ${rate}\`, 10 connections, latencies corrected for coordinated omission: hub p50 ${f1(fixedH.p50)} ms, ` +
+          `p99 **${f1(fixedH.p99)} ms**${rate === 200 ? ' (target < 20 ms)' : ''}, ${f1(fixedH.perSecond)}/s served, errors ${fixedH.errors}; ` +
+          `bare p50 ${f1(fixedB.p50)} ms, p99 ${f1(fixedB.p99)} ms, ${f1(fixedB.perSecond)}/s served (load avg ${load1()}).`,
+      );
+      out();
+    }
     // Printing alone, no load: paper back in, with the backlog of every round.
     const before = (await printer.job(0)).total;
     await printer.power(true);
-    const window = quick ? 5 : 15;
+    const window = quick ? 5 : 10;
     await sleep(window * 1000);
     const after = (await printer.job(0)).total;
     const printedPerSecond = (after - before) / window;
@@ -101,7 +109,7 @@ export async function benchIssue(out: Out, quick: boolean, profile = false): Pro
         `at a time), far above what a kiosk issues (a tap every few seconds).`,
     );
     out();
-    return { ratio: median(ratios), hubPerSecond: median(hubRates), barePerSecond: median(bareRates), p99At200: fixedH.p99, printedPerSecond };
+    return { ratio: median(ratios), hubPerSecond: median(hubRates), barePerSecond: median(bareRates), p99At200, printedPerSecond };
   } finally {
     await hub.stop();
     await bare.close();

@@ -37,6 +37,8 @@ export interface LoadResult {
   requests: number;
   errors: number;
   perSecond: number;
+  /** Mean latency, ms with decimals (autocannon's percentiles are whole milliseconds). */
+  mean: number;
   p50: number;
   p99: number;
 }
@@ -77,14 +79,14 @@ export function autocannon(o: Cannon): Promise<LoadResult> {
       try {
         const r = JSON.parse(out) as {
           requests: { total: number; average: number };
-          latency: { p50: number; p99: number };
+          latency: { mean: number; p50: number; p99: number };
           errors: number;
           timeouts: number;
           non2xx: number;
           '2xx': number;
           duration: number;
         };
-        resolve({ requests: r['2xx'], errors: r.errors + r.timeouts + r.non2xx, perSecond: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99 });
+        resolve({ requests: r['2xx'], errors: r.errors + r.timeouts + r.non2xx, perSecond: r['2xx'] / r.duration, mean: r.latency.mean, p50: r.latency.p50, p99: r.latency.p99 });
       } catch {
         reject(new Error(`autocannon exited ${code}: ${err.slice(-500)}`));
       }

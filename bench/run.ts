@@ -46,13 +46,20 @@ async function main(): Promise<void> {
       `noisy and low; the ratios against the baseline of the same run are what count.`,
   );
   out();
-  await benchIssue(out, quick);
-  await benchDisplays(out, quick);
-  await benchReads(out, quick);
-  await benchPrinting(out, quick);
-  await benchTrackers(out, quick);
-  await benchBusyDay(out, quick);
-  benchBundles(out);
+  const sections: [string, () => Promise<unknown>][] = [
+    ['issue', () => benchIssue(out, quick)],
+    ['displays', () => benchDisplays(out, quick)],
+    ['reads', () => benchReads(out, quick)],
+    ['printing', () => benchPrinting(out, quick)],
+    ['trackers', () => benchTrackers(out, quick)],
+    ['busy day', () => benchBusyDay(out, quick)],
+    ['pages', async () => benchBundles(out)],
+  ];
+  for (const [name, section] of sections) {
+    const t0 = Date.now();
+    await section();
+    process.stderr.write(`[bench] ${name}: ${f1((Date.now() - t0) / 1000)} s\n`);
+  }
   clearInterval(sampler);
   const sorted = [...loads].sort((a, b) => a - b);
   out(

@@ -67,7 +67,7 @@ export async function benchTrackers(out: Out, quick: boolean, total = quick ? 10
     out();
 
     // A counter calls the next ticket: time until its phone has the call; then the position updates that follow.
-    const rounds = quick ? 10 : 30;
+    const rounds = quick ? 10 : 25;
     const ours: number[] = [];
     const base: number[] = [];
     const updates: number[] = [];
@@ -75,7 +75,7 @@ export async function benchTrackers(out: Out, quick: boolean, total = quick ? 10
     for (let r = 0; r < rounds; r++) {
       const c = r % COUNTERS;
       const call = () => fetch(`${hub.url}/api/counters/${c + 1}/call-next`, { method: 'POST', headers: { cookie: cookies[c] as string } }).then((res) => res.arrayBuffer());
-      const counted = hubClients.count('track:updated', 1000);
+      const counted = hubClients.count('track:updated', 800);
       const t0 = epoch();
       ours.push(await hubClients.time(call, { event: 'track:updated', count: 1, call: true }));
       const { n, last } = await counted;
