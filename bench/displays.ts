@@ -6,14 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PROTOCOL_VERSION } from '../shared/events';
 import { DERIVED_PUSH_MS } from '../server/src/services/queue-service';
-import { f1, load1, median, percentile, sleep } from './lib';
+import { f1, load1, median, type Out, percentile, runAlone, sleep } from './lib';
 import { openCounter, startBare, startClients, startHub } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
 
-type Out = (s?: string) => void;
 const ROUND_PAUSE_MS = 300;
 const stats = (t: number[]) => `${f1(median(t))} / ${f1(percentile(t, 95))} / ${f1(percentile(t, 99))}`;
 
@@ -79,12 +77,4 @@ export async function benchDisplays(out: Out, quick: boolean): Promise<Map<numbe
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchDisplays((s = '') => process.stdout.write(`${s}\n`), process.argv.includes('--quick')).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, (out) => benchDisplays(out, process.argv.includes('--quick')));

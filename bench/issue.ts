@@ -6,12 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { autocannon, f1, load1, median, sleep, type LoadResult } from './lib';
+import { autocannon, f1, load1, type LoadResult, median, type Out, runAlone, sleep } from './lib';
 import { startBare, startHub, startPrinter } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
 
-type Out = (s?: string) => void;
 const CONNECTIONS = 20;
 const row = (name: string, r: LoadResult) => `| ${name} | ${f1(r.perSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} |`;
 
@@ -118,12 +116,4 @@ export async function benchIssue(out: Out, quick: boolean, profile = false): Pro
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchIssue((s = '') => process.stdout.write(`${s}\n`), process.argv.includes('--quick'), process.argv.includes('--profile')).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, (out) => benchIssue(out, process.argv.includes('--quick'), process.argv.includes('--profile')));

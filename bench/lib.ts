@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 /** The p-th percentile (0–100) of samples, nearest rank. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -92,4 +93,19 @@ export function autocannon(o: Cannon): Promise<LoadResult> {
       }
     });
   });
+}
+
+/** Where a bench section writes its markdown lines. */
+export type Out = (s?: string) => void;
+
+/** Runs a section when its own file is the script (`tsx --tsconfig server/tsconfig.json bench/<file>.ts`), to stdout. */
+export function runAlone(moduleUrl: string, section: (out: Out) => Promise<unknown>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  section((s = '') => process.stdout.write(`${s}\n`)).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
 }

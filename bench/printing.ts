@@ -5,12 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { epoch, f1, load1, median, percentile } from './lib';
+import { epoch, f1, load1, median, type Out, percentile, runAlone } from './lib';
 import { startBare, startHub, startPrinter } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
 
-type Out = (s?: string) => void;
 
 /** Measures tap → bytes at the printer; writes its section through `out`. */
 export async function benchPrinting(out: Out, quick: boolean): Promise<{ median: number; baseline: number }> {
@@ -67,12 +65,4 @@ export async function benchPrinting(out: Out, quick: boolean): Promise<{ median:
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchPrinting((s = '') => process.stdout.write(`${s}\n`), process.argv.includes('--quick')).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, (out) => benchPrinting(out, process.argv.includes('--quick')));

@@ -5,12 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { autocannon, f1, load1, median, type LoadResult } from './lib';
+import { autocannon, f1, load1, type LoadResult, median, type Out, runAlone } from './lib';
 import { startBare, startHub } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
 
-type Out = (s?: string) => void;
 const QUERIES = ['dang ky khai sinh', 'chung thuc', 'cap giay chung nhan', 'ho kinh doanh', 'tam tru', 'kh', 'dat dai bien dong'];
 
 /** Snapshot and search figures; returns the snapshot's median server time estimate (hub − bare, ms). */
@@ -73,12 +71,4 @@ export async function benchReads(out: Out, quick: boolean): Promise<{ snapshotP5
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchReads((s = '') => process.stdout.write(`${s}\n`), process.argv.includes('--quick')).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, (out) => benchReads(out, process.argv.includes('--quick')));

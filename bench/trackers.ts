@@ -6,13 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PROTOCOL_VERSION } from '../shared/events';
-import { epoch, f1, load1, median, percentile, rssMb, sleep } from './lib';
+import { epoch, f1, load1, median, percentile, rssMb, runAlone, sleep, type Out } from './lib';
 import { openCounter, startBare, startClients, startHub } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
 
-type Out = (s?: string) => void;
 const STEP = 1000;
 const COUNTERS = 4;
 
@@ -106,13 +104,4 @@ export async function benchTrackers(out: Out, quick: boolean, total = quick ? 10
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const n = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 1000);
-  benchTrackers((s = '') => process.stdout.write(`${s}\n`), true, n).then(
-    () => process.exit(0),
-    (err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, (out) => benchTrackers(out, true, Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 1000)));

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TICKET_LAYOUT } from '@shared/schemas/printer';
 import { createRenderPool, renderBytes, type RenderRequest } from '../../src/printing/render-worker';
 import type { TicketPrint } from '../../src/printing/ticket-print';
@@ -21,14 +21,6 @@ const TICKET: TicketPrint = {
 };
 const escpos: RenderRequest = { ticket: TICKET, options: { paperWidth: 80, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'native' }, output: { escpos: 'epson' } };
 const png: RenderRequest = { ticket: TICKET, options: { paperWidth: 58, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'raster' }, output: { png: true } };
-
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('ticket rendering in worker threads', { timeout: 60_000 }, () => {
   const pool = createRenderPool(2);
@@ -75,7 +67,7 @@ describe('ticket rendering in worker threads', { timeout: 60_000 }, () => {
       );
       expect(replies.map((r) => r.status)).toEqual(Array(12).fill(201));
       const jobs = () => t.app.db.prepare("SELECT ticket_id, status FROM print_jobs WHERE kind = 'ticket' ORDER BY ticket_id").all() as { ticket_id: number; status: string }[];
-      await until(() => jobs().length === 12 && jobs().every((j) => j.status === 'done'));
+      await vi.waitFor(() => expect(jobs().filter((j) => j.status === 'done')).toHaveLength(12), { timeout: 30_000, interval: 20 });
       expect(jobs().map((j) => j.ticket_id)).toEqual(replies.map((r) => r.body.id).sort((a, b) => a - b));
       const files = readdirSync(dir).filter((f) => f.endsWith('.png'));
       expect(files).toHaveLength(12);
