@@ -19,7 +19,7 @@ const stats = (t: number[]) => `${f1(median(t))} / ${f1(percentile(t, 95))} / ${
 export async function benchDisplays(out: Out, quick: boolean): Promise<Map<number, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-displays-'));
   const counts = quick ? [100] : [100, 500, 1000];
-  const rounds = quick ? 10 : 25;
+  const rounds = quick ? 10 : 20;
   const { dbFile } = await seedHub(dir, 'displays', { waiting: { 1: 300, 2: 300 } });
   const hub = await startHub(dbFile, BENCH_PASSWORD);
   const bare = await startBare('broadcast', dir);

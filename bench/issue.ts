@@ -25,7 +25,7 @@ export interface IssueFigures {
 /** Issue throughput and latency beside the bare insert route. */
 export async function benchIssue(out: Out, quick: boolean, profile = false): Promise<IssueFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-issue-'));
-  const seconds = quick ? 3 : 6;
+  const seconds = quick ? 3 : 5;
   const rounds = quick ? 1 : 3;
   const printer = await startPrinter();
   const { dbFile } = await seedHub(dir, 'issue', { waiting: { 1: 500 } });
@@ -97,7 +97,7 @@ export async function benchIssue(out: Out, quick: boolean, profile = false): Pro
     // Printing alone, no load: paper back in, with the backlog of every round.
     const before = (await printer.job(0)).total;
     await printer.power(true);
-    const window = quick ? 5 : 10;
+    const window = quick ? 5 : 8;
     await sleep(window * 1000);
     const after = (await printer.job(0)).total;
     const printedPerSecond = (after - before) / window;

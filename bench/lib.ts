@@ -52,6 +52,8 @@ export interface Cannon {
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
+  /** Stop after this many requests (then `seconds` is ignored). */
+  amount?: number;
   /** Fixed overall rate (requests/s); latencies are then corrected for coordinated omission. */
   rate?: number;
 }
@@ -65,6 +67,7 @@ const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon
 export function autocannon(o: Cannon): Promise<LoadResult> {
   const args = [AUTOCANNON, '--json', '-n', '-c', String(o.connections), '-d', String(o.seconds), '-m', o.method ?? 'GET'];
   if (o.rate) args.push('-R', String(o.rate));
+  if (o.amount) args.push('-a', String(o.amount));
   if (o.body !== undefined) args.push('-H', 'content-type=application/json', '-b', JSON.stringify(o.body));
   for (const [k, v] of Object.entries(o.headers ?? {})) args.push('-H', `${k}=${v}`);
   args.push(o.url);

@@ -65,7 +65,7 @@ export async function benchTrackers(out: Out, quick: boolean, total = quick ? 10
     out();
 
     // A counter calls the next ticket: time until its phone has the call; then the position updates that follow.
-    const rounds = quick ? 10 : 25;
+    const rounds = quick ? 10 : 20;
     const ours: number[] = [];
     const base: number[] = [];
     const updates: number[] = [];
