@@ -114,12 +114,6 @@ export function startClients() {
       child.send({ type: 'count', event, windowMs });
       return counted;
     },
-    /** Takes the printer out of service (out of paper: jobs wait, nothing printed) or back. */
-    power: async (on: boolean) => {
-      const ok = next(child, 'ok');
-      child.send({ type: on ? 'up' : 'down' });
-      await ok;
-    },
     /** What the first socket last received as `event`. */
     async last(event: string): Promise<unknown> {
       const got = next<{ payload: unknown }>(child, 'last');
@@ -130,9 +124,9 @@ export function startClients() {
   };
 }
 
-/** The loopback ESC/POS printer (bench/printer-process.ts) in its own process. */
-export async function startPrinter() {
-  const child = forkTs('./printer-process.ts');
+/** The loopback ESC/POS printer (bench/printer-process.ts) in its own process; `delayMs`: each answer that late. */
+export async function startPrinter(delayMs = 0) {
+  const child = forkTs('./printer-process.ts', [`--delay=${delayMs}`]);
   const { port, address } = await next<{ port: number; address: string }>(child, 'ready');
   return {
     port,
@@ -142,12 +136,6 @@ export async function startPrinter() {
       const got = next<{ at: number; bytes: number; total: number }>(child, 'job');
       child.send({ type: 'wait', n, timeoutMs });
       return got;
-    },
-    /** Takes the printer out of service (out of paper: jobs wait, nothing printed) or back. */
-    power: async (on: boolean) => {
-      const ok = next(child, 'ok');
-      child.send({ type: on ? 'up' : 'down' });
-      await ok;
     },
     close: () => stop(child, { type: 'close' }),
   };
