@@ -25,11 +25,11 @@ export default fp(
     const logo = () => hub.logo.get()?.bytes ?? null;
     const service = printService(hub.ctx, hub.queue, logo, queue.hooks);
     service.syncDefault(cfg.defaultPrinter);
-    hub.tickets.onIssued((ticket, source) => {
+    hub.tickets.onIssued((issued) => {
       try {
-        service.enqueueIssued(ticket, source);
+        service.enqueueIssued(issued);
       } catch (err) {
-        app.log.error({ err, ticketId: ticket.id }, 'could not queue the ticket print job');
+        app.log.error({ err, ticketIds: issued.map((i) => i.ticket.id) }, 'could not queue the ticket print jobs');
       }
     });
     app.decorate('printing', service);

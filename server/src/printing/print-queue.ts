@@ -5,11 +5,9 @@ import type { Realtime } from '../realtime/emitter';
 import type { PrintJobRow } from '../repositories/print-jobs-repository';
 import type { PrinterRow } from '../repositories/printers-repository';
 import type { PrintQueueHooks, PrintService } from '../services/print-service';
-import { bitmapToPng, stack } from './bitmap';
-import { encodeTicketParts } from './escpos';
+import { createRenderPool } from './render-worker';
 import { PRINTABLE } from './status';
 import type { TicketPrint } from './ticket-print';
-import { renderTicket } from './ticket-renderer';
 import { addressKind, checkHealth, sendJob, writePng, type Health, type JobOutcome } from './transport';
 
 /** A reprint or test page older than this is dropped (tickets: the office's `expireMinutes`, 2 by default). */
@@ -43,6 +41,8 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
   let pollTimer: NodeJS.Timeout | null = null;
   let closed = false;
   const idle: (() => void)[] = [];
+  // Tickets are drawn and encoded in worker threads: the main thread only sends the bytes.
+  const renderer = createRenderPool();
 
   function statusOf(p: PrinterRow): PrinterStatus {
     const s = seen.get(p.id);
@@ -90,14 +90,15 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     const ticket = JSON.parse(job.payload) as TicketPrint;
     const kind = addressKind(p.address);
     const qrMode = kind === 'file' || p.qr_raster === 1 ? 'raster' : 'native';
-    const rendered = await renderTicket(ticket, { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode });
-    if (kind === 'file') {
+    const options = { paperWidth: p.paper_width, layout: svc.layout(), logo: svc.logo(), qrMode } as const;
+    // Drawn and encoded in a worker thread: the main thread keeps answering kiosks and counters meanwhile.
+    const rendered = await renderer.render({ ticket, options, output: kind === 'file' ? { png: true } : { escpos: p.type, paperDots: PAPER_DOTS[p.paper_width] } });
+    if (Buffer.isBuffer(rendered)) {
       const stamp = new Date(job.created_at).toISOString().replace(/[:.]/g, '-');
-      await writePng(p.address, `${stamp}-${ticket.number}-${job.kind}-${job.id}.png`, bitmapToPng(stack([rendered.top, rendered.bottom])));
+      await writePng(p.address, `${stamp}-${ticket.number}-${job.kind}-${job.id}.png`, rendered);
       return { delivered: true, after: null, error: null };
     }
-    const { body, cut } = encodeTicketParts(p.type, rendered, PAPER_DOTS[p.paper_width]);
-    return sendJob(p.address, p.type, body, cut, { answers, timeoutMs: deps.options.timeoutMs });
+    return sendJob(p.address, p.type, rendered.body, rendered.cut, { answers, timeoutMs: deps.options.timeoutMs });
   }
 
   /** Tells the kiosk showing the ticket what became of its paper. */
@@ -213,6 +214,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     /** Binds the service (built with `hooks`), resumes jobs left pending by a previous run, and starts polling. */
     start(svc: PrintService): void {
       service = svc;
+      if (svc.printers.list().some((p) => p.enabled === 1)) renderer.warm();
       for (const id of svc.jobs.printersWithPending()) void run(id);
       if (deps.options.pollMs > 0) {
         const tick = () => {
@@ -230,6 +232,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
       if (pollTimer) clearTimeout(pollTimer);
       retryTimers.forEach((t) => clearTimeout(t));
       if (busy.size > 0) await new Promise<void>((r) => idle.push(r));
+      await renderer.close();
     },
   };
 }

@@ -188,10 +188,11 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     return layout();
   }
 
+  const insertJob = (printer: PrinterRow, ticketId: number | null, kind: PrintJobKind, payload: TicketPrint): number =>
+    jobs.insert({ printer_id: printer.id, ticket_id: ticketId, kind, payload: JSON.stringify(payload), next_attempt_at: 0, created_at: ctx.now() });
+
   function enqueue(printer: PrinterRow, ticketId: number | null, kind: PrintJobKind, payload: TicketPrint): number {
-    const id = db.transaction(() =>
-      jobs.insert({ printer_id: printer.id, ticket_id: ticketId, kind, payload: JSON.stringify(payload), next_attempt_at: 0, created_at: ctx.now() }),
-    )();
+    const id = db.transaction(() => insertJob(printer, ticketId, kind, payload))();
     hooks.changed(printer.id);
     return id;
   }
@@ -199,21 +200,33 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   const priorityLabel = (group: string | null) =>
     group ? (PRIORITY_LABELS[group as PriorityGroup]?.vi ?? group).replace('{age}', String(queue.settings().elderlyAge)) : null;
 
-  /** Queues the paper ticket of a just-committed issue; null when the kiosk has no enabled printer or prints itself. */
-  function enqueueIssued(t: IssuedTicket, source: IssueSource): number | null {
-    const printer = printerFor(source.deviceId);
-    if (!printer || addressKind(printer.address) === 'browser') return null;
+  /**
+   * Queues the paper tickets of just-committed issues (one group commit's) in one transaction: one fsync for all.
+   * A kiosk without an enabled printer, or whose printer is its browser, gets no job; returns the job ids (null: none).
+   */
+  function enqueueIssued(issued: readonly { ticket: IssuedTicket; source: IssueSource }[]): (number | null)[] {
     const s = queue.settings();
-    return enqueue(printer, t.id, 'ticket', {
-      officeName: s.name,
-      serviceName: t.serviceNameVi,
-      number: t.number,
-      priorityLabel: priorityLabel(t.priorityGroup),
-      peopleAhead: t.peopleAhead,
-      estimatedWaitMinutes: t.estimatedWaitMinutes,
-      issuedAt: formatDateTime(new Date(t.issuedAt), s.timezone),
-      trackingUrl: t.trackingUrl,
-    });
+    const touched = new Set<number>();
+    const ids = db.transaction(() =>
+      issued.map(({ ticket: t, source }) => {
+        const printer = printerFor(source.deviceId);
+        // A `browser` printer is the kiosk's own: it prints the ticket page itself, the hub queues nothing.
+        if (!printer || addressKind(printer.address) === 'browser') return null;
+        touched.add(printer.id);
+        return insertJob(printer, t.id, 'ticket', {
+          officeName: s.name,
+          serviceName: t.serviceNameVi,
+          number: t.number,
+          priorityLabel: priorityLabel(t.priorityGroup),
+          peopleAhead: t.peopleAhead,
+          estimatedWaitMinutes: t.estimatedWaitMinutes,
+          issuedAt: formatDateTime(new Date(t.issuedAt), s.timezone),
+          trackingUrl: t.trackingUrl,
+        });
+      }),
+    )();
+    for (const id of touched) hooks.changed(id);
+    return ids;
   }
 
   /** What a reprint (or the kiosk's print page) says: the ticket as it stands now, people ahead and wait recomputed. */

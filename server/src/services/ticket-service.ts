@@ -15,8 +15,14 @@ export interface IssueSource {
   deviceId: number | null;
 }
 
-/** Called after a ticket is committed and pushed (printing). Must not throw; must not block. */
-export type IssuedListener = (ticket: IssuedTicket, source: IssueSource) => void;
+/** A committed ticket and where its request came from. */
+export interface IssuedFrom {
+  ticket: IssuedTicket;
+  source: IssueSource;
+}
+
+/** Called after the tickets of one commit are pushed, with all of them (printing). Must not throw; must not block. */
+export type IssuedListener = (issued: readonly IssuedFrom[]) => void;
 
 /** A ticket issued in a transaction not yet committed: its row and the kiosk's reply. */
 interface Issued {
@@ -83,18 +89,19 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     };
   }
 
-  /** After the commit: every screen hears of the ticket, then its print job is queued (never failing the issue). */
-  function announce(queueDay: string, result: Issued, source: IssueSource): IssuedTicket {
-    ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(result.row) });
+  /** After the commit: every screen hears of the tickets, then their print jobs are queued (never failing an issue). */
+  function announce(queueDay: string, committed: readonly { issued: Issued; source: IssueSource }[]): void {
+    for (const c of committed) ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(c.issued.row) });
     queue.pushServices(queueDay);
-    for (const listener of issuedListeners) listener(result.reply, source);
-    return result.reply;
+    const list = committed.map((c) => ({ ticket: c.issued.reply, source: c.source }));
+    for (const listener of issuedListeners) listener(list);
   }
 
   /** Issues a ticket in its own transaction (scripts, tests, simulations). */
   function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
     const { day, result } = queue.inDay((day) => issueIn(day, body));
-    return announce(day.queueDay, result, source);
+    announce(day.queueDay, [{ issued: result, source }]);
+    return result.reply;
   }
 
   // Group commit for the kiosks' requests: the issues that arrive in one event-loop turn share one transaction, each
@@ -119,11 +126,17 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
       for (const req of batch) req.reject(err);
       return;
     }
+    const done: { issued: Issued; source: IssueSource }[] = [];
     committed.result.forEach((out, i) => {
       const req = batch[i] as (typeof batch)[number];
       if ('err' in out) req.reject(out.err);
-      else req.resolve(announce(committed.day.queueDay, out.ok, req.source));
+      else {
+        req.resolve(out.ok.reply);
+        done.push({ issued: out.ok, source: req.source });
+      }
     });
+    // The replies are written first (in this turn's microtasks); the pushes and print jobs follow in the next turn.
+    if (done.length > 0) setImmediate(() => announce(committed.day.queueDay, done));
   }
 
   /** Issues a ticket with group commit (the kiosk route): resolves once the ticket is durably committed. */

@@ -21,14 +21,21 @@ export class HubProcess {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Extra Node options (e.g. `--cpu-prof`), before the tsx loader. */
+    private readonly nodeArgs: string[] = [],
   ) {
     this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** The hub's process id (undefined before `start`). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Starts the hub and waits until `/api/health` answers. */
   async start(timeoutMs = 30_000): Promise<void> {
     // One process (node + the tsx loader), not the tsx CLI, which would leave its server child running after a SIGKILL.
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('server/src/server.ts')], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', resolve('server/src/server.ts')], {
       env: { ...process.env, TSX_TSCONFIG_PATH: resolve('server/tsconfig.json'), PORT: String(this.port), HOST: '127.0.0.1', PUBLIC_URL: this.url, LOG_LEVEL: 'silent', BACKUP_EVERY_HOURS: '0', TICKET_RATE_LIMIT: '0', ...this.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -77,7 +77,10 @@ describe('realtime pushes on a real port', () => {
     expect(Date.parse(recalled.calledAt) - Date.parse(a.call.calledAt)).toBeGreaterThanOrEqual(20);
 
     // Calling the next one finishes A001: the new call goes out first, A001's update (re-read, "done") follows it.
+    const issuedA002 = next(display, 'ticket:issued');
     await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) });
+    // The screens hear of an issue just after the kiosk's reply (pushes are sent once the replies are written).
+    await issuedA002;
     const seen: string[] = [];
     display.onAny((event: string, payload: { ticket?: { number: string; status: string } }) => seen.push(`${event}:${payload.ticket?.number ?? ''}:${payload.ticket?.status ?? ''}`));
     const finished = new Promise<void>((resolve) => display.on('ticket:updated', ({ ticket }) => ticket.number === 'A001' && resolve()));
