@@ -86,7 +86,16 @@ describe('every kiosk screen fits and every control can be pressed, at every kio
     await kiosk.getByTestId('dossier-entry').click();
     await kiosk.getByTestId('dossier-lookup-screen').waitFor();
     expect(await checkSizes(kiosk, 'fit-kiosk-dossier', KIOSK_SIZES)).toEqual([]);
-    for (const ch of dossierCode) await kiosk.getByTestId(`keyboard-key-${/[A-Z]/.test(ch) ? ch.toLowerCase() : ch}`).click();
+    const typeKeys = async (text: string) => {
+      for (const ch of text) await kiosk.getByTestId(`keyboard-key-${/[A-Z]/.test(ch) ? ch.toLowerCase() : ch}`).click();
+    };
+    await typeKeys(dossierCode);
+    // The code alone asks for the receipt's check code (the keyboard moves there): that state must fit too.
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-problem').waitFor();
+    expect(await checkSizes(kiosk, 'fit-kiosk-dossier-check', KIOSK_SIZES)).toEqual([]);
+    const { check_code: check } = app.db.prepare('SELECT check_code FROM dossiers WHERE code = ?').get(dossierCode) as { check_code: string };
+    await typeKeys(check);
     await kiosk.getByTestId('dossier-search').click();
     await kiosk.getByTestId('dossier-result').waitFor();
     expect(await checkSizes(kiosk, 'fit-kiosk-dossier-result', KIOSK_SIZES)).toEqual([]);
