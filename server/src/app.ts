@@ -18,6 +18,8 @@ import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
+import appointmentRoutes from './routes/api/appointments';
+import appointmentAdminRoutes from './routes/api/appointments-admin';
 import announcementRoutes from './routes/api/announcements';
 import auditRoutes from './routes/api/audit';
 import privacyRoutes from './routes/api/privacy';
@@ -177,6 +179,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(dossierBookRoutes);
       await api.register(calendarRoutes);
       await api.register(privacyRoutes);
+      await api.register(appointmentRoutes);
+      await api.register(appointmentAdminRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

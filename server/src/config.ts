@@ -12,6 +12,7 @@ const EnvSchema = Type.Object({
   DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 4 })),
   SEED_DEMO: Type.Boolean({ default: true }),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 0, default: 120 }),
+  APPOINTMENT_RATE_LIMIT: Type.Integer({ minimum: 0, default: 20 }),
   BACKUP_DIR: Type.String({ default: './data/backups' }),
   BACKUP_EVERY_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 6 }),
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 1000, default: 28 }),
@@ -41,6 +42,8 @@ export interface Config {
   seedDemo: boolean;
   /** Tickets one kiosk may issue per minute (0: no limit). */
   ticketRateLimit: number;
+  /** Bookings one address may make per hour (0: no limit). */
+  appointmentRateLimit: number;
   /** Where scheduled and on-demand backups go. */
   backupDir: string;
   /** Hours between scheduled backups (0: no schedule). */
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     ticketRateLimit: e.TICKET_RATE_LIMIT,
+    appointmentRateLimit: e.APPOINTMENT_RATE_LIMIT,
     backupDir: resolve(e.BACKUP_DIR),
     backupEveryHours: e.BACKUP_EVERY_HOURS,
     backupKeep: e.BACKUP_KEEP,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { AppointmentRule } from '@shared/schemas/appointment';
 import type { Role } from '@shared/schemas/auth';
+import { DEFAULT_RULE } from './domain/appointment-slots';
 import { hashPassword } from './passwords';
 import { DEFAULT_SETTINGS } from './repositories/settings-repository';
 import { readCatalogFile, SEED_CATALOG_FILE } from './services/catalog-service';
@@ -23,6 +25,18 @@ const SERVICES = [
   { code: 'CA', prefix: 'F', name_vi: 'Cư trú', name_en: 'Residence', group_vi: 'Công an', group_en: 'Police', icon: 'home' },
   { code: 'TKQ', prefix: 'G', name_vi: 'Trả kết quả', name_en: 'Collect results', group_vi: 'Trả kết quả', group_en: 'Results', icon: 'result' },
 ];
+
+/** The demo office's booking rule of every service (always open, so the demo and checks work whenever they run). */
+export const DEMO_APPOINTMENT_RULE: AppointmentRule = {
+  ...DEFAULT_RULE,
+  enabled: true,
+  slotMinutes: 30,
+  places: 2,
+  daysAhead: 14,
+  sessions: [{ start: '00:00', end: '24:00' }],
+  leadMinutes: 0,
+  skipHolidays: false,
+};
 
 /** Counter number, name, area, and [service code, weight] (higher weight called first). */
 const COUNTERS: [number, string, string, [string, number][]][] = [
@@ -76,6 +90,8 @@ export async function seedDemoOffice(hub: Hub, password?: string): Promise<SeedR
       showStaffNames: true,
     });
     seedQueueLines(hub);
+    // Bookings for every service at any hour of any day, like the demo's issuing window: 30-minute slots of 2 places.
+    for (const svc of repos.catalog.services()) repos.appointments.putRule(svc.id, DEMO_APPOINTMENT_RULE);
     hub.catalog.load(readCatalogFile(SEED_CATALOG_FILE));
     USERS.forEach(([username, full_name, role], i) => {
       // A generated password was printed on a console: everyone must choose their own at first sign-in.

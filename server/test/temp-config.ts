@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}, prefix = 'motcua-tes
     demoPassword: TEST_PASSWORD,
     seedDemo: true,
     ticketRateLimit: 0,
+    appointmentRateLimit: 0,
     backupDir: join(dir, 'backups'),
     backupEveryHours: 0,
     backupKeep: 3,

@@ -55,6 +55,8 @@ export const RetentionSettingsSchema = Type.Object(
     ratingCommentDays: Days,
     /** Audit and access-log rows' address and details (who did what, when, to what stay). */
     auditDays: Days,
+    /** Settled bookings' name, phone and ID number, from the slot's end (absent in older settings: 90). */
+    appointmentDays: Type.Optional(Days),
   },
   { additionalProperties: false },
 );
@@ -79,6 +81,7 @@ export const RetentionRunSchema = Type.Object({
   ratings: Type.Integer({ minimum: 0 }),
   auditRows: Type.Integer({ minimum: 0 }),
   accessRows: Type.Integer({ minimum: 0 }),
+  appointments: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type RetentionRun = Static<typeof RetentionRunSchema>;
 
@@ -95,6 +98,8 @@ export const ErasureReplySchema = Type.Object({
   erased: Type.Array(Type.String()),
   erasedFields: Type.Array(Type.String()),
   kept: Type.Array(KeptRecordSchema),
+  /** Booking codes whose name, phone and ID number were erased (future ones cancelled first). */
+  appointments: Type.Optional(Type.Array(Type.String())),
 });
 export type ErasureReply = Static<typeof ErasureReplySchema>;
 
@@ -118,6 +123,10 @@ export const DataSubjectExportSchema = Type.Object({
   tickets: Type.Array(SubjectTicketSchema),
   /** Who on the staff read these dossiers' personal fields, and when. */
   accessLog: Type.Array(DataAccessEntrySchema),
+  /** Online bookings made with this ID number. */
+  appointments: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), serviceName: Type.String(), start: InstantSchema, status: Type.String(), fullName: Type.String(), phone: Type.String() })),
+  ),
 });
 export type DataSubjectExport = Static<typeof DataSubjectExportSchema>;
 

@@ -47,6 +47,12 @@ export default fp(
         app.log.error({ err }, 'daily reset check failed');
       }
       retention();
+      try {
+        const missed = hub.appointments.markMissed();
+        if (missed > 0) app.log.info({ missed }, 'appointments: bookings past their check-in window marked missed');
+      } catch (err) {
+        app.log.error({ err }, 'missed appointments check failed');
+      }
     }, 30_000);
     timer.unref();
     app.addHook('onClose', async () => {

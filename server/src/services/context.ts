@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
+import { appointmentsRepository } from '../repositories/appointments-repository';
 import { auditRepository } from '../repositories/audit-repository';
 import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
@@ -18,6 +19,7 @@ import type { Realtime } from '../realtime/emitter';
 /** Repositories over one database. */
 export function createRepositories(db: Db) {
   return {
+    appointments: appointmentsRepository(db),
     audit: auditRepository(db),
     calendar: calendarRepository(db),
     catalog: catalogRepository(db),

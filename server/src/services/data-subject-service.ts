@@ -3,6 +3,7 @@ import type { ApplicantCorrection, DataSubjectExport, ErasureReply } from '@shar
 import { foldVietnamese } from '@shared/text-fold';
 import { AppError, fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
+import type { AppointmentListRow } from '../repositories/appointments-repository';
 import type { DossierListRow } from '../repositories/dossiers-repository';
 import type { ServiceContext } from './context';
 import { toDossier } from './dossier-views';
@@ -24,15 +25,17 @@ const KEPT_REASON = 'Hồ sơ được ghi trong Sổ theo dõi hồ sơ (Mẫu 
 export function dataSubjectService(ctx: ServiceContext) {
   const { repos, db } = ctx;
 
-  const dossiersOf = (idNumber: string): DossierListRow[] => {
+  /** The dossiers and bookings of an ID number; neither: not found. */
+  const recordsOf = (idNumber: string): { rows: DossierListRow[]; bookings: AppointmentListRow[] } => {
     const rows = repos.dossiers.byIdNumber(idNumber);
-    return rows.length ? rows : fail('DATA_SUBJECT_NOT_FOUND');
+    const bookings = repos.appointments.byIdNumber(idNumber);
+    return rows.length || bookings.length ? { rows, bookings } : fail('DATA_SUBJECT_NOT_FOUND');
   };
 
   /** Everything about `idNumber`: dossiers with documents and log, linked tickets with ratings, who read them. */
   function exportData(idNumber: string, actor: StaffActor): DataSubjectExport {
     return db.transaction((): DataSubjectExport => {
-      const rows = dossiersOf(idNumber);
+      const { rows, bookings } = recordsOf(idNumber);
       const at = ctx.now();
       const tickets = rows.flatMap((d) => {
         const t = d.ticket_id === null ? undefined : repos.tickets.byId(d.ticket_id);
@@ -51,7 +54,7 @@ export function dataSubjectService(ctx: ServiceContext) {
       });
       const accessLog = rows.flatMap((d) => repos.privacy.searchReads({ dossierId: d.id, limit: 500 }).map(toAccessEntry));
       repos.privacy.logReads(at, actor, 'export', 'applicant', rows.map((d) => d.id));
-      repos.audit.write(at, actor, { action: 'privacy.subject_export', targetType: 'dossier', details: { dossiers: rows.map((d) => d.code) } });
+      repos.audit.write(at, actor, { action: 'privacy.subject_export', targetType: 'dossier', details: { dossiers: rows.map((d) => d.code), appointments: bookings.map((b) => b.code) } });
       return {
         idNumber,
         generatedAt: new Date(at).toISOString(),
@@ -59,6 +62,14 @@ export function dataSubjectService(ctx: ServiceContext) {
         dossiers: rows.map((d) => toDossier(d, repos.dossiers, at, ctx.config.publicUrl)),
         tickets,
         accessLog,
+        appointments: bookings.map((b) => ({
+          code: b.code,
+          serviceName: repos.catalog.serviceById(b.service_id)?.name_vi ?? '',
+          start: new Date(b.slot_start).toISOString(),
+          status: b.status,
+          fullName: b.full_name,
+          phone: b.phone,
+        })),
       };
     })();
   }
@@ -87,9 +98,14 @@ export function dataSubjectService(ctx: ServiceContext) {
    */
   function erase(idNumber: string, actor: StaffActor): ErasureReply {
     const reply = db.transaction((): ErasureReply => {
-      const rows = dossiersOf(idNumber);
+      const { rows, bookings } = recordsOf(idNumber);
       const at = ctx.now();
       const erased: string[] = [];
+      // Bookings are no legal record: all erased, a pending one cancelled first (its place freed).
+      for (const b of bookings) {
+        if (b.status === 'booked') repos.appointments.cancel(b.id, at, actor.userId, 'Xóa dữ liệu theo yêu cầu của công dân');
+        repos.appointments.erase(b.id, at);
+      }
       for (const d of rows) {
         const a = JSON.parse(d.applicant) as Applicant;
         if (OPTIONAL_FIELDS.every((k) => a[k] === '')) continue;
@@ -98,10 +114,11 @@ export function dataSubjectService(ctx: ServiceContext) {
         erased.push(d.code);
       }
       const kept = rows.map((d) => ({ code: d.code, reason: KEPT_REASON }));
-      repos.audit.write(at, actor, { action: 'privacy.subject_erase', targetType: 'dossier', details: { erased, kept: kept.map((k) => k.code) } });
-      return { erased, erasedFields: erased.length ? [...OPTIONAL_FIELDS] : [], kept };
+      const appointments = bookings.map((b) => b.code);
+      repos.audit.write(at, actor, { action: 'privacy.subject_erase', targetType: 'dossier', details: { erased, kept: kept.map((k) => k.code), appointments } });
+      return { erased, erasedFields: erased.length ? [...OPTIONAL_FIELDS] : [], kept, appointments };
     })();
-    if (reply.erased.length === 0) throw new AppError('RECORD_MUST_BE_KEPT', undefined, { kept: reply.kept });
+    if (reply.erased.length === 0 && (reply.appointments ?? []).length === 0) throw new AppError('RECORD_MUST_BE_KEPT', undefined, { kept: reply.kept });
     return reply;
   }
 

@@ -4,6 +4,8 @@ import { rooms } from '@shared/rooms';
 import type { Realtime } from '../realtime/emitter';
 import { publicPush } from './public-view';
 import { adminService } from './admin-service';
+import { appointmentAdminService } from './appointment-admin-service';
+import { appointmentService } from './appointment-service';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
 import { catalogService } from './catalog-service';
@@ -60,7 +62,9 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
+  const appointments = appointmentService(ctx, tickets);
+  const appointmentAdmin = appointmentAdminService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, appointments, appointmentAdmin };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -13,7 +13,7 @@ export const RETENTION_HOUR = 2;
 
 /** A new office's privacy settings: periods to be reviewed by the office (see README), and the notice. */
 export const DEFAULT_PRIVACY: PrivacySettings = {
-  retention: { ticketPriorityGroupDays: 90, dossierApplicantDays: 1825, ratingCommentDays: 365, auditDays: 1095 },
+  retention: { ticketPriorityGroupDays: 90, dossierApplicantDays: 1825, ratingCommentDays: 365, auditDays: 1095, appointmentDays: 90 },
   notice: {
     vi:
       'Thông tin cá nhân Quý khách cung cấp chỉ được dùng để giải quyết thủ tục hành chính và trả kết quả, theo Luật Bảo vệ dữ liệu cá nhân. ' +
@@ -94,6 +94,8 @@ export function privacyService(ctx: ServiceContext) {
           run.dossiers += 1;
         }
       }
+      const appointmentDays = r.appointmentDays ?? 90;
+      if (appointmentDays > 0) run.appointments = repos.appointments.anonymiseBefore(at - appointmentDays * DAY_MS, at);
       if (r.ratingCommentDays > 0) run.ratings = repos.privacy.clearRatingComments(cutoff(r.ratingCommentDays).day);
       if (r.auditDays > 0) {
         const before = cutoff(r.auditDays).before;

@@ -38,13 +38,16 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
   const { repos, db } = ctx;
   const issuedListeners: IssuedListener[] = [];
 
-  /** Issues one ticket inside the caller's transaction on `day`. */
-  function issueIn(day: QueueDayState, body: IssueTicketBody): Issued {
+  /**
+   * Issues one ticket inside the caller's transaction on `day`. `anyGroup`: the group is set by the hub itself (an
+   * appointment check-in), not chosen at the kiosk, so the kiosk's offered groups do not limit it.
+   */
+  function issueIn(day: QueueDayState, body: IssueTicketBody, anyGroup = false): Issued {
     const at = ctx.now();
     const svc = repos.catalog.serviceById(body.serviceId) ?? fail('SERVICE_NOT_FOUND');
     if (svc.active !== 1) fail('SERVICE_INACTIVE');
     if (!queue.issuingOpen(at)) fail('OFFICE_CLOSED');
-    if (body.priorityGroup && !queue.settings().priorityGroups.includes(body.priorityGroup)) fail('INVALID_PRIORITY_GROUP');
+    if (body.priorityGroup && !anyGroup && !queue.settings().priorityGroups.includes(body.priorityGroup)) fail('INVALID_PRIORITY_GROUP');
     const issued = repos.tickets.issuedToday(svc.id, day.queueDay);
     const plan =
       planNumber(
@@ -100,6 +103,20 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
   /** Issues a ticket in its own transaction (scripts, tests, simulations). */
   function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
     const { day, result } = queue.inDay((day) => issueIn(day, body));
+    announce(day.queueDay, [{ issued: result, source }]);
+    return result.reply;
+  }
+
+  /**
+   * Issues a ticket and, in the same transaction, lets `link` record what it belongs to (an appointment): both are
+   * committed, or neither. The reply comes after the commit.
+   */
+  function issueLinked(body: IssueTicketBody, source: IssueSource, link: (ticket: IssuedTicket, at: number) => void): IssuedTicket {
+    const { day, result } = queue.inDay((day) => {
+      const issued = issueIn(day, body, true);
+      link(issued.reply, ctx.now());
+      return issued;
+    });
     announce(day.queueDay, [{ issued: result, source }]);
     return result.reply;
   }
@@ -226,7 +243,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     issuedListeners.push(listener);
   };
 
-  return { issue, issueSoon, onIssued, transfer, reactivate, cancel };
+  return { issue, issueSoon, issueLinked, onIssued, transfer, reactivate, cancel };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

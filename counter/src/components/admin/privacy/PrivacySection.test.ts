@@ -8,7 +8,7 @@ import { usePrivacyAdminStore } from './privacy-admin-store';
 import PrivacySection from './PrivacySection.vue';
 
 const settings = (): PrivacySettings => ({
-  retention: { ticketPriorityGroupDays: 90, dossierApplicantDays: 1825, ratingCommentDays: 365, auditDays: 1095 },
+  retention: { ticketPriorityGroupDays: 90, dossierApplicantDays: 1825, ratingCommentDays: 365, auditDays: 1095, appointmentDays: 90 },
   notice: { vi: 'Thông tin cá nhân chỉ dùng để giải quyết thủ tục.', en: 'Used only for your procedure.' },
 });
 

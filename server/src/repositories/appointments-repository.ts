@@ -1,0 +1,140 @@
+import type { AppointmentRule } from '@shared/schemas/appointment';
+import type { Db } from '../db';
+
+/** An appointments row. */
+export interface AppointmentRow {
+  id: number;
+  code: string;
+  cancel_token_hash: string;
+  service_id: number;
+  procedure_id: number | null;
+  day: string;
+  slot_start: number;
+  slot_end: number;
+  checkin_from: number;
+  checkin_until: number;
+  late_rule: 'ticket' | 'refuse';
+  full_name: string;
+  phone: string;
+  id_number: string;
+  status: 'booked' | 'checked_in' | 'missed' | 'cancelled';
+  created_at: number;
+  checked_in_at: number | null;
+  late: number;
+  ticket_id: number | null;
+  missed_at: number | null;
+  cancelled_at: number | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  anonymised_at: number | null;
+}
+
+/** A booking row joined with what staff lists show. */
+export interface AppointmentListRow extends AppointmentRow {
+  procedure_name: string | null;
+  ticket_number: string | null;
+}
+
+/** An appointment_blocks row. */
+export interface BlockRow {
+  id: number;
+  service_id: number | null;
+  date: string;
+  start: string | null;
+  reason: string;
+}
+
+export type NewAppointment = Omit<
+  AppointmentRow,
+  'id' | 'status' | 'checked_in_at' | 'late' | 'ticket_id' | 'missed_at' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason' | 'anonymised_at'
+>;
+
+const LIST = `SELECT a.*, p.name AS procedure_name, t.number AS ticket_number FROM appointments a
+  LEFT JOIN procedures p ON p.id = a.procedure_id LEFT JOIN tickets t ON t.id = a.ticket_id`;
+
+/** SQL for bookings, their per-service rules and staff blocks. */
+export function appointmentsRepository(db: Db) {
+  const s = {
+    rule: db.prepare<[number], { rule: string }>('SELECT rule FROM appointment_rules WHERE service_id = ?'),
+    putRule: db.prepare<[number, string]>('INSERT INTO appointment_rules (service_id, rule) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET rule = excluded.rule'),
+    insert: db.prepare(
+      `INSERT INTO appointments (code, cancel_token_hash, service_id, procedure_id, day, slot_start, slot_end, checkin_from, checkin_until,
+         late_rule, full_name, phone, id_number, created_at)
+       VALUES (@code, @cancel_token_hash, @service_id, @procedure_id, @day, @slot_start, @slot_end, @checkin_from, @checkin_until,
+         @late_rule, @full_name, @phone, @id_number, @created_at)`,
+    ),
+    byCode: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.code = ?`),
+    codeTaken: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM appointments WHERE code = ?'),
+    taken: db.prepare<[number, number], { n: number }>("SELECT COUNT(*) AS n FROM appointments WHERE service_id = ? AND slot_start = ? AND status <> 'cancelled'"),
+    takenOfDay: db.prepare<[number, string], { slot_start: number; n: number }>(
+      "SELECT slot_start, COUNT(*) AS n FROM appointments WHERE service_id = ? AND day = ? AND status <> 'cancelled' GROUP BY slot_start",
+    ),
+    ofPerson: db.prepare<{ service: number; day: string; phone: string; id: string }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM appointments WHERE service_id = @service AND day = @day AND status <> 'cancelled'
+         AND (phone = @phone OR (@id <> '' AND id_number = @id))`,
+    ),
+    misses: db.prepare<{ since: number; phone: string; id: string }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM appointments WHERE status = 'missed' AND slot_start >= @since AND (phone = @phone OR (@id <> '' AND id_number = @id))`,
+    ),
+    ofDay: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.day = ? ORDER BY a.slot_start, a.id`),
+    byTicket: db.prepare<[number], AppointmentListRow>(`${LIST} WHERE a.ticket_id = ?`),
+    checkIn: db.prepare<{ id: number; at: number; ticket: number; late: number }>(
+      "UPDATE appointments SET status = 'checked_in', checked_in_at = @at, ticket_id = @ticket, late = @late WHERE id = @id",
+    ),
+    cancel: db.prepare<{ id: number; at: number; by: number | null; reason: string | null }>(
+      "UPDATE appointments SET status = 'cancelled', cancelled_at = @at, cancelled_by = @by, cancel_reason = @reason WHERE id = @id",
+    ),
+    markMissed: db.prepare<[number, number]>("UPDATE appointments SET status = 'missed', missed_at = ? WHERE status = 'booked' AND checkin_until < ?"),
+    blocks: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date >= ? ORDER BY date, start, id'),
+    blocksOf: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date = ?'),
+    insertBlock: db.prepare(
+      'INSERT INTO appointment_blocks (service_id, date, start, reason, created_by, created_at) VALUES (@service_id, @date, @start, @reason, @by, @at)',
+    ),
+    deleteBlock: db.prepare<[number]>('DELETE FROM appointment_blocks WHERE id = ?'),
+    byIdNumber: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.id_number = ? ORDER BY a.slot_start`),
+    erase: db.prepare<[number, number]>("UPDATE appointments SET full_name = '', phone = '', id_number = '', anonymised_at = ? WHERE id = ?"),
+    anonymiseBefore: db.prepare<[number, number]>(
+      "UPDATE appointments SET full_name = '', phone = '', id_number = '', anonymised_at = ? WHERE anonymised_at IS NULL AND slot_end < ? AND status <> 'booked'",
+    ),
+  };
+  return {
+    rule: (serviceId: number): AppointmentRule | undefined => {
+      const r = s.rule.get(serviceId);
+      return r ? (JSON.parse(r.rule) as AppointmentRule) : undefined;
+    },
+    putRule: (serviceId: number, rule: AppointmentRule): void => {
+      s.putRule.run(serviceId, JSON.stringify(rule));
+    },
+    insert: (a: NewAppointment): number => Number(s.insert.run(a).lastInsertRowid),
+    byCode: (code: string) => s.byCode.get(code),
+    codeTaken: (code: string) => (s.codeTaken.get(code)?.n ?? 0) > 0,
+    /** Bookings holding places of one slot (every status but cancelled). */
+    taken: (serviceId: number, slotStart: number) => s.taken.get(serviceId, slotStart)?.n ?? 0,
+    /** Places held per slot start of one service's day. */
+    takenOfDay: (serviceId: number, day: string) => new Map(s.takenOfDay.all(serviceId, day).map((r) => [r.slot_start, r.n])),
+    ofPerson: (serviceId: number, day: string, phone: string, idNumber: string) => s.ofPerson.get({ service: serviceId, day, phone, id: idNumber })?.n ?? 0,
+    misses: (since: number, phone: string, idNumber: string) => s.misses.get({ since, phone, id: idNumber })?.n ?? 0,
+    ofDay: (day: string) => s.ofDay.all(day),
+    byTicket: (ticketId: number) => s.byTicket.get(ticketId),
+    checkIn: (id: number, at: number, ticketId: number, late: boolean): void => {
+      s.checkIn.run({ id, at, ticket: ticketId, late: late ? 1 : 0 });
+    },
+    cancel: (id: number, at: number, by: number | null, reason: string | null): void => {
+      s.cancel.run({ id, at, by, reason });
+    },
+    /** Bookings still booked after their check-in window become missed; returns how many. */
+    markMissed: (now: number): number => s.markMissed.run(now, now).changes,
+    blocksFrom: (date: string) => s.blocks.all(date),
+    blocksOf: (date: string) => s.blocksOf.all(date),
+    insertBlock: (b: { service_id: number | null; date: string; start: string | null; reason: string; by: number; at: number }): number =>
+      Number(s.insertBlock.run(b).lastInsertRowid),
+    deleteBlock: (id: number): boolean => s.deleteBlock.run(id).changes > 0,
+    byIdNumber: (idNumber: string) => s.byIdNumber.all(idNumber),
+    erase: (id: number, at: number): void => {
+      s.erase.run(at, id);
+    },
+    /** Blanks the personal fields of settled bookings whose slot ended before `before`. */
+    anonymiseBefore: (before: number, at: number): number => s.anonymiseBefore.run(at, before).changes,
+  };
+}
+export type AppointmentsRepository = ReturnType<typeof appointmentsRepository>;

@@ -1,0 +1,225 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { normalizeBookingCode } from '@shared/booking-code';
+import type {
+  AppointmentOptions,
+  AppointmentPublic,
+  AppointmentStaff,
+  BookBody,
+  Booked,
+  CancelBookingBody,
+  CheckInReply,
+  Slot,
+} from '@shared/schemas/appointment';
+import { bookingCodeFrom, checkInDecision, checkInWindow, slotClosedReason, slotsOfDay } from '../domain/appointment-slots';
+import { maskName } from '../domain/dossier-lifecycle';
+import { fail } from '../errors';
+import type { AppointmentListRow } from '../repositories/appointments-repository';
+import type { StaffActor } from '../repositories/audit-repository';
+import { appointmentRules, hashToken, normalizePhone } from './appointment-rules';
+import type { ServiceContext } from './context';
+import type { IssueSource, TicketService } from './ticket-service';
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Citizens book, look up, cancel and check in; staff see the day's bookings. Every change is one transaction. */
+export function appointmentService(ctx: ServiceContext, tickets: TicketService) {
+  const { repos, db } = ctx;
+  const rules = appointmentRules(ctx);
+
+  function bookableService(serviceId: number) {
+    const svc = repos.catalog.serviceById(serviceId) ?? fail('SERVICE_NOT_FOUND');
+    const rule = rules.rule(serviceId);
+    if (svc.active !== 1 || !rule.enabled) fail('APPOINTMENTS_OFF');
+    return { svc, rule };
+  }
+
+  function options(): AppointmentOptions {
+    const services = repos.catalog
+      .services()
+      .filter((s) => s.active === 1)
+      .map((s) => ({ s, rule: rules.rule(s.id) }))
+      .filter((x) => x.rule.enabled)
+      .map(({ s, rule }) => ({ serviceId: s.id, nameVi: s.name_vi, nameEn: s.name_en, daysAhead: rule.daysAhead, slotMinutes: rule.slotMinutes }));
+    return { idNumberRequired: rules.settings().idNumberRequired, today: rules.dayOf(ctx.now()), services };
+  }
+
+  /** Slots of a day with places left; closed slots (past, blocked, too late to book) are left out, a day off has none. */
+  function slots(serviceId: number, date: string): Slot[] {
+    const { rule } = bookableService(serviceId);
+    const cal = rules.calendar();
+    const now = ctx.now();
+    const today = rules.dayOf(now);
+    const blocks = repos.appointments.blocksOf(date).map((b) => ({ serviceId: b.service_id, date: b.date, start: b.start }));
+    const taken = repos.appointments.takenOfDay(serviceId, date);
+    return slotsOfDay(cal, rule, date)
+      .filter((slot) => slotClosedReason(cal, rule, { now, today, date, slot, serviceId, blocks }) === null)
+      .map((slot) => ({ start: iso(slot.start), end: iso(slot.end), capacity: rule.places, available: Math.max(0, rule.places - (taken.get(slot.start) ?? 0)) }));
+  }
+
+  function newCode(): string {
+    for (;;) {
+      const code = bookingCodeFrom(randomBytes(8));
+      if (!repos.appointments.codeTaken(code)) return code;
+    }
+  }
+
+  /**
+   * Books a place. Checks and insert run in one immediate transaction, so concurrent bookings of the last place are
+   * serialised: one wins, the others see the slot full. Nothing is written on any refusal.
+   */
+  function book(body: BookBody): Booked {
+    if (!body.consent) fail('CONSENT_REQUIRED');
+    const idNumber = body.idNumber ?? '';
+    if (rules.settings().idNumberRequired && idNumber.length !== 12) fail('ID_NUMBER_REQUIRED');
+    const phone = normalizePhone(body.phone);
+    if (phone.length < 9 || phone.length > 11) fail('VALIDATION_FAILED', { field: 'phone' });
+    const fullName = body.fullName.trim().replace(/\s+/g, ' ');
+    const start = Date.parse(body.start);
+    const token = randomBytes(16).toString('base64url');
+    return db
+      .transaction((): Booked => {
+        const { rule } = bookableService(body.serviceId);
+        if (body.procedureId !== undefined && repos.catalogSearch.byId(body.procedureId)?.active !== 1) fail('NOT_FOUND', { field: 'procedureId' });
+        const now = ctx.now();
+        const cal = rules.calendar();
+        const date = rules.dayOf(start);
+        const slot = slotsOfDay(cal, rule, date).find((s) => s.start === start) ?? fail('SLOT_CLOSED', { reason: 'not_a_slot' });
+        const blocks = repos.appointments.blocksOf(date).map((b) => ({ serviceId: b.service_id, date: b.date, start: b.start }));
+        const reason = slotClosedReason(cal, rule, { now, today: rules.dayOf(now), date, slot, serviceId: body.serviceId, blocks });
+        if (reason) fail('SLOT_CLOSED', { reason });
+        const settings = rules.settings();
+        if (settings.maxMisses > 0 && repos.appointments.misses(now - settings.missWindowDays * DAY_MS, phone, idNumber) >= settings.maxMisses) {
+          fail('BOOKING_LIMIT', { reason: 'misses' });
+        }
+        if (repos.appointments.ofPerson(body.serviceId, date, phone, idNumber) >= rule.perPersonPerDay) fail('BOOKING_LIMIT', { reason: 'per_day' });
+        if (repos.appointments.taken(body.serviceId, start) >= rule.places) fail('SLOT_FULL');
+        const w = checkInWindow(start, rule);
+        const code = newCode();
+        repos.appointments.insert({
+          code,
+          cancel_token_hash: hashToken(token),
+          service_id: body.serviceId,
+          procedure_id: body.procedureId ?? null,
+          day: date,
+          slot_start: slot.start,
+          slot_end: slot.end,
+          checkin_from: w.from,
+          checkin_until: w.until,
+          late_rule: rule.lateRule,
+          full_name: fullName,
+          phone,
+          id_number: idNumber,
+          created_at: now,
+        });
+        return { code, cancelToken: token, serviceId: body.serviceId, start: iso(slot.start), end: iso(slot.end), checkInFrom: iso(w.from), checkInUntil: iso(w.until) };
+      })
+      .immediate();
+  }
+
+  const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+  /** The booking of `code` when the second factor (the phone, or the cancel link's token) matches; else not found. */
+  function loadFor(rawCode: string, proof: { phone?: string; cancelToken?: string }): AppointmentListRow {
+    const code = normalizeBookingCode(rawCode);
+    const row = code ? repos.appointments.byCode(code) : undefined;
+    if (!row || row.anonymised_at !== null) fail('APPOINTMENT_NOT_FOUND');
+    const byPhone = proof.phone !== undefined && row.phone !== '' && normalizePhone(proof.phone) === row.phone;
+    const byToken = proof.cancelToken !== undefined && sameSecret(hashToken(proof.cancelToken), row.cancel_token_hash);
+    if (!byPhone && !byToken) fail('APPOINTMENT_NOT_FOUND');
+    return row;
+  }
+
+  function toPublic(r: AppointmentListRow): AppointmentPublic {
+    const svc = repos.catalog.serviceById(r.service_id);
+    return {
+      code: r.code,
+      status: r.status,
+      serviceId: r.service_id,
+      serviceNameVi: svc?.name_vi ?? '',
+      serviceNameEn: svc?.name_en ?? '',
+      procedureId: r.procedure_id,
+      procedureName: r.procedure_name,
+      start: iso(r.slot_start),
+      end: iso(r.slot_end),
+      checkInFrom: iso(r.checkin_from),
+      checkInUntil: iso(r.checkin_until),
+      maskedName: maskName(r.full_name),
+    };
+  }
+
+  const get = (code: string, proof: { phone?: string; cancelToken?: string }): AppointmentPublic => toPublic(loadFor(code, proof));
+
+  /** Cancels a booking: the citizen with the link's token (or the phone), or staff with a reason (audited). */
+  function cancel(rawCode: string, body: CancelBookingBody, staff: StaffActor | null): AppointmentPublic {
+    return db.transaction((): AppointmentPublic => {
+      const at = ctx.now();
+      let row: AppointmentListRow;
+      if (staff && body.cancelToken === undefined && body.phone === undefined) {
+        if (!body.reason?.trim()) fail('REASON_REQUIRED');
+        const code = normalizeBookingCode(rawCode);
+        row = (code ? repos.appointments.byCode(code) : undefined) ?? fail('APPOINTMENT_NOT_FOUND');
+      } else row = loadFor(rawCode, body);
+      if (row.status !== 'booked' || row.slot_start <= at) fail('APPOINTMENT_NOT_CANCELLABLE', { status: row.status });
+      repos.appointments.cancel(row.id, at, staff?.userId ?? null, staff ? (body.reason ?? null) : null);
+      if (staff) repos.audit.write(at, staff, { action: 'appointment.cancel', targetType: 'appointment', targetId: row.id, details: { code: row.code, reason: body.reason } });
+      return toPublic(repos.appointments.byCode(row.code) as AppointmentListRow);
+    })();
+  }
+
+  /**
+   * Check-in at the kiosk by code: inside the window a ticket of the appointment group, linked to the booking; a late
+   * arrival per the booking's late rule. Ticket and booking change commit together.
+   */
+  function checkIn(rawCode: string, source: IssueSource): CheckInReply {
+    const code = normalizeBookingCode(rawCode);
+    const row = (code ? repos.appointments.byCode(code) : undefined) ?? fail('APPOINTMENT_NOT_FOUND');
+    const decide = (r: AppointmentListRow, now: number) => checkInDecision(now, { status: r.status, checkInFrom: r.checkin_from, checkInUntil: r.checkin_until }, r.late_rule);
+    const first = decide(row, ctx.now());
+    if (first === 'cancelled') fail('APPOINTMENT_CANCELLED');
+    if (first === 'already') fail('ALREADY_CHECKED_IN', { ticketNumber: row.ticket_number });
+    if (first === 'too_early') fail('TOO_EARLY', { checkInFrom: iso(row.checkin_from), start: iso(row.slot_start) });
+    if (first === 'too_late') fail('TOO_LATE', { checkInUntil: iso(row.checkin_until) });
+    const late = first === 'late_ticket';
+    const ticket = tickets.issueLinked({ serviceId: row.service_id, ...(late ? {} : { priorityGroup: 'appointment' as const }) }, source, (t, at) => {
+      // Re-read inside the transaction: a second kiosk checking in the same code at once must not get a second ticket.
+      const now = repos.appointments.byCode(row.code) as AppointmentListRow;
+      if (decide(now, at) !== first) fail('ALREADY_CHECKED_IN');
+      repos.appointments.checkIn(row.id, at, t.id, late);
+    });
+    return { ticket, late };
+  }
+
+  /** Bookings not checked in by the end of their window become missed (the hub's periodic job). */
+  const markMissed = (): number => db.transaction(() => repos.appointments.markMissed(ctx.now()))();
+
+  function toStaff(r: AppointmentListRow): AppointmentStaff {
+    return {
+      id: r.id,
+      code: r.code,
+      status: r.status,
+      serviceId: r.service_id,
+      procedureName: r.procedure_name,
+      start: iso(r.slot_start),
+      end: iso(r.slot_end),
+      fullName: r.full_name,
+      phone: r.phone,
+      ticketId: r.ticket_id,
+      ticketNumber: r.ticket_number,
+      checkedInAt: r.checked_in_at === null ? null : iso(r.checked_in_at),
+    };
+  }
+
+  /** A day's bookings (today by default), of some services, cancelled ones left out. */
+  function day(q: { date?: string; serviceId?: number[] }): AppointmentStaff[] {
+    const date = q.date ?? rules.dayOf(ctx.now());
+    const only = q.serviceId && q.serviceId.length > 0 ? new Set(q.serviceId) : null;
+    return repos.appointments
+      .ofDay(date)
+      .filter((r) => r.status !== 'cancelled' && (!only || only.has(r.service_id)))
+      .map(toStaff);
+  }
+
+  return { options, slots, book, get, cancel, checkIn, markMissed, day };
+}
+export type AppointmentService = ReturnType<typeof appointmentService>;
