@@ -1,5 +1,6 @@
 import { createAppI18n } from '@ui/i18n';
 import { timeLimitMessages } from './components/common/time-limit-messages';
+import { kioskAppointmentMessages } from './components/appointment/messages';
 import { kioskDossierMessages } from './components/dossier/messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
@@ -122,6 +123,7 @@ export const messages = {
       comeBack: 'Xin mời Quý khách quay lại trong giờ cấp số. Trân trọng cảm ơn!',
     },
     ...kioskDossierMessages.vi,
+    ...kioskAppointmentMessages.vi,
     ...timeLimitMessages.vi,
   },
   en: {
@@ -242,6 +244,7 @@ export const messages = {
       comeBack: 'Please come back during ticket hours. Thank you!',
     },
     ...kioskDossierMessages.en,
+    ...kioskAppointmentMessages.en,
     ...timeLimitMessages.en,
   },
 };

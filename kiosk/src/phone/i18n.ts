@@ -1,5 +1,6 @@
 import { createAppI18n } from '@ui/i18n';
 import { ratingMessages } from '../rating/messages';
+import { appointmentMessages } from './appointments/messages';
 import { dossierMessages } from './dossier/messages';
 import { trackMessages } from './track/messages';
 
@@ -15,6 +16,7 @@ export const messages = {
     ...trackMessages.vi,
     ...dossierMessages.vi,
     ...ratingMessages.vi,
+    ...appointmentMessages.vi,
     phone: {
       office: 'Bộ phận Một cửa',
       language: 'English',
@@ -76,6 +78,7 @@ export const messages = {
     ...trackMessages.en,
     ...dossierMessages.en,
     ...ratingMessages.en,
+    ...appointmentMessages.en,
     phone: {
       office: 'One-stop office',
       language: 'Tiếng Việt',

@@ -22,6 +22,9 @@ export const routes: RouteRecordRaw[] = [
   // code (receipts printed before it, a typed code) the page asks for it.
   { path: '/ho-so/:code/:check?', name: 'dossier', component: () => import('./dossier/DossierStatusPage.vue'), props: (r) => ({ code: String(r.params.code), check: r.params.check ? String(r.params.check) : '' }) },
   { path: '/ho-so', name: 'dossier-lookup', component: () => import('./dossier/DossierStatusPage.vue'), props: { code: '', check: '' } },
+  // Online appointments: booking (from a procedure's page with ?thu-tuc=), and one's own booking (the QR, the confirmation).
+  { path: '/dat-lich', name: 'book', component: () => import('./appointments/BookPage.vue'), props: (r) => ({ procedureId: Number(r.query['thu-tuc']) > 0 ? Number(r.query['thu-tuc']) : null }) },
+  { path: '/lich-hen/:code?', name: 'appointment', component: () => import('./appointments/AppointmentPage.vue'), props: (r) => ({ code: String(r.params.code ?? ''), token: typeof r.query.t === 'string' ? r.query.t : '' }) },
   // Keep last: any other address.
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundPage.vue') },
 ];

@@ -10,7 +10,7 @@ import { useDossierLookupStore } from '../components/dossier/dossier-lookup';
 import { useLookupStore } from './lookup';
 
 /** Screens of the issue flow: service → priority choice → ticket (or an error); or the procedure or dossier lookup. */
-export type KioskStep = 'home' | 'lookup' | 'dossier' | 'priority' | 'ticket' | 'error';
+export type KioskStep = 'home' | 'lookup' | 'dossier' | 'appointment' | 'priority' | 'ticket' | 'error';
 
 /** Why a ticket was not issued: the hub's code, or NETWORK when the hub could not be reached. */
 export type IssueFailure = ErrorCode | 'NETWORK';
@@ -62,6 +62,21 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (step.value !== 'home' || pending.value) return;
     dossierLookup.reset();
     step.value = 'dossier';
+  }
+
+  /** Opens "Có lịch hẹn" (the booking code) from home, or from the priority step's appointment group. */
+  function openAppointment(): void {
+    if ((step.value !== 'home' && step.value !== 'priority') || pending.value) return;
+    serviceId.value = null;
+    step.value = 'appointment';
+  }
+
+  /** A ticket the hub committed by another way than `issue` (an appointment check-in): shown like any ticket. */
+  function showTicket(issued: IssuedTicket): void {
+    if (step.value !== 'appointment') return;
+    ticket.value = issued;
+    failure.value = null;
+    step.value = 'ticket';
   }
 
   function back(): void {
@@ -123,6 +138,8 @@ export const useKioskStore = defineStore('kiosk', () => {
     chooseService,
     openLookup,
     openDossierLookup,
+    openAppointment,
+    showTicket,
     back,
     issue,
     reset,
