@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app';
+import { fakeClock, testConfig, TEST_PASSWORD } from '../helper';
+import { DIST, launchBrowser, openPage, shoot } from './browser';
+
+// The hub's clock is held at Monday 23/11/2026 09:10 in Hà Nội: the first bookable slot (09:30) is inside its check-in
+// window (from 09:00), whenever the test runs.
+describe('online appointment in real Chromium: book on a phone, check in at the kiosk, called at the counter', () => {
+  const config = testConfig({ staticDir: DIST });
+  const clock = fakeClock('2026-11-23T02:10:00.000Z');
+  let app: App;
+  let browser: Browser;
+  let base: string;
+  let phone: Page;
+  let code = '';
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await buildApp({ config, logger: false, now: clock.now });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    phone = await openPage(browser, `${base}/kiosk/phone/#/`, 390, 844, errors);
+    phone.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('books "Đăng ký khai sinh" from its listing page: day, slot with places, details, consent → code, QR, documents', async () => {
+    await phone.getByTestId('phone-book-link').waitFor();
+    await phone.getByTestId('phone-search').fill('dang ky khai sinh');
+    await phone.getByTestId('phone-result-1.001193').click();
+    await phone.getByTestId('phone-book-procedure').click();
+    await phone.getByTestId('book-chosen').waitFor();
+    expect(await phone.getByTestId('book-chosen').textContent()).toContain('Đăng ký khai sinh');
+    expect(await phone.getByTestId('book-chosen').textContent()).toContain('Hộ tịch');
+    await phone.getByTestId('book-slot-09:30').waitFor();
+    expect(await phone.getByTestId('book-slot-09:30').textContent()).toContain('còn 2 chỗ');
+    await shoot(phone, 'appointment-phone-slots');
+    await phone.getByTestId('book-slot-09:30').click();
+    await phone.getByTestId('book-name').fill('Trần Thị Bình');
+    await phone.getByTestId('book-phone').fill('0912 345 678');
+    await phone.getByTestId('book-submit').click();
+    expect(await phone.getByRole('alert').first().textContent()).toContain('đồng ý');
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    await phone.getByTestId('book-consent').check();
+    await shoot(phone, 'appointment-phone-form');
+    await phone.getByTestId('book-submit').click();
+    await phone.getByTestId('appt-qr').waitFor();
+    code = (await phone.getByTestId('appt-code').textContent())?.replace(/\s/g, '') ?? '';
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    expect(await phone.getByTestId('appt-status').textContent()).toBe('Đã đặt');
+    expect(await phone.getByTestId('appt-when').textContent()).toContain('09:30–10:00, Thứ Hai 23/11/2026');
+    expect(await phone.getByTestId('appt-window').textContent()).toContain('từ 09:00 đến 09:45');
+    expect(await phone.getByTestId('phone-appointment').textContent()).toContain('Giấy chứng sinh');
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shoot(phone, 'appointment-phone-confirmation');
+    // The calendar file downloads.
+    const [download] = await Promise.all([phone.waitForEvent('download'), phone.getByTestId('appt-ics').click()]);
+    expect(download.suggestedFilename()).toBe(`lich-hen-${code}.ics`);
+    expect(app.db.prepare('SELECT status, phone, procedure_id FROM appointments WHERE code = ?').get(code)).toEqual({ status: 'booked', phone: '0912345678', procedure_id: expect.any(Number) });
+  });
+
+  it('checks in at the kiosk by typing the code on its keyboard: an appointment priority ticket', async () => {
+    const kiosk = await openPage(browser, `${base}/kiosk/`, 1080, 1920, errors);
+    await kiosk.getByTestId('appointment-entry').click();
+    await kiosk.getByTestId('checkin-screen').waitFor();
+    for (const ch of code.slice(0, 3)) await kiosk.getByTestId(`keyboard-key-${ch.toLowerCase()}`).click();
+    // A HID scanner types the rest like a keyboard, then Enter.
+    await kiosk.keyboard.type(code.slice(3).toLowerCase());
+    expect(await kiosk.getByTestId('checkin-code-input').inputValue()).toBe(code);
+    await shoot(kiosk, 'appointment-kiosk-code');
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByTestId('kiosk-ticket').waitFor();
+    expect(await kiosk.getByTestId('ticket-number').textContent()).toContain('A001');
+    expect(await kiosk.getByTestId('ticket-priority').textContent()).toContain('Có lịch hẹn trước');
+    await shoot(kiosk, 'appointment-kiosk-ticket');
+    expect(app.db.prepare('SELECT a.status, t.number, t.priority_group FROM appointments a JOIN tickets t ON t.id = a.ticket_id').get()).toEqual({ status: 'checked_in', number: 'A001', priority_group: 'appointment' });
+    // A second check-in of the same code is refused in words.
+    await kiosk.getByTestId('ticket-done').click();
+    await kiosk.getByTestId('appointment-entry').click();
+    await kiosk.keyboard.type(code);
+    await kiosk.keyboard.press('Enter');
+    expect(await kiosk.getByTestId('checkin-problem').textContent()).toContain('đã được nhận số');
+    await kiosk.close();
+  });
+
+  it('the counter calls it and sees the booking: name and procedure', async () => {
+    const counter = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
+    await counter.getByTestId('sign-in-username').fill('canbo1');
+    await counter.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await counter.getByTestId('sign-in-submit').click();
+    await counter.getByTestId('counter-option-1').click();
+    await counter.getByTestId(`booking-${code}`).waitFor();
+    expect(await counter.getByTestId('bookings-panel').textContent()).toContain('Trần Thị Bình');
+    await counter.getByTestId('action-callNext').click();
+    await expect.poll(() => counter.getByTestId('current-number').textContent()).toContain('A001');
+    await counter.getByTestId('current-booking').waitFor();
+    expect(await counter.getByTestId('current-booking-name').textContent()).toBe('Trần Thị Bình');
+    expect(await counter.getByTestId('current-booking').textContent()).toContain('Đăng ký khai sinh');
+    await shoot(counter, 'appointment-counter-called');
+  });
+
+  it('"Lịch hẹn của tôi" by code and phone shows it checked in, the name masked', async () => {
+    await phone.goto(`${base}/kiosk/phone/#/`);
+    await phone.getByTestId('phone-mine-link').click();
+    await phone.getByTestId('appt-code-input').fill(code.toLowerCase());
+    await phone.getByTestId('appt-phone-input').fill('0912345678');
+    await phone.getByTestId('appt-lookup').click();
+    await expect.poll(() => phone.getByTestId('appt-status').textContent()).toBe('Đã nhận số');
+    expect(await phone.getByTestId('phone-appointment').textContent()).toContain('T*** T** Bình');
+    await shoot(phone, 'appointment-phone-mine');
+    expect(errors).toEqual([]);
+  });
+});
