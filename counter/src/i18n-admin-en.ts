@@ -1,6 +1,7 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
 import { printersEn } from './components/admin/printers/i18n-printers';
 import { privacyEn } from './components/admin/privacy/i18n-privacy';
+import { appointmentsAdminEn } from './components/admin/appointments/i18n-appointments';
 import type { adminVi } from './i18n-admin-vi';
 
 /** English texts of the administration area: the same keys as the Vietnamese ones. */
@@ -10,8 +11,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', appointments: 'Online appointments' },
   intro: {
+    appointments: 'Citizens book on their phones: which services take bookings, slots, places, how far ahead, check-in times and late arrivals; close a day or a slot.',
     dataRequests: 'A citizen asks to see, correct or erase their personal data: find by ID number, download JSON or print, correct wrong details, erase what the law allows. Every step is audited.',
     privacy: 'How long each kind of personal data is kept, and the notice shown to citizens (Personal Data Protection Law 91/2025/QH15).',
     dataAccess: 'Every time staff saw an applicant\'s personal data (a dossier opened, a list, the tracking book download): who, when, which dossier, what (Personal Data Protection Law).',
@@ -31,6 +33,7 @@ export const adminEn: typeof adminVi = {
   },
   displays: displaysEn,
   privacy: privacyEn,
+  appointments: appointmentsAdminEn,
   common: {
     loading: 'Loading…',
     reload: 'Reload',

@@ -1,6 +1,7 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
 import { printersVi } from './components/admin/printers/i18n-printers';
 import { privacyVi } from './components/admin/privacy/i18n-privacy';
+import { appointmentsAdminVi } from './components/admin/appointments/i18n-appointments';
 /**
  * Vietnamese texts of the administration area (top-level key `admin`). Audit action labels are nested by the
  * action's dotted name (`admin.audit.actions.auth.login`), so `t()` finds them by the raw action string.
@@ -28,8 +29,10 @@ export const adminVi = {
     dataAccess: 'Truy cập dữ liệu cá nhân',
     privacy: 'Dữ liệu cá nhân',
     dataRequests: 'Yêu cầu của công dân',
+    appointments: 'Lịch hẹn trực tuyến',
   },
   intro: {
+    appointments: 'Công dân đặt lịch hẹn trên điện thoại: dịch vụ nào nhận, khung giờ, số chỗ, đặt trước bao lâu, giờ nhận số và cách xử lý khi đến muộn; tạm ngừng nhận lịch một ngày hay một khung giờ.',
     dataRequests: 'Công dân yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân: tìm theo số định danh, tải JSON hoặc in, sửa thông tin sai, xóa phần pháp luật cho phép (Luật Bảo vệ dữ liệu cá nhân). Mọi thao tác được ghi nhật ký.',
     privacy: 'Thời hạn lưu giữ từng loại dữ liệu cá nhân và thông báo cho công dân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
     dataAccess: 'Mỗi lần cán bộ xem thông tin cá nhân của người nộp hồ sơ (mở hồ sơ, danh sách, tải Sổ theo dõi): ai, lúc nào, hồ sơ nào, thông tin gì (Luật Bảo vệ dữ liệu cá nhân).',
@@ -49,6 +52,7 @@ export const adminVi = {
   },
   displays: displaysVi,
   privacy: privacyVi,
+  appointments: appointmentsAdminVi,
   common: {
     loading: 'Đang tải…',
     reload: 'Tải lại',

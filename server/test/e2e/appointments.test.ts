@@ -116,4 +116,33 @@ describe('online appointment in real Chromium: book on a phone, check in at the 
     await shoot(phone, 'appointment-phone-mine');
     expect(errors).toEqual([]);
   });
+
+  it('the admin closes a slot and sets a rule; the phone no longer offers the slot', async () => {
+    const admin = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
+    await admin.getByTestId('sign-in-username').fill('admin');
+    await admin.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await admin.getByTestId('sign-in-submit').click();
+    await admin.getByTestId('open-admin').click();
+    await admin.getByTestId('admin-nav-appointments').click();
+    await admin.getByTestId('rule-1').waitFor();
+    await admin.getByTestId('block-service').selectOption({ label: 'Hộ tịch' });
+    await admin.getByTestId('block-date').fill('2026-11-23');
+    await admin.getByTestId('block-start').fill('10:00');
+    await admin.getByTestId('block-reason').fill('Tập huấn nghiệp vụ');
+    await admin.getByTestId('block-add').click();
+    await admin.locator('[data-testid^="block-"][data-testid$="1"]').first().waitFor();
+    expect(await admin.getByTestId('admin-appointments').textContent()).toContain('Tập huấn nghiệp vụ');
+    await admin.getByTestId('rule-2').locator('input[type="number"]').nth(1).fill('3');
+    await admin.getByTestId('rule-save-2').click();
+    await expect.poll(() => admin.getByTestId('appointments-note').textContent()).toBe('Đã lưu.');
+    await admin.evaluate("document.querySelector('[data-testid=admin-appointments] .scroll').scrollLeft = 0");
+    await admin.getByTestId('admin-appointments').evaluate((el) => el.scrollIntoView());
+    await shoot(admin, 'appointment-admin');
+    expect(JSON.parse((app.db.prepare('SELECT rule FROM appointment_rules WHERE service_id = 2').get() as { rule: string }).rule)).toMatchObject({ places: 3, enabled: true });
+    const slots = (await (await fetch(`${base}/api/appointments/slots?serviceId=1&date=2026-11-23`)).json()) as { start: string }[];
+    expect(slots.map((x) => x.start)).not.toContain('2026-11-23T03:00:00.000Z');
+    expect(slots.map((x) => x.start)).toContain('2026-11-23T03:30:00.000Z');
+    await admin.close();
+    expect(errors).toEqual([]);
+  });
 });
