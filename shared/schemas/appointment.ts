@@ -184,3 +184,27 @@ export type AppointmentBlockBody = Static<typeof AppointmentBlockBodySchema>;
 export const AppointmentBlockSchema = Type.Composite([Type.Object({ id: IdSchema }), AppointmentBlockBodySchema]);
 export type AppointmentBlock = Static<typeof AppointmentBlockSchema>;
 export const AppointmentBlockListSchema = Type.Array(AppointmentBlockSchema);
+
+/** One line of the appointments report: a service's bookings by outcome and the waits of holders vs walk-ins. */
+export const AppointmentReportRowSchema = Type.Object({
+  serviceId: Nullable(IdSchema),
+  serviceName: Type.String(),
+  booked: Type.Integer(),
+  checkedIn: Type.Integer(),
+  /** Checked in after the window (a normal ticket, by the late rule). */
+  late: Type.Integer(),
+  missed: Type.Integer(),
+  cancelled: Type.Integer(),
+  /** Still booked (a slot not yet passed). */
+  pending: Type.Integer(),
+  /** Average minutes from ticket to call: appointment holders (checked in on time) and everyone else; null without calls. */
+  appointmentWaitMinutes: Nullable(Type.Number()),
+  walkInWaitMinutes: Nullable(Type.Number()),
+  appointmentCalls: Type.Integer(),
+  walkInCalls: Type.Integer(),
+});
+export type AppointmentReportRow = Static<typeof AppointmentReportRowSchema>;
+
+/** `GET /api/reports/appointments`: per service and in total, for business days from…to. */
+export const AppointmentReportSchema = Type.Object({ from: DaySchema, to: DaySchema, services: Type.Array(AppointmentReportRowSchema), total: AppointmentReportRowSchema });
+export type AppointmentReport = Static<typeof AppointmentReportSchema>;

@@ -91,6 +91,18 @@ export function appointmentsRepository(db: Db) {
       'INSERT INTO appointment_blocks (service_id, date, start, reason, created_by, created_at) VALUES (@service_id, @date, @start, @reason, @by, @at)',
     ),
     deleteBlock: db.prepare<[number]>('DELETE FROM appointment_blocks WHERE id = ?'),
+    outcomes: db.prepare<[string, string], { service_id: number; booked: number; checked_in: number; late: number; missed: number; cancelled: number; pending: number }>(
+      `SELECT service_id, COUNT(*) AS booked, SUM(status = 'checked_in') AS checked_in, SUM(late) AS late, SUM(status = 'missed') AS missed,
+         SUM(status = 'cancelled') AS cancelled, SUM(status = 'booked') AS pending
+       FROM appointments WHERE day >= ? AND day <= ? GROUP BY service_id`,
+    ),
+    // A ticket is an appointment holder's when a booking checked in on time links it (the priority group may have been
+    // anonymised by retention since; the link stays).
+    waits: db.prepare<[string, string], { service_id: number; appt: number; n: number; wait: number }>(
+      `SELECT t.service_id, (a.id IS NOT NULL) AS appt, COUNT(*) AS n, SUM(t.called_at - t.issued_at) AS wait
+       FROM tickets t LEFT JOIN appointments a ON a.ticket_id = t.id AND a.late = 0
+       WHERE t.business_day >= ? AND t.business_day <= ? AND t.called_at IS NOT NULL GROUP BY t.service_id, appt`,
+    ),
     byIdNumber: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.id_number = ? ORDER BY a.slot_start`),
     erase: db.prepare<[number, number]>("UPDATE appointments SET full_name = '', phone = '', id_number = '', anonymised_at = ? WHERE id = ?"),
     anonymiseBefore: db.prepare<[number, number]>(
@@ -130,6 +142,10 @@ export function appointmentsRepository(db: Db) {
       Number(s.insertBlock.run(b).lastInsertRowid),
     deleteBlock: (id: number): boolean => s.deleteBlock.run(id).changes > 0,
     byIdNumber: (idNumber: string) => s.byIdNumber.all(idNumber),
+    /** Bookings of slots on days from…to, per service, by outcome. */
+    outcomes: (from: string, to: string) => s.outcomes.all(from, to),
+    /** Called tickets of business days from…to per service, holders (appt 1) and others: count and total wait (ms). */
+    waits: (from: string, to: string) => s.waits.all(from, to),
     erase: (id: number, at: number): void => {
       s.erase.run(at, id);
     },

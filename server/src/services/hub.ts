@@ -6,6 +6,7 @@ import { publicPush } from './public-view';
 import { adminService } from './admin-service';
 import { appointmentAdminService } from './appointment-admin-service';
 import { appointmentService } from './appointment-service';
+import { appointmentReports } from './reports-appointments';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
 import { catalogService } from './catalog-service';
@@ -64,7 +65,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const dataSubjects = dataSubjectService(ctx);
   const appointments = appointmentService(ctx, tickets);
   const appointmentAdmin = appointmentAdminService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, appointments, appointmentAdmin };
+  const appointmentReport = appointmentReports(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, appointments, appointmentAdmin, appointmentReport };
 }
 
 export type Hub = ReturnType<typeof createHub>;

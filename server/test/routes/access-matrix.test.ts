@@ -97,6 +97,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/reports/queue': SV,
   'GET /api/reports/satisfaction': SV,
   'GET /api/reports/dossiers': SV,
+  'GET /api/reports/appointments': SV,
   'GET /api/monitor': SV,
   'POST /api/monitor/counters/{id}/close': SV,
   'GET /api/displays/{id}': ['display', 'staff', 'supervisor', 'admin'],

@@ -180,4 +180,35 @@ describe('appointments: booking, lookup, cancel, check-in', () => {
     expect(t.app.hub.privacy.runRetention().appointments).toBe(1);
     expect(t.app.db.prepare('SELECT full_name, phone FROM appointments WHERE code = ?').get(c.code)).toEqual({ full_name: '', phone: '' });
   });
+
+  it('reports bookings by outcome and the waits of holders vs walk-ins, as JSON and XLSX/CSV', async () => {
+    const walkIn = await post('/api/tickets', { serviceId: 1 });
+    const { body: a } = await post('/api/appointments', person(1, { start: '2026-11-23T02:30:00.000Z' }));
+    await post('/api/appointments', person(2, { start: '2026-11-23T04:00:00.000Z' }));
+    const { body: c } = await post('/api/appointments', person(3, { start: '2026-11-23T05:00:00.000Z' }));
+    await post(`/api/appointments/${c.code}/cancel`, { cancelToken: c.cancelToken });
+    t.clock.set('2026-11-23T02:20:00.000Z');
+    await post(`/api/appointments/${a.code}/check-in`, {});
+    const cookie = await staffAtCounter(t.app, 'canbo1', 1);
+    t.clock.set('2026-11-23T02:25:00.000Z');
+    await post('/api/counters/1/call-next', {}, cookie);
+    await post('/api/counters/1/finish', {}, cookie);
+    await post('/api/counters/1/call-next', {}, cookie);
+    expect(walkIn.status).toBe(201);
+    const sv = await login(t.app, 'giamsat');
+    const r = await get('/api/reports/appointments?from=2026-11-23&to=2026-11-23', sv);
+    expect(r.status).toBe(200);
+    // The holder (ticket at 09:20, called 09:25) waited 5 min; the walk-in (09:00, called 09:25) 25 min.
+    expect(r.body.services).toEqual([
+      expect.objectContaining({ serviceName: 'Hộ tịch', booked: 3, checkedIn: 1, late: 0, missed: 0, cancelled: 1, pending: 1, appointmentWaitMinutes: 5, walkInWaitMinutes: 25, appointmentCalls: 1, walkInCalls: 1 }),
+    ]);
+    expect(r.body.total).toMatchObject({ serviceName: 'Tổng cộng', booked: 3 });
+    const csv = await t.app.inject({ url: '/api/reports/appointments?from=2026-11-23&to=2026-11-23&format=csv', headers: { cookie: sv } });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Chờ TB có lịch hẹn (phút)');
+    expect(csv.body).toContain('Hộ tịch,3,1,0,0,1,1,5,25,1,1');
+    const xlsx = await t.app.inject({ url: '/api/reports/appointments?from=2026-11-23&to=2026-11-23&format=xlsx', headers: { cookie: sv } });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
 });

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '@shared/access';
 import { DossierReportSchema, QueueReportQuerySchema, QueueReportSchema, ReportRangeQuerySchema, SatisfactionReportSchema } from '@shared/schemas/report';
+import { AppointmentReportSchema } from '@shared/schemas/appointment';
+import { appointmentDocument, appointmentFileName } from '../../services/reports-appointments';
 import { queueReportDocument, queueReportFileName } from '../../services/reports-documents';
 import { contentDisposition, renderExport, type ExportFile } from '../../services/reports-export';
 import { dossierDocument, dossierFileName } from '../../services/reports-dossiers';
@@ -76,6 +78,25 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const report = app.hub.reports.satisfactionReport(from, to);
       if (!format) return report;
       return sendFile(reply, await renderExport(satisfactionDocument(report), format, satisfactionFileName(report)));
+    },
+  );
+  app.get(
+    '/reports/appointments',
+    {
+      config: { allow: Allow.supervisor },
+      schema: {
+        tags: ['reports'],
+        summary: 'Online appointments of a period per service: booked, checked in (late), missed, cancelled; waits of holders vs walk-ins',
+        description: `Bookings by the day of their slot; waits over the tickets called in the period (holders: a booking checked in on time).${FILE_NOTE}`,
+        querystring: ReportRangeQuerySchema,
+        response: { 200: AppointmentReportSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, format } = request.query;
+      const report = app.hub.appointmentReport.appointmentReport(from, to);
+      if (!format) return report;
+      return sendFile(reply, await renderExport(appointmentDocument(report, app.hub.repos.settings.office().name), format, appointmentFileName(report)));
     },
   );
 };
