@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClockTimeSchema, DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
 import { SessionSchema } from './office';
+import { PeriodSchema } from './report';
 import { IssuedTicketSchema } from './ticket';
 
 /** Lifecycle of a booking: booked → checked_in | missed | cancelled. */
@@ -206,5 +207,10 @@ export const AppointmentReportRowSchema = Type.Object({
 export type AppointmentReportRow = Static<typeof AppointmentReportRowSchema>;
 
 /** `GET /api/reports/appointments`: per service and in total, for business days from…to. */
-export const AppointmentReportSchema = Type.Object({ from: DaySchema, to: DaySchema, services: Type.Array(AppointmentReportRowSchema), total: AppointmentReportRowSchema });
+export const AppointmentReportSchema = Type.Object({
+  officeName: Type.String(),
+  period: PeriodSchema,
+  services: Type.Array(AppointmentReportRowSchema),
+  total: AppointmentReportRowSchema,
+});
 export type AppointmentReport = Static<typeof AppointmentReportSchema>;

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import type { AppointmentReport } from '@shared/schemas/appointment';
 import { computed, ref } from 'vue';
 import type { ErrorCode } from '@shared/errors';
 import type { DossierReport, QueueGroupBy, QueueReport, ReportFormat, SatisfactionReport } from '@shared/schemas/report';
@@ -6,7 +7,7 @@ import { errorCodeOf, request } from '@ui/api';
 import { presetRange, type DayRange, type ReportPreset } from './reports-presets';
 
 /** The reports of the screen: queue statistics, dossiers (Biểu II.06a), citizen satisfaction. */
-export const REPORT_KINDS = ['queue', 'dossiers', 'satisfaction'] as const;
+export const REPORT_KINDS = ['queue', 'dossiers', 'satisfaction', 'appointments'] as const;
 /** One report of the screen. */
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const useReportsStore = defineStore('reports', () => {
   const report = ref<QueueReport | null>(null);
   const dossiers = ref<DossierReport | null>(null);
   const satisfaction = ref<SatisfactionReport | null>(null);
+  const appointments = ref<AppointmentReport | null>(null);
   const loading = ref(false);
   const errorCode = ref<ErrorCode | null>(null);
   let seq = 0;
@@ -49,10 +51,11 @@ export const useReportsStore = defineStore('reports', () => {
     loading.value = true;
     errorCode.value = null;
     try {
-      const r = await request<QueueReport | DossierReport | SatisfactionReport>('GET', pathOf());
+      const r = await request<QueueReport | DossierReport | SatisfactionReport | AppointmentReport>('GET', pathOf());
       if (mine !== seq) return;
       if (which === 'queue') report.value = r as QueueReport;
       else if (which === 'dossiers') dossiers.value = r as DossierReport;
+      else if (which === 'appointments') appointments.value = r as AppointmentReport;
       else satisfaction.value = r as SatisfactionReport;
     } catch (error) {
       if (mine === seq) errorCode.value = errorCodeOf(error);
@@ -82,7 +85,7 @@ export const useReportsStore = defineStore('reports', () => {
 
   /** Address of the download of the report shown (the session cookie goes with a plain link). */
   const downloadUrl = (format: ReportFormat) => pathOf(format);
-  const ready = computed(() => ({ queue: report, dossiers, satisfaction })[kind.value].value !== null);
+  const ready = computed(() => ({ queue: report, dossiers, satisfaction, appointments })[kind.value].value !== null);
 
-  return { kind, range, groupBy, report, dossiers, satisfaction, loading, errorCode, ready, load, usePreset, choose, show, downloadUrl };
+  return { kind, range, groupBy, report, dossiers, satisfaction, appointments, loading, errorCode, ready, load, usePreset, choose, show, downloadUrl };
 });

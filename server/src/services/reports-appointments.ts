@@ -17,7 +17,7 @@ function toRow(serviceId: number | null, serviceName: string, s: Sums): Appointm
 export function appointmentReports(ctx: ServiceContext) {
   const { repos } = ctx;
   function appointmentReport(from: string, to: string): AppointmentReport {
-    checkPeriod(from, to);
+    const period = checkPeriod(from, to);
     const per = new Map<number, Sums>();
     const of = (id: number) => per.get(id) ?? per.set(id, zero()).get(id)!;
     for (const o of repos.appointments.outcomes(from, to)) {
@@ -42,7 +42,7 @@ export function appointmentReports(ctx: ServiceContext) {
         for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += s[k];
         return toRow(svc.id, svc.name_vi, s);
       });
-    return { from, to, services, total: toRow(null, 'Tổng cộng', total) };
+    return { officeName: repos.settings.office().name, period, services, total: toRow(null, 'Tổng cộng', total) };
   }
   return { appointmentReport };
 }
@@ -50,10 +50,10 @@ export function appointmentReports(ctx: ServiceContext) {
 const dash = (v: number | null) => (v === null ? '' : v);
 
 /** The report as an XLSX/CSV document (Vietnamese headers). */
-export function appointmentDocument(r: AppointmentReport, officeName: string): ExportDocument {
+export function appointmentDocument(r: AppointmentReport): ExportDocument {
   return {
     title: 'Báo cáo lịch hẹn trực tuyến',
-    subtitle: [officeName, `Từ ngày ${r.from} đến ngày ${r.to}`],
+    subtitle: [r.officeName, `Từ ngày ${r.period.from} đến ngày ${r.period.to}`],
     tables: [
       table<AppointmentReportRow>({
         sheet: 'Lịch hẹn',
@@ -77,4 +77,4 @@ export function appointmentDocument(r: AppointmentReport, officeName: string): E
   };
 }
 
-export const appointmentFileName = (r: AppointmentReport): string => `bao-cao-lich-hen-${r.from}-${r.to}`;
+export const appointmentFileName = (r: AppointmentReport): string => `bao-cao-lich-hen-${r.period.from}-${r.period.to}`;

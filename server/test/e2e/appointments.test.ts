@@ -142,6 +142,16 @@ describe('online appointment in real Chromium: book on a phone, check in at the 
     const slots = (await (await fetch(`${base}/api/appointments/slots?serviceId=1&date=2026-11-23`)).json()) as { start: string }[];
     expect(slots.map((x) => x.start)).not.toContain('2026-11-23T03:00:00.000Z');
     expect(slots.map((x) => x.start)).toContain('2026-11-23T03:30:00.000Z');
+    // The report of the day: one booking, checked in.
+    await admin.getByTestId('admin-nav-reports').click();
+    await admin.getByTestId('report-kind-appointments').click();
+    // The hub's clock is held in November: the period is typed.
+    await admin.getByTestId('report-from').fill('23/11/2026');
+    await admin.getByTestId('report-to').fill('23/11/2026');
+    await admin.getByTestId('report-apply').click();
+    await expect.poll(() => admin.getByTestId('report-appointments').textContent()).toContain('Hộ tịch');
+    expect(await admin.getByTestId('report-appointments').textContent()).toContain('Hộ tịch');
+    await shoot(admin, 'appointment-report');
     await admin.close();
     expect(errors).toEqual([]);
   });

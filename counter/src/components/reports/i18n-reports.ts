@@ -1,6 +1,20 @@
 /** Texts of the statistics screen and the live monitor (top-level keys `reports` and `monitor`). */
 export const reportsVi = {
-  kinds: { queue: 'Hàng đợi', dossiers: 'Hồ sơ (Biểu II.06a)', satisfaction: 'Sự hài lòng' },
+  kinds: { queue: 'Hàng đợi', dossiers: 'Hồ sơ (Biểu II.06a)', satisfaction: 'Sự hài lòng', appointments: 'Lịch hẹn' },
+  appointmentsTitle: 'Báo cáo lịch hẹn trực tuyến',
+  appt: {
+    service: 'Dịch vụ',
+    booked: 'Lượt đặt',
+    checkedIn: 'Đã nhận số',
+    late: 'Trong đó muộn',
+    missed: 'Lỡ hẹn',
+    cancelled: 'Đã hủy',
+    pending: 'Chưa đến hẹn',
+    apptWait: 'Chờ TB có hẹn (phút)',
+    walkInWait: 'Chờ TB không hẹn (phút)',
+    total: 'Tổng cộng',
+    empty: 'Không có lịch hẹn nào trong kỳ.',
+  },
   kindsLabel: 'Loại báo cáo',
   dossierTitle: 'Tình hình, kết quả giải quyết thủ tục hành chính theo lĩnh vực',
   dossierByProcedure: 'Theo thủ tục hành chính',
@@ -94,7 +108,21 @@ export const reportsVi = {
 };
 
 export const reportsEn: typeof reportsVi = {
-  kinds: { queue: 'Queue', dossiers: 'Dossiers (form II.06a)', satisfaction: 'Satisfaction' },
+  kinds: { queue: 'Queue', dossiers: 'Dossiers (form II.06a)', satisfaction: 'Satisfaction', appointments: 'Appointments' },
+  appointmentsTitle: 'Online appointments report',
+  appt: {
+    service: 'Service',
+    booked: 'Booked',
+    checkedIn: 'Checked in',
+    late: 'of which late',
+    missed: 'Missed',
+    cancelled: 'Cancelled',
+    pending: 'Upcoming',
+    apptWait: 'Avg wait, appointment (min)',
+    walkInWait: 'Avg wait, walk-in (min)',
+    total: 'Total',
+    empty: 'No appointments in this period.',
+  },
   kindsLabel: 'Report',
   dossierTitle: 'Administrative procedures handled, by field',
   dossierByProcedure: 'By procedure',

@@ -96,7 +96,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const { from, to, format } = request.query;
       const report = app.hub.appointmentReport.appointmentReport(from, to);
       if (!format) return report;
-      return sendFile(reply, await renderExport(appointmentDocument(report, app.hub.repos.settings.office().name), format, appointmentFileName(report)));
+      return sendFile(reply, await renderExport(appointmentDocument(report), format, appointmentFileName(report)));
     },
   );
 };
