@@ -61,6 +61,10 @@ export const MonitorSnapshotSchema = Type.Object({
   tickets: Type.Array(TicketSchema),
   /** Longest wait first. */
   alerts: Type.Array(MonitorAlertSchema),
+  /** Today's online bookings (slots of the business day) by outcome; absent from an older hub. */
+  appointments: Type.Optional(
+    Type.Object({ booked: Type.Integer(), checkedIn: Type.Integer(), missed: Type.Integer(), cancelled: Type.Integer(), upcoming: Type.Integer() }),
+  ),
 });
 /** The live monitor's state. */
 export type MonitorSnapshot = Static<typeof MonitorSnapshotSchema>;

@@ -92,6 +92,10 @@ export function monitorService(ctx: ServiceContext, queue: QueueService) {
       counters: counters(queueDay, now),
       tickets: [...waiting, ...noShows].map(toTicket),
       alerts,
+      appointments: ctx.repos.appointments.outcomes(businessDay, businessDay).reduce(
+        (a, o) => ({ booked: a.booked + o.booked, checkedIn: a.checkedIn + o.checked_in, missed: a.missed + o.missed, cancelled: a.cancelled + o.cancelled, upcoming: a.upcoming + o.pending }),
+        { booked: 0, checkedIn: 0, missed: 0, cancelled: 0, upcoming: 0 },
+      ),
     };
   }
 

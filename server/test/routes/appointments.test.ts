@@ -203,6 +203,8 @@ describe('appointments: booking, lookup, cancel, check-in', () => {
       expect.objectContaining({ serviceName: 'Hộ tịch', booked: 3, checkedIn: 1, late: 0, missed: 0, cancelled: 1, pending: 1, appointmentWaitMinutes: 5, walkInWaitMinutes: 25, appointmentCalls: 1, walkInCalls: 1 }),
     ]);
     expect(r.body.total).toMatchObject({ serviceName: 'Tổng cộng', booked: 3 });
+    // The live monitor's figures of today.
+    expect(t.app.hub.monitor.snapshot().appointments).toEqual({ booked: 3, checkedIn: 1, missed: 0, cancelled: 1, upcoming: 1 });
     const csv = await t.app.inject({ url: '/api/reports/appointments?from=2026-11-23&to=2026-11-23&format=csv', headers: { cookie: sv } });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Chờ TB có lịch hẹn (phút)');

@@ -216,6 +216,7 @@ export const reportsEn: typeof reportsVi = {
 };
 
 export const monitorVi = {
+  appointments: 'Lịch hẹn hôm nay: {booked} lượt đặt · {checkedIn} đã nhận số · {upcoming} sắp đến · {missed} lỡ hẹn · {cancelled} đã hủy',
   live: 'Trực tiếp',
   offline: 'Mất kết nối với máy chủ — đang kết nối lại…',
   updated: 'Cập nhật lúc {time}',
@@ -267,6 +268,7 @@ export const monitorVi = {
 };
 
 export const monitorEn: typeof monitorVi = {
+  appointments: "Today's appointments: {booked} booked · {checkedIn} checked in · {upcoming} upcoming · {missed} missed · {cancelled} cancelled",
   live: 'Live',
   offline: 'Connection lost — reconnecting…',
   updated: 'Updated at {time}',
