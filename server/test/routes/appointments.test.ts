@@ -136,6 +136,25 @@ describe('appointments: booking, lookup, cancel, check-in', () => {
     expect(called.body.ticket.id).not.toBe(walkIn.body.id);
   });
 
+  it('interleave: an appointment ticket waits its turn after the set number of walk-ins', async () => {
+    const admin = await login(t.app, 'admin');
+    const settings = (await get('/api/admin/settings', admin)).body;
+    await t.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: { cookie: admin }, payload: { ...settings, callingMode: 'interleave', normalPerPriority: 2 } });
+    const w1 = await post('/api/tickets', { serviceId: 1 });
+    const w2 = await post('/api/tickets', { serviceId: 1 });
+    const { body: b } = await post('/api/appointments', person(1, { start: '2026-11-23T02:30:00.000Z' }));
+    const appt = await post(`/api/appointments/${b.code}/check-in`, {});
+    const w3 = await post('/api/tickets', { serviceId: 1 });
+    const cookie = await staffAtCounter(t.app, 'canbo1', 1);
+    const order: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const called = await post('/api/counters/1/call-next', {}, cookie);
+      order.push(called.body.ticket.id);
+      await post('/api/counters/1/finish', {}, cookie);
+    }
+    expect(order).toEqual([w1.body.id, w2.body.id, appt.body.ticket.id, w3.body.id]);
+  });
+
   it('late: a normal ticket or refused per the rule; missed bookings counted and limited', async () => {
     const admin = await login(t.app, 'admin');
     const { body: a } = await post('/api/appointments', person(1));
