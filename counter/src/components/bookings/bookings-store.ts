@@ -43,6 +43,12 @@ export const useBookingsStore = defineStore('bookings', () => {
     }
   }
 
+  /** Cancels a booking for the citizen (e.g. by phone) with the reason they gave (audited by the hub), then re-reads. */
+  async function cancel(code: string, reason: string): Promise<void> {
+    await request('POST', `/api/appointments/${encodeURIComponent(code)}/cancel`, { reason });
+    await load();
+  }
+
   /** Starts following: the queue's waiting tickets and this counter's ticket drive re-reads. */
   function follow(): () => void {
     const stop = watch(
@@ -57,5 +63,5 @@ export const useBookingsStore = defineStore('bookings', () => {
     };
   }
 
-  return { list, failed, byTicket, load, follow };
+  return { list, failed, byTicket, load, cancel, follow };
 });

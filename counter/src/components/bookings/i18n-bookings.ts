@@ -9,6 +9,10 @@ export const bookingsVi = {
   booking: 'Lịch hẹn {code}',
   bookedFor: 'Hẹn lúc {time}',
   failed: 'Chưa tải được lịch hẹn.',
+  cancel: 'Hủy lịch',
+  reason: 'Lý do hủy (công dân được báo)',
+  confirmCancel: 'Xác nhận hủy',
+  keep: 'Thôi',
 };
 export const bookingsEn: typeof bookingsVi = {
   title: "Today's appointments",
@@ -20,4 +24,8 @@ export const bookingsEn: typeof bookingsVi = {
   booking: 'Booking {code}',
   bookedFor: 'Booked for {time}',
   failed: 'Could not load the appointments.',
+  cancel: 'Cancel',
+  reason: 'Reason (the citizen is told)',
+  confirmCancel: 'Confirm',
+  keep: 'Keep',
 };
