@@ -14,6 +14,7 @@ import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
 import connectionLimits from './plugins/connection-limits';
 import originCheck from './plugins/origin-check';
+import publicDoor from './plugins/public-door';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(hubPlugin, { config: options.config, now: options.now });
   await app.register(connectionLimits);
   await app.register(originCheck);
+  await app.register(publicDoor);
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
@@ -190,7 +192,7 @@ export async function buildApp(options: AppOptions) {
   if (existsSync(options.config.staticDir)) {
     await app.register(async (screens) => {
       screens.addHook('onRoute', (route) => {
-        route.config = { ...route.config, allow: Allow.everyone };
+        route.config = { ...route.config, allow: Allow.everyone, staticFiles: true };
       });
       await screens.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
     });

@@ -22,6 +22,10 @@ const EnvSchema = Type.Object({
   PRINTER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 3000 }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   MAX_CONNECTIONS_PER_ADDRESS: Type.Integer({ minimum: 0, maximum: 100_000, default: 500 }),
+  PUBLIC_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  PUBLIC_HOST: Type.String({ default: '127.0.0.1' }),
+  PUBLIC_TRUSTED_PROXIES: Type.String({ default: 'loopback' }),
+  PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -54,6 +58,18 @@ export interface Config {
   printing?: PrintingConfig;
   /** Slow and abusive connections; absent: DEFAULT_LIMITS. */
   limits?: ConnectionLimits;
+  /** The public door for citizens from the internet (PUBLIC_PORT); absent: not opened. */
+  publicDoor?: PublicDoorConfig;
+}
+
+/** The public door: its listener, the TLS proxies in front of it, and each citizen address's request budget. */
+export interface PublicDoorConfig {
+  port: number;
+  host: string;
+  /** Addresses (or `loopback`, CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** Requests one citizen address may make per minute through the door. */
+  ratePerMinute: number;
 }
 
 /** Limits that keep one misbehaving host from starving the others. */
@@ -114,6 +130,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     ...(e.CATALOG_FILES_DIR ? { catalogFilesDir: resolve(e.CATALOG_FILES_DIR) } : {}),
     limits: { requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
+    ...(e.PUBLIC_PORT === undefined
+      ? {}
+      : {
+          publicDoor: {
+            port: e.PUBLIC_PORT,
+            host: e.PUBLIC_HOST,
+            trustedProxies: e.PUBLIC_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+            ratePerMinute: e.PUBLIC_RATE_LIMIT,
+          },
+        }),
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp({ config });
   await app.listen({ port: config.port, host: config.host });
+  const door = config.publicDoor ? await app.listenPublicDoor(config.publicDoor) : null;
   const base = config.publicUrl;
   const lines = [
     '',
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     `  Quầy cán bộ:         ${base}/counter/`,
     `  API (OpenAPI):       ${base}/api/openapi.json`,
     `  Trên máy này:        http://localhost:${config.port}/`,
+    ...(door ? [`  Cổng công dân:       ${door}/kiosk/phone/ (chỉ trang công dân; đặt sau proxy TLS)`] : []),
     `  Dữ liệu:             ${config.dbFile}`,
   ];
   if (app.seedReport) {
