@@ -20,31 +20,13 @@ import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
-import announcementRoutes from './routes/api/announcements';
 import auditRoutes from './routes/api/audit';
-import privacyRoutes from './routes/api/privacy';
 import backupRoutes from './routes/api/backups';
-import catalogAdminRoutes from './routes/api/catalog-admin';
-import catalogFilesRoutes from './routes/api/catalog-files';
 import authRoutes from './routes/api/auth';
-import counterRoutes from './routes/api/counters';
-import calendarRoutes from './routes/api/calendar';
-import deviceRoutes from './routes/api/devices';
-import dossierBookRoutes from './routes/api/dossiers-book';
-import dossierRoutes from './routes/api/dossiers';
-import displayRoutes from './routes/api/displays';
 import healthRoutes from './routes/api/health';
-import logoRoutes from './routes/api/logo';
-import monitorRoutes from './routes/api/monitor';
-import printPageRoutes from './routes/api/print-page';
-import printerRoutes from './routes/api/printers';
-import procedureRoutes from './routes/api/procedures';
+import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
-import queueRoutes from './routes/api/queue';
-import ratingRoutes from './routes/api/ratings';
-import reportRoutes from './routes/api/reports';
-import ticketRoutes from './routes/api/tickets';
-import trackRoutes from './routes/api/track';
+import provinceRoutes from './routes/api/province';
 import { version } from './version';
 
 /** Options of buildApp: the config, plus an injectable clock for tests and simulations. */
@@ -175,37 +157,20 @@ export async function buildApp(options: AppOptions) {
   // 4. Routes.
   await app.register(
     async (api) => {
+      // Both roles: health, sign-in, accounts and settings, the audit log, backups.
       await api.register(healthRoutes);
-      await api.register(queueRoutes);
-      await api.register(ticketRoutes);
       await api.register(authRoutes);
-      await api.register(counterRoutes);
-      await api.register(deviceRoutes);
       await api.register(auditRoutes);
       await api.register(adminRoutes);
       await api.register(backupRoutes);
-      await api.register(procedureRoutes);
-      await api.register(catalogAdminRoutes);
-      await api.register(catalogFilesRoutes);
-      await api.register(logoRoutes);
-      await api.register(printerRoutes);
-      await api.register(printPageRoutes);
-      await api.register(trackRoutes);
-      await api.register(ratingRoutes);
-      await api.register(reportRoutes);
-      await api.register(monitorRoutes);
-      await api.register(displayRoutes);
-      await api.register(announcementRoutes);
-      await api.register(dossierRoutes);
-      await api.register(dossierBookRoutes);
-      await api.register(calendarRoutes);
-      await api.register(privacyRoutes);
+      // The office's queue, kiosks, counters, displays, dossiers; or the province's roll-up of its offices.
+      await api.register(options.config.role === 'province' ? provinceRoutes : officeRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
   // Short links that QR codes encode (redirects to the phone pages).
-  await app.register(publicLinks);
+  if (options.config.role === 'office') await app.register(publicLinks);
 
   // 5. The built screens (vite build → dist/), when present.
   // Every file of dist/ is public (the screens' code; their data comes from the API): declared so explicitly,

@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const EnvSchema = Type.Object({
+  HUB_ROLE: Type.Union([Type.Literal('office'), Type.Literal('province')], { default: 'office' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   DB_FILE: Type.String({ default: './data/motcua.db' }),
@@ -35,6 +36,8 @@ type Env = Static<typeof EnvSchema>;
 
 /** Server configuration. The only reader of process.env. */
 export interface Config {
+  /** `office`: an office's hub (queue, kiosks, counters); `province`: the province's hub rolling its offices up. */
+  role: 'office' | 'province';
   port: number;
   host: string;
   dbFile: string;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = converted as Env;
   return {
+    role: e.HUB_ROLE,
     port: e.PORT,
     host: e.HOST,
     dbFile: e.DB_FILE === ':memory:' ? e.DB_FILE : resolve(e.DB_FILE),

@@ -16,6 +16,7 @@ import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
 import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
+import { provinceService } from './province-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
@@ -60,7 +61,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
+  const province = provinceService(ctx);
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, province };
 }
 
 export type Hub = ReturnType<typeof createHub>;
