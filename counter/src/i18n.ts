@@ -3,6 +3,7 @@ import { adminEn } from './i18n-admin-en';
 import { adminVi } from './i18n-admin-vi';
 import { catalogEn, catalogVi } from './components/admin/catalog/i18n-catalog';
 import { dossiersEn, dossiersVi } from './components/dossiers/i18n-dossiers';
+import { provinceEn, provinceVi } from './components/province/i18n-province';
 import { monitorEn, monitorVi, reportsEn, reportsVi } from './components/reports/i18n-reports';
 
 /**
@@ -285,7 +286,7 @@ export const messages = {
 /** The console's vue-i18n instance (shared messages merged in). */
 export function createCounterI18n() {
   return createAppI18n({
-    vi: { ...messages.vi, admin: adminVi, catalog: catalogVi, reports: reportsVi, monitor: monitorVi, dossiers: dossiersVi },
-    en: { ...messages.en, admin: adminEn, catalog: catalogEn, reports: reportsEn, monitor: monitorEn, dossiers: dossiersEn },
+    vi: { ...messages.vi, admin: adminVi, catalog: catalogVi, reports: reportsVi, monitor: monitorVi, dossiers: dossiersVi, province: provinceVi },
+    en: { ...messages.en, admin: adminEn, catalog: catalogEn, reports: reportsEn, monitor: monitorEn, dossiers: dossiersEn, province: provinceEn },
   });
 }

@@ -24,6 +24,7 @@ import auditRoutes from './routes/api/audit';
 import backupRoutes from './routes/api/backups';
 import authRoutes from './routes/api/auth';
 import healthRoutes from './routes/api/health';
+import hubRoutes from './routes/api/hub';
 import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
 import provinceRoutes from './routes/api/province';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions) {
     async (api) => {
       // Both roles: health, sign-in, accounts and settings, the audit log, backups.
       await api.register(healthRoutes);
+      await api.register(hubRoutes);
       await api.register(authRoutes);
       await api.register(auditRoutes);
       await api.register(adminRoutes);

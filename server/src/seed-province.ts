@@ -46,7 +46,7 @@ export async function seedDemoProvince(hub: Hub, password?: string): Promise<See
           const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay());
           const tickets = Math.round(((3 - o) * 40 + ((d * 7 + s * 13) % 23)) / (s + 1) / (weekend ? 4 : 1));
           const served = Math.round(tickets * 0.93);
-          const data = { day, serviceCode, serviceName, tickets, served, noShow: tickets - served, waitSeconds: served * (420 + s * 120), waited: served, serveSeconds: served * 540 };
+          const data = { day, serviceCode, serviceName, tickets, served, noShow: tickets - served, waitSeconds: served * (300 + s * 120 + o * 150), waited: served, serveSeconds: served * 540 };
           seq += 1;
           repos.province.record(id, seq, 'day_figures', data, now);
           repos.province.dayFigures(id, seq, data);
