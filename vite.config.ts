@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: { alias },
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: which files each page loads (the public door serves only the phone pages' ones).
+    manifest: true,
     emptyOutDir: true,
     rollupOptions: {
       input: {

@@ -28,6 +28,9 @@ export const ErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   SERVICE_NOT_AT_COUNTER: 'SERVICE_NOT_AT_COUNTER',
   INVALID_DATE_RANGE: 'INVALID_DATE_RANGE',
+  OFFICE_CODE_TAKEN: 'OFFICE_CODE_TAKEN',
+  ENROLL_TOKEN_INVALID: 'ENROLL_TOKEN_INVALID',
+  OFFICE_CREDENTIAL_INVALID: 'OFFICE_CREDENTIAL_INVALID',
   PRINTER_NOT_FOUND: 'PRINTER_NOT_FOUND',
   NO_PRINTER: 'NO_PRINTER',
   DOSSIER_NOT_FOUND: 'DOSSIER_NOT_FOUND',
@@ -198,6 +201,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   RECORD_MUST_BE_KEPT: {
     vi: 'Không thể xóa: hồ sơ phải được lưu theo quy định (Sổ theo dõi hồ sơ). Có thể chỉnh sửa thông tin sai.',
     en: 'Cannot delete: the record must be kept by law (the dossier tracking book). Wrong details can be corrected.',
+  },
+  // The province (issue 21).
+  OFFICE_CODE_TAKEN: { vi: 'Mã đơn vị này đã có trong danh sách của tỉnh.', en: 'An office with this unit code is already listed.' },
+  ENROLL_TOKEN_INVALID: {
+    vi: 'Mã đơn vị hoặc mã kết nối không đúng, hoặc mã kết nối đã hết hạn. Xin cấp mã mới tại hệ thống của tỉnh.',
+    en: 'Wrong unit code or enrolment token, or the token expired. Get a new one from the province hub.',
+  },
+  OFFICE_CREDENTIAL_INVALID: {
+    vi: 'Văn phòng chưa được kết nối với tỉnh hoặc kết nối đã bị thu hồi. Xin kết nối lại bằng mã kết nối mới.',
+    en: 'The office is not enrolled with the province or its enrolment was revoked. Enrol again with a new token.',
   },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import SerializerSelector from '@fastify/fast-json-stringify-compiler';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -14,37 +15,19 @@ import authPlugin from './plugins/auth';
 import backupPlugin from './plugins/backup';
 import connectionLimits from './plugins/connection-limits';
 import originCheck from './plugins/origin-check';
+import publicDoor from './plugins/public-door';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
 import adminRoutes from './routes/api/admin';
-import appointmentRoutes from './routes/api/appointments';
-import appointmentAdminRoutes from './routes/api/appointments-admin';
-import announcementRoutes from './routes/api/announcements';
 import auditRoutes from './routes/api/audit';
-import privacyRoutes from './routes/api/privacy';
 import backupRoutes from './routes/api/backups';
-import catalogAdminRoutes from './routes/api/catalog-admin';
-import catalogFilesRoutes from './routes/api/catalog-files';
 import authRoutes from './routes/api/auth';
-import counterRoutes from './routes/api/counters';
-import calendarRoutes from './routes/api/calendar';
-import deviceRoutes from './routes/api/devices';
-import dossierBookRoutes from './routes/api/dossiers-book';
-import dossierRoutes from './routes/api/dossiers';
-import displayRoutes from './routes/api/displays';
 import healthRoutes from './routes/api/health';
-import logoRoutes from './routes/api/logo';
-import monitorRoutes from './routes/api/monitor';
-import printPageRoutes from './routes/api/print-page';
-import printerRoutes from './routes/api/printers';
-import procedureRoutes from './routes/api/procedures';
+import hubRoutes from './routes/api/hub';
+import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
-import queueRoutes from './routes/api/queue';
-import ratingRoutes from './routes/api/ratings';
-import reportRoutes from './routes/api/reports';
-import ticketRoutes from './routes/api/tickets';
-import trackRoutes from './routes/api/track';
+import provinceRoutes from './routes/api/province';
 import { version } from './version';
 
 /** Options of buildApp: the config, plus an injectable clock for tests and simulations. */
@@ -63,6 +46,24 @@ function codeOfFastifyError(err: FastifyError): ErrorCode {
   return ErrorCode.VALIDATION_FAILED;
 }
 
+/**
+ * Fastify's serializer factory, remembering each compiled schema: fast-json-stringify compiles per route and status
+ * otherwise, about a thousand copies of the error body's serializer (≈ 90 MB of the hub's heap).
+ */
+function sharedSerializers(externalSchemas: unknown, options: unknown) {
+  const compile = SerializerSelector()(externalSchemas as never, options as never);
+  const compiled = new WeakMap<object, ReturnType<typeof compile>>();
+  return (route: Parameters<typeof compile>[0]) => {
+    const schema = route.schema as object;
+    let fn = compiled.get(schema);
+    if (!fn) {
+      fn = compile(route);
+      compiled.set(schema, fn);
+    }
+    return fn;
+  };
+}
+
 /** Builds the hub: one Fastify instance with Socket.IO attached, the API, and the built screens. */
 export async function buildApp(options: AppOptions) {
   const limits = options.config.limits ?? DEFAULT_LIMITS;
@@ -78,6 +79,8 @@ export async function buildApp(options: AppOptions) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     // `//api//x` is `/api/x`: every spelling of a path reaches the same route, and so the same access rule.
     routerOptions: { ignoreDuplicateSlashes: true },
+    // A reply schema shared by many routes (the error body under seven statuses of every route) is compiled once.
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers } },
     // Errors met by the router before any route (malformed URL, over-long path parameter) get a code like all others.
     frameworkErrors: (err, _request, reply) => {
       const code = codeOfFastifyError(err);
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(hubPlugin, { config: options.config, now: options.now });
   await app.register(connectionLimits);
   await app.register(originCheck);
+  await app.register(publicDoor);
   await app.register(authPlugin);
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
@@ -154,39 +158,21 @@ export async function buildApp(options: AppOptions) {
   // 4. Routes.
   await app.register(
     async (api) => {
+      // Both roles: health, sign-in, accounts and settings, the audit log, backups.
       await api.register(healthRoutes);
-      await api.register(queueRoutes);
-      await api.register(ticketRoutes);
+      await api.register(hubRoutes);
       await api.register(authRoutes);
-      await api.register(counterRoutes);
-      await api.register(deviceRoutes);
       await api.register(auditRoutes);
       await api.register(adminRoutes);
       await api.register(backupRoutes);
-      await api.register(procedureRoutes);
-      await api.register(catalogAdminRoutes);
-      await api.register(catalogFilesRoutes);
-      await api.register(logoRoutes);
-      await api.register(printerRoutes);
-      await api.register(printPageRoutes);
-      await api.register(trackRoutes);
-      await api.register(ratingRoutes);
-      await api.register(reportRoutes);
-      await api.register(monitorRoutes);
-      await api.register(displayRoutes);
-      await api.register(announcementRoutes);
-      await api.register(dossierRoutes);
-      await api.register(dossierBookRoutes);
-      await api.register(calendarRoutes);
-      await api.register(privacyRoutes);
-      await api.register(appointmentRoutes);
-      await api.register(appointmentAdminRoutes);
+      // The office's queue, kiosks, counters, displays, dossiers; or the province's roll-up of its offices.
+      await api.register(options.config.role === 'province' ? provinceRoutes : officeRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
   // Short links that QR codes encode (redirects to the phone pages).
-  await app.register(publicLinks);
+  if (options.config.role === 'office') await app.register(publicLinks);
 
   // 5. The built screens (vite build → dist/), when present.
   // Every file of dist/ is public (the screens' code; their data comes from the API): declared so explicitly,
@@ -194,7 +180,7 @@ export async function buildApp(options: AppOptions) {
   if (existsSync(options.config.staticDir)) {
     await app.register(async (screens) => {
       screens.addHook('onRoute', (route) => {
-        route.config = { ...route.config, allow: Allow.everyone };
+        route.config = { ...route.config, allow: Allow.everyone, staticFiles: true };
       });
       await screens.register(fastifyStatic, { root: options.config.staticDir, prefix: '/', redirect: true, index: ['index.html'] });
     });

@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const EnvSchema = Type.Object({
+  HUB_ROLE: Type.Union([Type.Literal('office'), Type.Literal('province')], { default: 'office' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   DB_FILE: Type.String({ default: './data/motcua.db' }),
@@ -23,6 +24,10 @@ const EnvSchema = Type.Object({
   PRINTER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 3000 }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
   MAX_CONNECTIONS_PER_ADDRESS: Type.Integer({ minimum: 0, maximum: 100_000, default: 500 }),
+  PUBLIC_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  PUBLIC_HOST: Type.String({ default: '127.0.0.1' }),
+  PUBLIC_TRUSTED_PROXIES: Type.String({ default: 'loopback' }),
+  PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -32,6 +37,8 @@ type Env = Static<typeof EnvSchema>;
 
 /** Server configuration. The only reader of process.env. */
 export interface Config {
+  /** `office`: an office's hub (queue, kiosks, counters); `province`: the province's hub rolling its offices up. */
+  role: 'office' | 'province';
   port: number;
   host: string;
   dbFile: string;
@@ -57,6 +64,18 @@ export interface Config {
   printing?: PrintingConfig;
   /** Slow and abusive connections; absent: DEFAULT_LIMITS. */
   limits?: ConnectionLimits;
+  /** The public door for citizens from the internet (PUBLIC_PORT); absent: not opened. */
+  publicDoor?: PublicDoorConfig;
+}
+
+/** The public door: its listener, the TLS proxies in front of it, and each citizen address's request budget. */
+export interface PublicDoorConfig {
+  port: number;
+  host: string;
+  /** Addresses (or `loopback`, CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** Requests one citizen address may make per minute through the door. */
+  ratePerMinute: number;
 }
 
 /** Limits that keep one misbehaving host from starving the others. */
@@ -103,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = converted as Env;
   return {
+    role: e.HUB_ROLE,
     port: e.PORT,
     host: e.HOST,
     dbFile: e.DB_FILE === ':memory:' ? e.DB_FILE : resolve(e.DB_FILE),
@@ -118,6 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     ...(e.CATALOG_FILES_DIR ? { catalogFilesDir: resolve(e.CATALOG_FILES_DIR) } : {}),
     limits: { requestTimeoutMs: e.REQUEST_TIMEOUT_MS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS },
+    ...(e.PUBLIC_PORT === undefined
+      ? {}
+      : {
+          publicDoor: {
+            port: e.PUBLIC_PORT,
+            host: e.PUBLIC_HOST,
+            trustedProxies: e.PUBLIC_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+            ratePerMinute: e.PUBLIC_RATE_LIMIT,
+          },
+        }),
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

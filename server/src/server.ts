@@ -8,21 +8,25 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp({ config });
   await app.listen({ port: config.port, host: config.host });
+  const door = config.publicDoor ? await app.listenPublicDoor(config.publicDoor) : null;
   const base = config.publicUrl;
+  const screens =
+    config.role === 'province'
+      ? [`  Trang của tỉnh:      ${base}/counter/   (cán bộ tỉnh đăng nhập)`]
+      : [`  Kiosk lấy số:        ${base}/kiosk/`, `  Màn hình hiển thị:   ${base}/display/`, `  Quầy cán bộ:         ${base}/counter/`];
   const lines = [
     '',
     `  motcua đang chạy — ${app.hub.queue.settings().name}`,
-    `  Kiosk lấy số:        ${base}/kiosk/`,
-    `  Màn hình hiển thị:   ${base}/display/`,
-    `  Quầy cán bộ:         ${base}/counter/`,
+    ...screens,
     `  API (OpenAPI):       ${base}/api/openapi.json`,
     `  Trên máy này:        http://localhost:${config.port}/`,
+    ...(door ? [`  Cổng công dân:       ${door}/kiosk/phone/ (chỉ trang công dân; đặt sau proxy TLS)`] : []),
     `  Dữ liệu:             ${config.dbFile}`,
   ];
   if (app.seedReport) {
     lines.push(
       '',
-      `  Văn phòng mẫu đã được tạo. Tài khoản: ${app.seedReport.usernames.join(', ')}`,
+      `  Dữ liệu mẫu đã được tạo. Tài khoản: ${app.seedReport.usernames.join(', ')}`,
       // A password the operator chose (DEMO_PASSWORD) is never echoed: consoles end up in logs and journals.
       app.seedReport.password === null ? '  Mật khẩu chung: giá trị DEMO_PASSWORD đã đặt' : `  Mật khẩu chung: ${app.seedReport.password}   (chỉ in một lần — hãy ghi lại)`,
     );

@@ -15,6 +15,7 @@ export function testConfig(overrides: Partial<Config> = {}, prefix = 'motcua-tes
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return {
     dir,
+    role: 'office',
     port: 0,
     host: '127.0.0.1',
     dbFile: join(dir, 'motcua.db'),

@@ -5,6 +5,7 @@ import { STAFF_ROLE_INCLUDES, type AccessRole } from '@shared/access';
 import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
 import type { DeviceRow } from '../repositories/devices-repository';
+import { cameThroughPublicDoor } from './public-door';
 import type { StaffSession } from '../services/auth-service';
 
 /** Who is calling: the roles they hold, and the session and device behind them. */
@@ -21,6 +22,8 @@ declare module 'fastify' {
     allow?: readonly AccessRole[];
     /** The route stays usable while the staff member must change their password (me, password, logout). */
     duringPasswordChange?: boolean;
+    /** The built screens' files (one wildcard route); the public door serves only the phone pages' ones. */
+    staticFiles?: boolean;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -54,6 +57,9 @@ export function resolvePrincipal(app: FastifyInstance, cookies: Record<string, s
   if (staff) STAFF_ROLE_INCLUDES[staff.me.role].forEach((r) => roles.add(r));
   return { roles, staff, device, ip };
 }
+
+/** A caller holding no role but `anonymous`. */
+export const anonymous = (ip: string): Principal => ({ roles: new Set<AccessRole>(['anonymous']), staff: null, device: null, ip });
 
 /** Whether a principal holds one of the allowed roles. */
 export const isAllowed = (p: Principal, allow: readonly AccessRole[]) => allow.some((r) => p.roles.has(r));
@@ -101,7 +107,8 @@ export default fp(
     app.addHook('onRequest', async (request) => {
       if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
       const allow = request.routeOptions.config.allow;
-      const principal = resolvePrincipal(app, request.cookies, request.ip);
+      // Through the public door nobody is signed in or paired, whatever cookies arrive, and open LAN mode does not apply.
+      const principal = cameThroughPublicDoor(request.raw) ? anonymous(request.ip) : resolvePrincipal(app, request.cookies, request.ip);
       request.principal = principal;
       if (!allow) {
         request.log.error({ route: request.routeOptions.url, method: request.method }, 'route declares no access rule: refused');
@@ -113,5 +120,5 @@ export default fp(
       }
     });
   },
-  { name: 'auth', dependencies: ['hub'] },
+  { name: 'auth', dependencies: ['hub', 'public-door'] },
 );

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { openDatabase, type Db } from '../db';
 import { createRealtime, type HubServer } from '../realtime/emitter';
 import { seedDemoOffice, type SeedReport } from '../seed';
+import { seedDemoProvince } from '../seed-province';
 import { createHub, type Hub } from '../services/hub';
 
 declare module 'fastify' {
@@ -17,7 +18,7 @@ declare module 'fastify' {
 }
 
 /**
- * Opens the database (migrated), seeds the demo office on an empty database, and builds the use-cases.
+ * Opens the database (migrated), seeds the demo office (or province) on an empty database, and builds the use-cases.
  * Pushes go through `app.io`, decorated later by the socket-io plugin.
  */
 export default fp(
@@ -27,7 +28,8 @@ export default fp(
     app.decorate('db', db);
     const hub = createHub({ db, config: opts.config, now: opts.now, realtime: createRealtime(() => (app.hasDecorator('io') ? app.io : undefined)) });
     app.decorate('hub', hub);
-    const seedReport = opts.config.seedDemo && hub.repos.users.count() === 0 ? await seedDemoOffice(hub, opts.config.demoPassword) : null;
+    const seed = opts.config.role === 'province' ? seedDemoProvince : seedDemoOffice;
+    const seedReport = opts.config.seedDemo && hub.repos.users.count() === 0 ? await seed(hub, opts.config.demoPassword) : null;
     app.decorate('seedReport', seedReport);
     // Retention's nightly pass: once per local day from RETENTION_HOUR, and at start when the day's pass is still due
     // (the hub was off at night), before any request, so it never runs in the middle of the first commands.

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { HubServer } from '../realtime/emitter';
 import { authenticateHandshake, dropEndedSessions, handleConnection } from '../realtime/connection';
+import { cameThroughPublicDoor } from './public-door';
 
 /**
  * Socket.IO attached to Fastify's own HTTP server (same port, path /socket.io). Closed with the app.
@@ -19,7 +20,7 @@ export default fp(
       allowRequest: (req, callback) => callback(null, !app.isCrossOrigin(req.headers)),
     });
     io.use((socket, next) => {
-      const result = authenticateHandshake(app, socket.handshake);
+      const result = authenticateHandshake(app, socket.handshake, cameThroughPublicDoor(socket.request));
       if (result.ok) {
         socket.data = result.data;
         next();

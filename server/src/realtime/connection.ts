@@ -22,12 +22,14 @@ const refuse = (code: ErrorBody['code']): { ok: false; error: ErrorBody } => ({ 
  * Validates the handshake `auth` with the shared schema and resolves the caller from its cookies exactly as for
  * HTTP: a kiosk/display/rating screen must be a paired device of that kind (kiosk and display: or open LAN mode),
  * a counter console must carry a staff session, a tracker must name an existing ticket. The client's claim is only a
- * request, never trusted.
+ * request, never trusted. Through the public door only trackers connect.
  */
-export function authenticateHandshake(app: FastifyInstance, handshake: Handshake): { ok: true; data: SocketData } | { ok: false; error: ErrorBody } {
+export function authenticateHandshake(app: FastifyInstance, handshake: Handshake, throughPublicDoor = false): { ok: true; data: SocketData } | { ok: false; error: ErrorBody } {
   const auth: unknown = handshake.auth;
   if (!checkAuth.Check(auth) || auth.protocolVersion !== PROTOCOL_VERSION) return refuse('VALIDATION_FAILED');
   if (auth.role === 'tracker') return authenticateTracker(app, auth.trackingId);
+  // The public door carries the phones following their tickets, and no screen of the office.
+  if (throughPublicDoor) return refuse('FORBIDDEN');
   const cookies = handshake.headers.cookie ? parseCookie(handshake.headers.cookie) : {};
   const principal = resolvePrincipal(app, cookies, handshake.address);
   const needs = auth.role === 'counter' ? (['staff'] as const) : ([auth.role] as const);

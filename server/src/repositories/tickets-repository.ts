@@ -124,6 +124,14 @@ export function ticketsRepository(db: Db) {
     allWaiting: db.prepare<{ day: string; service: number; id: number }, { n: number }>(
       `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = :day AND status = 'waiting' AND service_id = :service AND id <> :id`,
     ),
+    // The newest ticket's place: the kept count, less the tickets behind it (an index range that is empty or nearly).
+    waitingCount: db.prepare<{ day: string; service: number }, { n: number }>(
+      `SELECT COALESCE(SUM(n), 0) AS n FROM waiting_counts WHERE queue_day = :day AND service_id = :service`,
+    ),
+    allBehind: db.prepare<{ day: string; service: number; key: number; id: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE queue_day = :day AND status = 'waiting' AND service_id = :service
+         AND sort_key >= :key AND (sort_key > :key OR id > :id)`,
+    ),
     priorityCounts: db.prepare<{ day: string; service: number; key: number; id: number }, { ahead: number | null; waiting: number }>(
       `SELECT SUM(sort_key < :key OR (sort_key = :key AND id < :id)) AS ahead, COUNT(*) AS waiting
          FROM tickets INDEXED BY tickets_priority_waiting
@@ -199,17 +207,23 @@ export function ticketsRepository(db: Db) {
     /**
      * Where a waiting ticket stands in its service's queue (see peopleAheadUnder). Only what the rule needs is counted:
      * the normal tickets waiting matter only to a priority ticket under the interleave rule (else reported as 0).
+     * `newest`: the ticket was just issued (at the end of its queue): its place comes from the kept counts
+     * (migration 018) and the few tickets behind it, in time independent of the queue's length — the same figures
+     * (tests/repositories/waiting-counts.test.ts).
      */
-    placeOf(t: TicketRow, mode: CallingMode): QueuePlace {
+    placeOf(t: TicketRow, mode: CallingMode, newest = false): QueuePlace {
       const priority = t.priority_group !== null;
       const at = { day: t.queue_day, service: t.service_id, key: t.sort_key, id: t.id };
       const p = s.priorityCounts.get(at) ?? { ahead: 0, waiting: 0 };
       const priorityAhead = p.ahead ?? 0;
+      // Every other waiting ticket of the service: from the kept count for the newest ticket, else from the index.
+      const others = () => (newest ? (s.waitingCount.get(at)?.n ?? 0) - (t.status === 'waiting' ? 1 : 0) : (s.allWaiting.get(at)?.n ?? 0));
       if (priority) {
-        const normalWaiting = mode === 'interleave' ? (s.allWaiting.get({ day: at.day, service: at.service, id: at.id })?.n ?? 0) - p.waiting : 0;
+        const normalWaiting = mode === 'interleave' ? others() - p.waiting : 0;
         return { priority, sameClassAhead: priorityAhead, priorityWaiting: p.waiting, normalWaiting };
       }
-      return { priority, sameClassAhead: (s.allAhead.get(at)?.n ?? 0) - priorityAhead, priorityWaiting: p.waiting, normalWaiting: 0 };
+      const allAhead = newest ? others() - (s.allBehind.get(at)?.n ?? 0) : (s.allAhead.get(at)?.n ?? 0);
+      return { priority, sameClassAhead: allAhead - priorityAhead, priorityWaiting: p.waiting, normalWaiting: 0 };
     },
     /** Writes the given columns of one ticket. */
     update(id: number, patch: TicketPatch): void {

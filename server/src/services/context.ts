@@ -9,6 +9,7 @@ import { dossiersRepository } from '../repositories/dossiers-repository';
 import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { privacyRepository } from '../repositories/privacy-repository';
+import { provinceRepository } from '../repositories/province-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     catalogSearch: catalogSearchRepository(db),
     devices: devicesRepository(db),
     privacy: privacyRepository(db),
+    province: provinceRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
     loginFailures: loginFailuresRepository(db),

@@ -19,6 +19,7 @@ import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
 import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
+import { provinceService } from './province-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
@@ -63,10 +64,11 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
+  const province = provinceService(ctx);
   const appointments = appointmentService(ctx, tickets);
   const appointmentAdmin = appointmentAdminService(ctx);
   const appointmentReport = appointmentReports(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, appointments, appointmentAdmin, appointmentReport };
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, province, appointments, appointmentAdmin, appointmentReport };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -142,10 +142,10 @@ export function queueService(ctx: ServiceContext) {
     return row ? toCounterState(row, repos.catalog.counterServices(), repos.stats.servedAt(counterId, queueDay)) : undefined;
   }
 
-  /** People who will be called before a waiting ticket, under the office's calling rule. */
-  function peopleAhead(row: TicketRow): number {
+  /** People who will be called before a waiting ticket, under the office's calling rule (`newest`: just issued). */
+  function peopleAhead(row: TicketRow, newest = false): number {
     const s = settings();
-    return peopleAheadUnder(repos.tickets.placeOf(row, s.callingMode), s.callingMode, s.normalPerPriority);
+    return peopleAheadUnder(repos.tickets.placeOf(row, s.callingMode, newest), s.callingMode, s.normalPerPriority);
   }
 
   /** The wait estimate's inputs for one service: average service minutes, open counters serving it, their numbers. */

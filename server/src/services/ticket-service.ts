@@ -71,7 +71,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     const row = repos.tickets.byId(id) as TicketRow;
     // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
     const l = queue.loadOf(day.queueDay, svc.id);
-    const peopleAhead = queue.peopleAhead(row);
+    const peopleAhead = queue.peopleAhead(row, true);
     return {
       row,
       reply: {

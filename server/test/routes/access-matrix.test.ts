@@ -12,6 +12,7 @@ const A: AccessRole[] = ['admin'];
 /** Who may call each route. Every route of the OpenAPI document must be listed: a new route cannot be forgotten. */
 const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/health': E,
+  'GET /api/hub': E,
   'GET /api/services': E,
   'GET /api/queue/snapshot': E,
   'POST /api/admin/reset-day': A,
