@@ -102,6 +102,25 @@ describe('every kiosk screen fits and every control can be pressed, at every kio
     await home();
   });
 
+  it('the appointment check-in: the keyboard, then a booking of tomorrow answered "too early"', async () => {
+    const { today } = (await app.inject({ url: '/api/appointments/options' })).json() as { today: string };
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    // 10:00 tomorrow: its window opens at 09:30 tomorrow, so "too early" whenever the test runs.
+    const slot = ((await app.inject({ url: `/api/appointments/slots?serviceId=1&date=${day}` })).json() as { start: string }[])[20];
+    const payload = { serviceId: 1, start: slot?.start, fullName: 'Phạm Thu Hà', phone: '0933000111', consent: true };
+    const { code } = (await app.inject({ method: 'POST', url: '/api/appointments', payload })).json() as { code: string };
+    await kiosk.getByTestId('appointment-entry').click();
+    await kiosk.getByTestId('checkin-screen').waitFor();
+    expect(await checkSizes(kiosk, 'fit-kiosk-checkin', KIOSK_SIZES)).toEqual([]);
+    for (const ch of code) await kiosk.getByTestId(`keyboard-key-${ch.toLowerCase()}`).click();
+    await kiosk.getByTestId('checkin-submit').click();
+    await kiosk.getByTestId('checkin-problem').waitFor();
+    // Tomorrow's booking: the times with their date.
+    expect(await kiosk.getByTestId('checkin-problem').textContent()).toMatch(/lịch hẹn lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\. Mời Quý khách quay lại từ \d\d:\d\d/);
+    expect(await checkSizes(kiosk, 'fit-kiosk-checkin-early', KIOSK_SIZES)).toEqual([]);
+    await home();
+  });
+
   it('the closed screen outside the issuing windows', async () => {
     const open = app.hub.queue.settings();
     // Open every day but today (the office's today), at the usual hours.
