@@ -32,6 +32,7 @@ import dossierBookRoutes from './routes/api/dossiers-book';
 import dossierRoutes from './routes/api/dossiers';
 import displayRoutes from './routes/api/displays';
 import healthRoutes from './routes/api/health';
+import idCardRoutes from './routes/api/id-card';
 import logoRoutes from './routes/api/logo';
 import monitorRoutes from './routes/api/monitor';
 import printPageRoutes from './routes/api/print-page';
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(displayRoutes);
       await api.register(announcementRoutes);
       await api.register(dossierRoutes);
+      await api.register(idCardRoutes);
       await api.register(dossierBookRoutes);
       await api.register(calendarRoutes);
       await api.register(privacyRoutes);

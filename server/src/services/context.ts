@@ -5,10 +5,12 @@ import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { dossiersRepository } from '../repositories/dossiers-repository';
+import { idCardRepository } from '../repositories/id-card-repository';
 import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { privacyRepository } from '../repositories/privacy-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
+import { secretsRepository } from '../repositories/secrets-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
 import { ticketsRepository } from '../repositories/tickets-repository';
@@ -26,7 +28,9 @@ export function createRepositories(db: Db) {
     privacy: privacyRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
+    idCards: idCardRepository(db),
     loginFailures: loginFailuresRepository(db),
+    secrets: secretsRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     tickets: ticketsRepository(db),

@@ -11,6 +11,8 @@ import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
 import { dossierService } from './dossier-service';
+import { idCardService } from './id-card-service';
+import { idNumberHasher } from './id-number-hash';
 import { loginThrottle } from './login-throttle';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
@@ -43,7 +45,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   };
   const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
-  const tickets = ticketService(ctx, queue);
+  const idHash = idNumberHasher(ctx);
+  const tickets = ticketService(ctx, queue, idHash);
   const counters = counterService(ctx, queue, (ticketId) => ratings.offer(ticketId));
   const throttle = loginThrottle(ctx);
   const auth = authService(ctx, counters, throttle);
@@ -51,7 +54,9 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const admin = adminService(ctx, queue, throttle);
   const catalog = catalogService(ctx);
   const calendar = calendarService(ctx);
-  const dossiers = dossierService(ctx, catalog, calendar);
+  const dossiers = dossierService(ctx, catalog, calendar, idHash);
+  const idCards = idCardService(ctx, idHash);
+  idCards.hashOlderDossiers();
   const logo = logoService(ctx, queue);
   const reports = reportsService(ctx, queue);
   const monitor = monitorService(ctx, queue);
@@ -60,7 +65,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, idHash, idCards };
 }
 
 export type Hub = ReturnType<typeof createHub>;
