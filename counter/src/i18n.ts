@@ -80,6 +80,7 @@ export const messages = {
       waited: 'Đã chờ',
       recalls: 'Số lần gọi lại',
       transferred: 'Đã chuyển {n} lần',
+      holder: 'Công dân (đã quét thẻ căn cước tại kiosk)',
     },
     actions: {
       title: 'Thao tác',
@@ -219,6 +220,7 @@ export const messages = {
       waited: 'Waited',
       recalls: 'Recalls',
       transferred: 'Transferred {n} times',
+      holder: 'Citizen (ID card scanned at the kiosk)',
     },
     actions: {
       title: 'Actions',

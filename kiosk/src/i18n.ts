@@ -1,6 +1,7 @@
 import { createAppI18n } from '@ui/i18n';
 import { timeLimitMessages } from './components/common/time-limit-messages';
 import { kioskDossierMessages } from './components/dossier/messages';
+import { idCardMessages } from './components/id-card/messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
@@ -122,6 +123,7 @@ export const messages = {
       comeBack: 'Xin mời Quý khách quay lại trong giờ cấp số. Trân trọng cảm ơn!',
     },
     ...kioskDossierMessages.vi,
+    ...idCardMessages.vi,
     ...timeLimitMessages.vi,
   },
   en: {
@@ -242,6 +244,7 @@ export const messages = {
       comeBack: 'Please come back during ticket hours. Thank you!',
     },
     ...kioskDossierMessages.en,
+    ...idCardMessages.en,
     ...timeLimitMessages.en,
   },
 };
