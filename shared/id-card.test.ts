@@ -39,6 +39,11 @@ describe('parseIdCardQr', () => {
     expect(parsed).toEqual({ ok: true, card: { kind: 'unknown', idNumber: '001058012345', fullName: 'Nguyễn Văn Thử' } });
   });
 
+  it('leaves out an address holding a character the scanner could not send', () => {
+    const parsed = parseIdCardQr('001058012345||Nguyễn Văn Thử|15031958|Nam|S\uFFFD 1 Ph\uFFFD Mẫu|10052021');
+    expect(parsed.ok && parsed.card.address).toBeUndefined();
+  });
+
   it('leaves out a field with the wrong shape instead of guessing', () => {
     const parsed = parseIdCardQr('001058012345|12AB|Nguyễn Văn Thử|31021958|Không rõ|  |99999999');
     expect(parsed).toEqual({ ok: true, card: { kind: 'unknown', idNumber: '001058012345', fullName: 'Nguyễn Văn Thử' } });

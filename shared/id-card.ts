@@ -96,7 +96,8 @@ export function parseIdCardQr(payload: string): IdCardParse {
   const gender = parseGender(fields[4] ?? '');
   if (gender) card.gender = gender;
   const address = (fields[5] ?? '').normalize('NFC').replace(/\s+/g, ' ');
-  if (address && /\p{L}/u.test(address)) card.address = address;
+  // U+FFFD: a character the scanner could not send (see scan-detector.ts); a garbled address is left out, not guessed.
+  if (address && /\p{L}/u.test(address) && !address.includes('\uFFFD')) card.address = address;
   const issueDate = parseCardDate(fields[6] ?? '');
   if (issueDate) {
     card.issueDate = issueDate;

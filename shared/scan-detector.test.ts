@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createScanDetector, isCharacterKey, type ScanKey, type ScanStep } from './scan-detector';
+import { parseIdCardQr } from './id-card';
+import { createScanDetector, isCharacterKey, UNREADABLE, type ScanKey, type ScanStep } from './scan-detector';
 
 // Synthetic payload (invented person), as a scanner sends it: characters then Enter.
 const PAYLOAD = '001058012345|123456789|Nguyễn Văn Thử|15031958|Nam|Số 1 Phố Mẫu|10052021';
@@ -68,6 +69,20 @@ describe('createScanDetector', () => {
     for (const ch of [...nfd.slice('001058012345||N'.length)]) steps.push(d.feed({ key: ch, at: (at += 3) }));
     steps.push(d.feed({ key: 'Enter', at: (at += 3) }));
     expect(steps.at(-1)).toEqual({ kind: 'scan', payload: '001058012345||Nguyễn' });
+  });
+
+  it('marks Alt-code characters unreadable, so the card is refused rather than read with letters missing', () => {
+    const d = createScanDetector();
+    let at = 0;
+    const steps: ScanStep[] = [];
+    for (const ch of [...'001058012345||Nguy']) steps.push(d.feed({ key: ch, at: (at += 3) }));
+    steps.push(d.feed({ key: 'Alt', at: (at += 3), altKey: true }));
+    for (const ch of ['7', '8', '7', '1']) steps.push(d.feed({ key: ch, at: (at += 3), altKey: true }));
+    for (const ch of [...'n Van']) steps.push(d.feed({ key: ch, at: (at += 3) }));
+    steps.push(d.feed({ key: 'Enter', at: (at += 3) }));
+    expect(steps.at(-1)).toEqual({ kind: 'scan', payload: `001058012345||Nguy${UNREADABLE}n Van` });
+    const last = steps.at(-1);
+    expect(last?.kind === 'scan' && parseIdCardQr(last.payload)).toEqual({ ok: false, reason: 'NO_NAME' });
   });
 
   it('accepts composed characters sent as one key value', () => {

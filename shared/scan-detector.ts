@@ -37,6 +37,8 @@ export interface ScanKey {
 
 /** Named keys (`Shift`, `Enter`, `F1`, `ArrowUp`, `Dead`…) against characters, which may be Vietnamese (`ễ`). */
 const NAMED_KEY = /^[A-Z][A-Za-z0-9]+$/;
+/** Stands in a payload for a character sent as an Alt code. */
+export const UNREADABLE = '\uFFFD';
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Dead', 'Unidentified', 'Process']);
 
 /** True when `key` is a typed character rather than a named key; a composed letter may be 2 code points (NFD). */
@@ -70,7 +72,15 @@ export function createScanDetector(timing: ScanTiming = DEFAULT_SCAN_TIMING) {
       breakBurst(k.at);
       return { kind: 'pass' };
     }
-    if (MODIFIER_KEYS.has(k.key) || k.altKey) return chars.length > 1 ? { kind: 'consume' } : { kind: 'pass' };
+    if (MODIFIER_KEYS.has(k.key)) return chars.length > 1 ? { kind: 'consume' } : { kind: 'pass' };
+    if (k.altKey) {
+      // Alt-code output (Alt + numpad digits): the character is not in the keys, so the scan holds U+FFFD in its place
+      // and the parser refuses it rather than read a name with letters missing.
+      if (chars.length === 0) return { kind: 'pass' };
+      if (chars.at(-1) !== UNREADABLE) chars.push(UNREADABLE);
+      last = k.at;
+      return { kind: 'consume' };
+    }
     const gap = k.at - last;
     if (broken) {
       if (gap <= timing.maxGapMs && k.key !== 'Enter') {
