@@ -16,6 +16,11 @@ export const idCardMessages = {
       dossiersFailed: 'Chưa tra cứu được. Xin vui lòng thử lại sau ít phút.',
       scanHint: 'Hoặc quét mã QR trên thẻ căn cước để xem các hồ sơ của mình.',
       createdAt: 'Ngày nộp',
+      camera: 'Quét thẻ bằng camera',
+      cameraGuide: 'Đưa mã QR trên thẻ căn cước vào trước camera',
+      cameraUnavailable: 'Không mở được camera. Xin vui lòng dùng máy quét hoặc hỏi cán bộ.',
+      cameraTimeout: 'Chưa đọc được mã. Xin vui lòng thử lại.',
+      cameraClose: 'Đóng',
     },
   },
   en: {
@@ -34,6 +39,11 @@ export const idCardMessages = {
       dossiersFailed: 'The lookup failed. Please try again in a few minutes.',
       scanHint: 'Or scan the QR code on your ID card to see your dossiers.',
       createdAt: 'Submitted',
+      camera: 'Scan card with camera',
+      cameraGuide: 'Hold the QR code of your ID card in front of the camera',
+      cameraUnavailable: 'The camera could not be opened. Please use the scanner or ask at a counter.',
+      cameraTimeout: 'No code read yet. Please try again.',
+      cameraClose: 'Close',
     },
   },
 };
