@@ -86,6 +86,28 @@ describe('ID-card scan in real Chromium: kiosk greeting and priority, counter ho
     expect(JSON.stringify(row)).not.toMatch(/Nguyễn|N\*\*\*|001058012345/);
   });
 
+  it('the priority step with a scanned card fits a landscape kiosk and a small tablet without scrolling', async () => {
+    for (const [w, h] of [
+      [1920, 1080],
+      [1024, 768],
+    ] as const) {
+      const page = await openPage(browser, `${base}/kiosk/`, w, h, errors);
+      await page.getByTestId('service-B').waitFor();
+      await scan(page, PAYLOAD);
+      await page.getByTestId('id-card-greeting').waitFor();
+      await page.getByTestId('service-B').click();
+      await page.getByTestId('priority-take').waitFor();
+      expect(await page.evaluate('document.documentElement.scrollHeight <= window.innerHeight')).toBe(true);
+      for (const id of ['priority-take', 'priority-none', 'priority-appointment', 'priority-back']) {
+        const box = await page.getByTestId(id).boundingBox();
+        expect(box && box.y + box.height <= h + 1, `${id} on screen at ${w}×${h}`).toBe(true);
+      }
+      await shoot(page, `id-card-kiosk-priority-${w}x${h}`);
+      await page.getByTestId('priority-back').click();
+      await page.close();
+    }
+  });
+
   it('the kiosk forgets the citizen when it goes home; a scan on Tra cứu hồ sơ lists their open dossiers', async () => {
     await kiosk.getByTestId('ticket-done').click();
     await kiosk.getByTestId('kiosk-home').waitFor();
