@@ -8,6 +8,7 @@ export interface PersonalReadRow {
   at: number;
   user_id: number | null;
   user_name: string | null;
+  device_name: string | null;
   ip: string | null;
   dossier_id: number;
   dossier_code: string;
@@ -86,8 +87,9 @@ export function privacyRepository(db: Db) {
       add('r.id < @beforeId', 'beforeId', f.beforeId);
       return db
         .prepare(
-          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, d.code AS dossier_code
+          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, dev.name AS device_name, d.code AS dossier_code
              FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN users u ON u.id = r.user_id
+             LEFT JOIN devices dev ON dev.id = r.device_id
             ${clause()} ORDER BY r.id DESC LIMIT @limit`,
         )
         .all(params) as PersonalReadRow[];

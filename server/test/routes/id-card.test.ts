@@ -118,6 +118,9 @@ describe('ID-card scans: ticket hash, counter holder, kiosk dossier listing, int
     const reads = t.app.db.prepare('SELECT user_id, device_id, dossier_id, kind, fields FROM personal_data_reads WHERE device_id IS NOT NULL').all();
     expect(reads).toEqual([{ user_id: null, device_id: kiosk.id, dossier_id: open.body.id, kind: 'list', fields: 'status,dates' }]);
     expect(closed.body.status).toBe('refused');
+    // The supervisors' access log names the kiosk that showed the data.
+    const log = await send(t.app, 'GET', '/api/admin/data-access?limit=5', admin);
+    expect(log.body[0]).toMatchObject({ userId: null, userName: null, deviceName: 'Thiết bị kiosk', dossierId: open.body.id, kind: 'list', fields: 'status,dates' });
 
     // An unknown number lists nothing; an unpaired browser in open LAN mode is refused; a bad number is a 400.
     expect((await send(t.app, 'POST', '/api/kiosk/dossiers-by-id-card', kiosk.cookie, { idNumber: '079305006789' })).body).toEqual({ dossiers: [] });
