@@ -129,4 +129,16 @@ describe('ID-card scans: ticket hash, counter holder, kiosk dossier listing, int
     expect((await send(t.app, 'POST', '/api/kiosk/dossiers-by-id-card', kiosk.cookie, { idNumber: ID, name: 'x' })).body.code).toBe('VALIDATION_FAILED');
     expect(count(t.app, 'SELECT COUNT(*) n FROM personal_data_reads WHERE device_id IS NOT NULL')).toBe(1);
   });
+
+  it('hashes the ID numbers of dossiers received before the hash existed (at hub start)', async () => {
+    const applicant = { ...intakeBody().applicant, idNumber: ID };
+    const res = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody(PROC.MARITAL_STATUS, { applicant }));
+    const org = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody(PROC.MARITAL_STATUS, { applicant: { ...applicant, idNumber: '0101234567' } }));
+    t.app.db.prepare('UPDATE dossiers SET applicant_id_hash = NULL').run();
+    t.app.hub.idCards.hashOlderDossiers();
+    const hashOfDossier = (id: number) => (t.app.db.prepare('SELECT applicant_id_hash h FROM dossiers WHERE id = ?').get(id) as { h: string | null }).h;
+    expect(hashOfDossier(res.body.id)).toBe(hashOf(ID));
+    // A tax code (10 digits) is no personal ID number: no hash.
+    expect(hashOfDossier(org.body.id)).toBeNull();
+  });
 });
