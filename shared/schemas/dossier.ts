@@ -125,6 +125,8 @@ export const DossierEventSchema = Type.Object({
   userName: Type.String(),
   note: Type.String(),
   agency: Type.String(),
+  /** An intake after an ID-card scan: where each applicant field came from (values stay in the log, not here). */
+  idCardFields: Type.Optional(Type.Record(Type.String(), StringEnum(['scanned', 'corrected', 'typed'] as const))),
 });
 export type DossierEvent = Static<typeof DossierEventSchema>;
 

@@ -175,6 +175,12 @@ describe('ID-card scan in real Chromium: kiosk greeting and priority, counter ho
       scanned: { address: 'Số 1 Phố Mẫu, Phường Thử Nghiệm, Hà Nội' },
       typed: { address: 'Số 1A Phố Mẫu, Phường Thử Nghiệm, Hà Nội' },
     });
+    // The dossier's log on screen says where each field came from.
+    await counter.getByTestId('print-close').click();
+    await counter.getByTestId('tab-track').click();
+    await counter.getByTestId('detail-log-id-card').first().waitFor();
+    expect(await counter.getByTestId('detail-log-id-card').first().textContent()).toContain('Địa chỉ sửa so với thẻ');
+    await shoot(counter, 'id-card-counter-dossier-log');
     expect(errors).toEqual([]);
   });
 });

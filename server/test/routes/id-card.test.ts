@@ -86,6 +86,7 @@ describe('ID-card scans: ticket hash, counter holder, kiosk dossier listing, int
     const res = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody(PROC.MARITAL_STATUS, { applicant, idCard: { ...CARD } }));
     expect(res.status).toBe(201);
     expect(res.body.applicant).toMatchObject({ dateOfBirth: '1958-03-15', gender: 'male' });
+    expect(res.body.events[0].idCardFields).toEqual({ name: 'scanned', idNumber: 'scanned', dateOfBirth: 'scanned', gender: 'scanned', address: 'corrected' });
     const ev = t.app.db.prepare("SELECT data FROM dossier_events WHERE dossier_id = ? AND type = 'intake.accept'").get(res.body.id) as { data: string };
     expect(JSON.parse(ev.data)).toEqual({
       idCard: {
