@@ -145,12 +145,17 @@ describe('ID-card scan in real Chromium: kiosk greeting and priority, counter ho
     for (const part of ['Nguyễn', 'Thử', 'N***', '001058012345', 'Phố Mẫu']) expect(wall).not.toContain(part);
     await shoot(display, 'id-card-display');
 
-    await counter.getByTestId('open-dossiers').click();
+    // A scan on the console page (a button focused there): no action pressed, the intake opens filled from the card.
+    expect(await counter.evaluate('document.activeElement?.tagName')).toBe('BUTTON');
+    await scan(counter, PAYLOAD);
     await counter.getByTestId('dossier-intake').waitFor();
+    expect(await counter.getByTestId('intake-scanned').textContent()).toContain(MASKED);
+    expect(app.db.prepare("SELECT status FROM tickets WHERE number = 'A001'").get()).toEqual({ status: 'called' });
     await counter.getByTestId('procedure-search').fill('tinh trang hon nhan');
     await counter.getByTestId('procedure-4').click();
     await counter.getByTestId('procedure-chosen').waitFor();
-    // No box focused: the scanner's keys go to the page, not into a field.
+    expect(await counter.getByTestId('applicant-name').inputValue()).toBe('Nguyễn Văn Thử');
+    // Scanned again in the form, no box focused: the scanner's keys go to the page, not into a field.
     await counter.evaluate('document.activeElement && document.activeElement.blur()');
     await scan(counter, PAYLOAD);
     await expect.poll(() => counter.getByTestId('applicant-name').inputValue()).toBe('Nguyễn Văn Thử');
