@@ -34,6 +34,8 @@ export const Allow = {
   everyone: ACCESS_ROLES,
   /** Ticket issuing: kiosks, and staff issuing for a walk-in. */
   kiosk: ['kiosk', 'staff'],
+  /** Personal data a citizen's own scan opens on a kiosk: kiosks only (the route also requires a paired device). */
+  kioskDevice: ['kiosk'],
   /**
    * Citizens' own actions (rating a visit): anyone without a staff session — every caller holds `anonymous`, so the
    * route itself refuses a request carrying a staff session.

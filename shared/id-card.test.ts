@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, idNumberFacts, parseCardDate, parseIdCardQr } from './id-card';
+import { ageOn, honorific, idNumberFacts, maskName, parseCardDate, parseIdCardQr } from './id-card';
 
 // Synthetic fixtures: invented names and numbers, shaped as the circulars describe (no real person's data).
 const CCCD_2021 = '001058012345|123456789|Nguyễn Văn Thử|15031958|Nam|Số 1 Phố Mẫu, Phường Thử Nghiệm, Hà Nội|10052021';
@@ -37,6 +37,11 @@ describe('parseIdCardQr', () => {
   it('tolerates missing trailing fields: ID number and name are enough', () => {
     const parsed = parseIdCardQr('001058012345||Nguyễn Văn Thử');
     expect(parsed).toEqual({ ok: true, card: { kind: 'unknown', idNumber: '001058012345', fullName: 'Nguyễn Văn Thử' } });
+  });
+
+  it('leaves out an address holding a character the scanner could not send', () => {
+    const parsed = parseIdCardQr('001058012345||Nguyễn Văn Thử|15031958|Nam|S\uFFFD 1 Ph\uFFFD Mẫu|10052021');
+    expect(parsed.ok && parsed.card.address).toBeUndefined();
   });
 
   it('leaves out a field with the wrong shape instead of guessing', () => {
@@ -82,5 +87,30 @@ describe('card helpers', () => {
     expect(ageOn('1958-03-15', '2026-03-14')).toBe(67);
     expect(ageOn('1958-03-15', '2026-03-15')).toBe(68);
     expect(ageOn('2005-01-02', '2026-12-07')).toBe(21);
+  });
+});
+
+describe('maskName', () => {
+  it('keeps each word\'s first letter and at most three stars', () => {
+    expect(maskName('Nguyễn Văn Thử')).toBe('N*** V** T**');
+    expect(maskName('Trần  Thị Mẫu')).toBe('T*** T** M**');
+    expect(maskName('Lê A')).toBe('L* A');
+  });
+
+  it('keeps a decomposed first letter whole (NFC first)', () => {
+    expect(maskName('Ánh Dương'.normalize('NFD'))).toBe('Á** D***');
+  });
+
+  it('matches the schema the hub checks it with', async () => {
+    const { MaskedNameSchema } = await import('./schemas/id-card');
+    const re = new RegExp(MaskedNameSchema.pattern as string, 'u');
+    for (const name of ['Nguyễn Văn Thử', 'Lê A', 'Ánh Dương']) expect(re.test(maskName(name))).toBe(true);
+    expect(re.test('Nguyễn Văn Thử')).toBe(false);
+  });
+
+  it('addresses by the card\'s gender', () => {
+    expect(honorific('male').vi).toBe('ông');
+    expect(honorific('female').vi).toBe('bà');
+    expect(honorific(undefined).vi).toBe('ông/bà');
   });
 });

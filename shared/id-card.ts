@@ -96,7 +96,8 @@ export function parseIdCardQr(payload: string): IdCardParse {
   const gender = parseGender(fields[4] ?? '');
   if (gender) card.gender = gender;
   const address = (fields[5] ?? '').normalize('NFC').replace(/\s+/g, ' ');
-  if (address && /\p{L}/u.test(address)) card.address = address;
+  // U+FFFD: a character the scanner could not send (see scan-detector.ts); a garbled address is left out, not guessed.
+  if (address && /\p{L}/u.test(address) && !address.includes('\uFFFD')) card.address = address;
   const issueDate = parseCardDate(fields[6] ?? '');
   if (issueDate) {
     card.issueDate = issueDate;
@@ -114,4 +115,28 @@ export function ageOn(dateOfBirth: string, day: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * A name masked for a screen others may see: each word's first letter and at most three stars
+ * (`Nguyễn Văn Thử` → `N*** V** T**`), so the length of the name is not told either.
+ */
+export function maskName(fullName: string): string {
+  return fullName
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 10)
+    .map((word) => {
+      const [first = '', ...rest] = [...word];
+      return first + '*'.repeat(Math.min(rest.length, 3));
+    })
+    .join(' ');
+}
+
+/** How to address the citizen: ông (male), bà (female), ông/bà when the card does not say. */
+export function honorific(gender: IdCard['gender']): { vi: string; en: string } {
+  if (gender === 'male') return { vi: 'ông', en: 'Mr' };
+  if (gender === 'female') return { vi: 'bà', en: 'Ms' };
+  return { vi: 'ông/bà', en: 'Mr/Ms' };
 }

@@ -82,6 +82,7 @@ export const messages = {
       waited: 'Đã chờ',
       recalls: 'Số lần gọi lại',
       transferred: 'Đã chuyển {n} lần',
+      holder: 'Công dân (đã quét thẻ căn cước tại kiosk)',
     },
     actions: {
       title: 'Thao tác',
@@ -221,6 +222,7 @@ export const messages = {
       waited: 'Waited',
       recalls: 'Recalls',
       transferred: 'Transferred {n} times',
+      holder: 'Citizen (ID card scanned at the kiosk)',
     },
     actions: {
       title: 'Actions',

@@ -2,6 +2,7 @@ import { createAppI18n } from '@ui/i18n';
 import { timeLimitMessages } from './components/common/time-limit-messages';
 import { kioskAppointmentMessages } from './components/appointment/messages';
 import { kioskDossierMessages } from './components/dossier/messages';
+import { idCardMessages } from './components/id-card/messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
@@ -124,6 +125,7 @@ export const messages = {
     },
     ...kioskDossierMessages.vi,
     ...kioskAppointmentMessages.vi,
+    ...idCardMessages.vi,
     ...timeLimitMessages.vi,
   },
   en: {
@@ -245,6 +247,7 @@ export const messages = {
     },
     ...kioskDossierMessages.en,
     ...kioskAppointmentMessages.en,
+    ...idCardMessages.en,
     ...timeLimitMessages.en,
   },
 };

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CHECK_INPUT_PATTERN, DOSSIER_CODE_INPUT_PATTERN, DOSSIER_CODE_PATTERN } from '../dossier-code';
 import { DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
+import { ScannedCardSchema } from './id-card';
 import { TimeKind } from './procedure';
 
 /** Where a dossier stands (Nghị định 118/2025/NĐ-CP: receipt → agency → result → return). */
@@ -56,6 +57,9 @@ export const ApplicantSchema = Type.Object(
     organization: text(200),
     /** Authorised representative submitting on the applicant's behalf, if any. */
     representative: text(200),
+    /** Date of birth `YYYY-MM-DD` or '' (filled from an ID-card scan, or typed). */
+    dateOfBirth: Type.Optional(Type.String({ pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2})?$' })),
+    gender: Type.Optional(StringEnum(['male', 'female', ''] as const)),
   },
   { additionalProperties: false },
 );
@@ -90,6 +94,8 @@ export const IntakeBodySchema = Type.Object(
     notes: text(1000),
     /** Reason of a supplement request or refusal (required for those outcomes). */
     reason: text(1000),
+    /** What the ID card scanned at the counter said: the dossier's log records it beside what the clerk kept. */
+    idCard: Type.Optional(ScannedCardSchema),
   },
   { additionalProperties: false },
 );
@@ -119,6 +125,8 @@ export const DossierEventSchema = Type.Object({
   userName: Type.String(),
   note: Type.String(),
   agency: Type.String(),
+  /** An intake after an ID-card scan: where each applicant field came from (values stay in the log, not here). */
+  idCardFields: Type.Optional(Type.Record(Type.String(), StringEnum(['scanned', 'corrected', 'typed'] as const))),
 });
 export type DossierEvent = Static<typeof DossierEventSchema>;
 
@@ -241,3 +249,16 @@ export const CalendarYearSchema = Type.Object({
   overrides: Type.Array(CalendarDaySchema),
 });
 export type CalendarYear = Static<typeof CalendarYearSchema>;
+
+/** One open dossier of the scanned citizen, as the kiosk lists it: status and dates only. */
+export const IdCardDossierSchema = Type.Object({
+  status: StringEnum(Object.values(DossierStatus)),
+  createdAt: InstantSchema,
+  receivedAt: Nullable(InstantSchema),
+  dueAt: Nullable(InstantSchema),
+});
+export type IdCardDossier = Static<typeof IdCardDossierSchema>;
+
+/** Reply of the kiosk's lookup by ID card. */
+export const IdCardDossiersSchema = Type.Object({ dossiers: Type.Array(IdCardDossierSchema) });
+export type IdCardDossiers = Static<typeof IdCardDossiersSchema>;

@@ -29,6 +29,8 @@ export const DataAccessEntrySchema = Type.Object({
   at: InstantSchema,
   userId: Nullable(IdSchema),
   userName: Nullable(Type.String()),
+  /** The paired device that showed the data (a kiosk listing a scanned citizen's dossiers), when no staff member did. */
+  deviceName: Type.Optional(Nullable(Type.String())),
   ip: Nullable(Type.String()),
   dossierId: IdSchema,
   dossierCode: Type.String(),

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PRIORITY_GROUPS } from '../priority';
 import { DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
+import { ScannedIdentitySchema } from './id-card';
 
 /** Lifecycle of a ticket: waiting → called → serving → done | no_show | cancelled; parked is on hold. */
 export const TicketStatus = {
@@ -50,7 +51,12 @@ export type Ticket = Static<typeof TicketSchema>;
 
 /** `POST /api/tickets` body. */
 export const IssueTicketBodySchema = Type.Object(
-  { serviceId: IdSchema, priorityGroup: Type.Optional(PriorityGroupSchema) },
+  {
+    serviceId: IdSchema,
+    priorityGroup: Type.Optional(PriorityGroupSchema),
+    /** The citizen scanned their ID card at the kiosk: only the ID number's salted hash is stored with the ticket. */
+    identity: Type.Optional(ScannedIdentitySchema),
+  },
   { additionalProperties: false },
 );
 export type IssueTicketBody = Static<typeof IssueTicketBodySchema>;

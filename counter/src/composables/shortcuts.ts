@@ -1,4 +1,6 @@
 import { onBeforeUnmount, onMounted } from 'vue';
+import { DEFAULT_SCAN_TIMING } from '@shared/scan-detector';
+import { isTypingTarget } from '@ui/typing-target';
 import type { ConsoleAction } from '../stores/console';
 
 /**
@@ -17,32 +19,36 @@ export const SHORTCUTS: Record<ConsoleAction, { code: string; label: string }> =
   callSpecific: { code: 'KeyS', label: 'S' }, // gọi Số cụ thể
 };
 
-/** True when a key press belongs to a text field the user is typing in. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as HTMLElement;
-  if (el.isContentEditable) return true;
-  const field = el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
-  if (!field) return false;
-  if (field instanceof HTMLInputElement) return !['button', 'submit', 'reset', 'checkbox', 'radio'].includes(field.type);
-  return true;
-}
+export { isTypingTarget };
 
 /**
- * A keydown listener that runs the handler bound to the key's `code`, unless the user is typing, a modifier
- * is held, the key is auto-repeating, or `isBlocked()` (a dialog is open).
+ * A shortcut runs this long after its key, unless another key follows sooner: then the key was the first of a
+ * scanner's burst (a scanned `https://…` starts with H, "Hoàn thành"), which the scanner listener takes from there.
+ */
+export const SHORTCUT_GUARD_MS = DEFAULT_SCAN_TIMING.maxGapMs;
+
+/**
+ * A keydown listener that runs the handler bound to the key's `code` (SHORTCUT_GUARD_MS later, see there), unless
+ * the user is typing, a modifier is held, the key is auto-repeating, or `isBlocked()` (a dialog is open).
  */
 export function createShortcutHandler(
   handlers: () => Partial<Record<string, () => void>>,
   isBlocked: () => boolean,
 ): (event: KeyboardEvent) => void {
+  let pending: ReturnType<typeof setTimeout> | undefined;
   return (event) => {
+    // Any key within the guard after a shortcut key cancels it: the two were a scanner's, not a person's.
+    clearTimeout(pending);
+    pending = undefined;
     if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isBlocked() || isTypingTarget(event.target)) return;
     const handler = handlers()[event.code];
     if (!handler) return;
     event.preventDefault();
-    handler();
+    pending = setTimeout(() => {
+      pending = undefined;
+      if (!isBlocked()) handler();
+    }, SHORTCUT_GUARD_MS);
   };
 }
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ErrorCode } from '@shared/errors';
+import type { TicketHolder } from '@shared/schemas/id-card';
 import type { Ticket, TicketReply, TransferBody } from '@shared/schemas/ticket';
 import { errorCodeOf, request } from '@ui/api';
 import { useQueueStore } from '@ui/stores/queue';
@@ -164,9 +165,30 @@ export const useConsoleStore = defineStore('console', () => {
     return ticket;
   }
 
+  /** The masked name the citizen of the current ticket scanned at the kiosk (the hub keeps it in memory only), or ''. */
+  const holderName = ref('');
+  /** The ticket being called or served here (the one whose holder is asked for). */
+  const calledId = computed(() => (current.value && (current.value.status === 'called' || current.value.status === 'serving') ? current.value.id : null));
+
+  /** Asks the hub for the holder of ticket `id` (null: none); a failed ask just shows none. */
+  async function loadHolder(id: number | null): Promise<void> {
+    holderName.value = '';
+    if (id === null) return;
+    try {
+      const reply = await request<TicketHolder>('GET', `/api/tickets/${id}/holder`);
+      if (calledId.value === id) holderName.value = reply.maskedName ?? '';
+    } catch (error) {
+      // Only a convenience for the clerk: the ticket is served the same without it.
+      console.warn('ticket holder not loaded', errorCodeOf(error));
+    }
+  }
+
   return {
     busy,
     toast,
+    holderName,
+    calledId,
+    loadHolder,
     noShows,
     counter,
     current,

@@ -13,11 +13,12 @@ import type { Procedure, ProcedureSummary } from '@shared/schemas/procedure';
 import { ApiError, errorCodeOf, request } from '@ui/api';
 import type { HubSocket } from '@ui/socket';
 import type { ErrorCode } from '@shared/errors';
+import type { IdCard } from '@shared/id-card';
 
 /** An empty intake form. */
 export function emptyIntake(): Omit<IntakeBody, 'procedureId' | 'outcome'> {
   return {
-    applicant: { name: '', idNumber: '', phone: '', address: '', email: '', organization: '', representative: '' },
+    applicant: { name: '', idNumber: '', phone: '', address: '', email: '', organization: '', representative: '', dateOfBirth: '', gender: '' },
     documents: [],
     sets: 1,
     feesCollected: 0,
@@ -99,7 +100,30 @@ export const useDossiersStore = defineStore('dossiers', () => {
     return d;
   }
 
+  /**
+   * Fills the applicant from an ID card scanned at the counter; the clerk may correct every field. What the card said
+   * goes with the intake (`idCard`) so the dossier's log records it beside what was kept.
+   */
+  function applyCard(card: IdCard): void {
+    Object.assign(draft.applicant, {
+      name: card.fullName,
+      idNumber: card.idNumber,
+      dateOfBirth: card.dateOfBirth ?? '',
+      gender: card.gender ?? '',
+      address: card.address ?? '',
+    });
+    draft.idCard = {
+      kind: card.kind,
+      idNumber: card.idNumber,
+      fullName: card.fullName,
+      ...(card.dateOfBirth ? { dateOfBirth: card.dateOfBirth } : {}),
+      ...(card.gender ? { gender: card.gender } : {}),
+      ...(card.address ? { address: card.address.slice(0, 300) } : {}),
+    };
+  }
+
   function reset(): void {
+    delete draft.idCard;
     Object.assign(draft, emptyIntake());
     procedure.value = null;
     procedures.value = [];
@@ -182,6 +206,7 @@ export const useDossiersStore = defineStore('dossiers', () => {
     selectProcedure,
     previewDue,
     submit,
+    applyCard,
     reset,
     open,
     findByCode,

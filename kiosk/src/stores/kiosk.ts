@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ErrorCode } from '@shared/errors';
+import { parseIdCardQr } from '@shared/id-card';
 import type { PriorityGroup } from '@shared/priority';
 import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
 import { ApiError, request } from '@ui/api';
 import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
 import { useDossierLookupStore } from '../components/dossier/dossier-lookup';
+import { useIdentityStore } from './identity';
 import { useLookupStore } from './lookup';
 
 /** Screens of the issue flow: service → priority choice → ticket (or an error); or the procedure or dossier lookup. */
@@ -24,6 +26,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   const device = useDeviceStore();
   const lookup = useLookupStore();
   const dossierLookup = useDossierLookupStore();
+  const identity = useIdentityStore();
   const step = ref<KioskStep>('home');
   const serviceId = ref<number | null>(null);
   const pending = ref(false);
@@ -62,6 +65,19 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (step.value !== 'home' || pending.value) return;
     dossierLookup.reset();
     step.value = 'dossier';
+    if (identity.card) void identity.loadDossiers();
+  }
+
+  /**
+   * A scanner or camera read `payload` anywhere on the kiosk. An ID card becomes the citizen of the next ticket (after
+   * a ticket or error screen, a new visit); on "Tra cứu hồ sơ" it lists their open dossiers. Anything else is refused
+   * with a notice and changes nothing.
+   */
+  function scan(payload: string): void {
+    if (pending.value) return;
+    if ((step.value === 'ticket' || step.value === 'error') && parseIdCardQr(payload).ok) reset();
+    if (!identity.scanned(payload)) return;
+    if (step.value === 'dossier') void identity.loadDossiers();
   }
 
   /** Opens "Có lịch hẹn" (the booking code) from home, or from the priority step's appointment group. */
@@ -87,6 +103,12 @@ export const useKioskStore = defineStore('kiosk', () => {
       step.value = 'lookup';
       return;
     }
+    if (step.value === 'priority' && identity.card) {
+      // The same citizen choosing another service: the scan stays (home's time limit still forgets it).
+      serviceId.value = null;
+      step.value = 'home';
+      return;
+    }
     reset();
   }
 
@@ -96,6 +118,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     pending.value = true;
     const body: IssueTicketBody = { serviceId: serviceId.value };
     if (priorityGroup) body.priorityGroup = priorityGroup;
+    if (identity.forTicket) body.identity = identity.forTicket;
     try {
       ticket.value = await request<IssuedTicket>('POST', '/api/tickets', body);
       failure.value = null;
@@ -115,8 +138,9 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
-  /** Back to the service list, forgetting the ticket on screen and anything looked up. */
+  /** Back to the service list, forgetting the ticket on screen, anything looked up and the scanned citizen. */
   function reset(): void {
+    identity.forget();
     lookup.reset();
     dossierLookup.reset();
     cameFrom.value = 'home';
@@ -140,6 +164,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     openDossierLookup,
     openAppointment,
     showTicket,
+    scan,
     back,
     issue,
     reset,

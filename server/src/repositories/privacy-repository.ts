@@ -8,6 +8,7 @@ export interface PersonalReadRow {
   at: number;
   user_id: number | null;
   user_name: string | null;
+  device_name: string | null;
   ip: string | null;
   dossier_id: number;
   dossier_code: string;
@@ -35,6 +36,7 @@ export function privacyRepository(db: Db) {
     ticketGroups: db.prepare<{ day: string }>(
       "UPDATE tickets SET priority_group = 'priority' WHERE business_day < @day AND priority_group IS NOT NULL AND priority_group <> 'priority'",
     ),
+    ticketIdHashes: db.prepare<{ day: string }>('UPDATE tickets SET id_hash = NULL WHERE business_day < @day AND id_hash IS NOT NULL'),
     issueEvents: db.prepare<{ before: number }>(
       `UPDATE ticket_events SET data = json_set(data, '$.priorityGroup', 'priority')
         WHERE type = 'issued' AND at < @before AND data IS NOT NULL AND json_extract(data, '$.priorityGroup') <> 'priority'`,
@@ -44,16 +46,18 @@ export function privacyRepository(db: Db) {
         WHERE anonymised_at IS NULL AND status IN ('returned', 'refused', 'withdrawn') AND updated_at < @before`,
     ),
     anonymiseDossier: db.prepare<{ id: number; applicant: string; folded: string; at: number }>(
-      'UPDATE dossiers SET applicant = @applicant, applicant_folded = @folded, anonymised_at = @at WHERE id = @id',
+      'UPDATE dossiers SET applicant = @applicant, applicant_folded = @folded, applicant_id_hash = NULL, anonymised_at = @at WHERE id = @id',
     ),
     ratingComments: db.prepare<{ day: string }>('UPDATE ratings SET reason = NULL WHERE business_day < @day AND reason IS NOT NULL'),
     auditRows: db.prepare<{ before: number }>('UPDATE audit_log SET ip = NULL, details = NULL WHERE at < @before AND (ip IS NOT NULL OR details IS NOT NULL)'),
     accessRows: db.prepare<{ before: number }>('UPDATE personal_data_reads SET ip = NULL WHERE at < @before AND ip IS NOT NULL'),
   };
   return {
-    /** Tickets of business days before `day`: the priority group becomes the generic "priority" (tickets and their issue events). */
+    /** Tickets of business days before `day`: the priority group becomes the generic "priority" (tickets and their issue events), the ID-number hash goes. */
     anonymiseTicketGroups: (day: string, before: number): number => {
       s.issueEvents.run({ before });
+      // The ID-number hash of a scan goes with the group: a past ticket matches no booking or dossier any more.
+      s.ticketIdHashes.run({ day });
       return s.ticketGroups.run({ day }).changes;
     },
     /** Closed dossiers last changed before `before`, not yet anonymised. */
@@ -83,8 +87,9 @@ export function privacyRepository(db: Db) {
       add('r.id < @beforeId', 'beforeId', f.beforeId);
       return db
         .prepare(
-          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, d.code AS dossier_code
+          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, dev.name AS device_name, d.code AS dossier_code
              FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN users u ON u.id = r.user_id
+             LEFT JOIN devices dev ON dev.id = r.device_id
             ${clause()} ORDER BY r.id DESC LIMIT @limit`,
         )
         .all(params) as PersonalReadRow[];

@@ -27,6 +27,8 @@ export interface TicketRow {
   recall_count: number;
   no_show_count: number;
   transfer_count: number;
+  /** Salted hash of the ID number scanned at the kiosk (see id-number-hash.ts), or null. */
+  id_hash: string | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -91,9 +93,9 @@ export function ticketsRepository(db: Db) {
     ),
     insert: db.prepare(
       `INSERT INTO tickets (tracking_id, issued_service_id, service_id, business_day, queue_day, ordinal, number,
-         priority_group, status, sort_key, issued_at)
+         priority_group, id_hash, status, sort_key, issued_at)
        VALUES (@tracking_id, @service_id, @service_id, @business_day, @queue_day, @ordinal, @number,
-         @priority_group, 'waiting', @sort_key, @issued_at)`,
+         @priority_group, @id_hash, 'waiting', @sort_key, @issued_at)`,
     ),
     byId: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     byTracking: db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE tracking_id = ?'),
@@ -170,6 +172,7 @@ export function ticketsRepository(db: Db) {
       ordinal: number;
       number: string;
       priority_group: string | null;
+      id_hash: string | null;
       sort_key: number;
       issued_at: number;
     }): number {

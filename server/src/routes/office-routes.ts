@@ -11,6 +11,7 @@ import deviceRoutes from './api/devices';
 import displayRoutes from './api/displays';
 import dossierRoutes from './api/dossiers';
 import dossierBookRoutes from './api/dossiers-book';
+import idCardRoutes from './api/id-card';
 import logoRoutes from './api/logo';
 import monitorRoutes from './api/monitor';
 import printPageRoutes from './api/print-page';
@@ -42,6 +43,7 @@ const officeRoutes: FastifyPluginAsync = async (api) => {
   await api.register(displayRoutes);
   await api.register(announcementRoutes);
   await api.register(dossierRoutes);
+  await api.register(idCardRoutes);
   await api.register(dossierBookRoutes);
   await api.register(calendarRoutes);
   await api.register(privacyRoutes);

@@ -6,11 +6,13 @@ import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { dossiersRepository } from '../repositories/dossiers-repository';
+import { idCardRepository } from '../repositories/id-card-repository';
 import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { privacyRepository } from '../repositories/privacy-repository';
 import { provinceRepository } from '../repositories/province-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
+import { secretsRepository } from '../repositories/secrets-repository';
 import { settingsRepository } from '../repositories/settings-repository';
 import { statsRepository } from '../repositories/stats-repository';
 import { ticketsRepository } from '../repositories/tickets-repository';
@@ -30,7 +32,9 @@ export function createRepositories(db: Db) {
     province: provinceRepository(db),
     ratings: ratingsRepository(db),
     dossiers: dossiersRepository(db),
+    idCards: idCardRepository(db),
     loginFailures: loginFailuresRepository(db),
+    secrets: secretsRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
     tickets: ticketsRepository(db),

@@ -6,12 +6,14 @@ import type { Dossier, DossierAction, DossierActionBody, DossierLookup, DossierQ
 import { foldVietnamese } from '@shared/text-fold';
 import { addDays, addWorkingMinutes, dueAfterPause, dueDate, isWorkingDate, zonedInstant, type TimeLimit } from '@shared/working-days';
 import { nextDossierStatus } from '../domain/dossier-lifecycle';
+import { intakeProvenance } from '../domain/intake-provenance';
 import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
 import type { DossierListRow, DossierPatch, DossierRow } from '../repositories/dossiers-repository';
 import type { CalendarService } from './calendar-service';
 import type { CatalogService } from './catalog-service';
 import type { ServiceContext } from './context';
+import type { IdNumberHasher } from './id-number-hash';
 import { checkMatches, createLookupLimiter, newCheckCode } from './dossier-check';
 import { toDossier, toLookup, toSummary } from './dossier-views';
 
@@ -20,7 +22,7 @@ const INTAKE_STATUS = { accept: 'received', supplement: 'supplement_requested', 
 const LIST_FIELDS = 'name,address,phone';
 
 /** Dossier intake, status commands with their log, appointment dates and the tracking book. One transaction per command. */
-export function dossierService(ctx: ServiceContext, catalog: CatalogService, calendar: CalendarService) {
+export function dossierService(ctx: ServiceContext, catalog: CatalogService, calendar: CalendarService, hasher: IdNumberHasher) {
   const { repos, db } = ctx;
 
   const limitOf = (d: Pick<DossierRow, 'limit_kind' | 'limit_value' | 'limit_cutoff'>): TimeLimit => ({ kind: d.limit_kind, value: d.limit_value, cutoff15h: d.limit_cutoff === 1 });
@@ -104,7 +106,10 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
         },
         body.documents,
       );
-      repos.dossiers.logEvent({ dossierId, at, type: `intake.${body.outcome}`, from: null, to: status, userId: actor.userId, note: body.reason });
+      repos.idCards.setDossierHash(dossierId, /^\d{12}$/.test(a.idNumber) ? hasher.hash(a.idNumber) : null);
+      // After a scan at the counter the log keeps what the card said beside what the clerk kept (scanned vs typed).
+      const data = body.idCard ? { idCard: intakeProvenance(body.idCard, a) } : undefined;
+      repos.dossiers.logEvent({ dossierId, at, type: `intake.${body.outcome}`, from: null, to: status, userId: actor.userId, note: body.reason, data });
       repos.audit.write(at, actor, { action: `dossier.intake.${body.outcome}`, targetType: 'dossier', targetId: dossierId, details: { procedureId: p.id, ticketId } });
       return dossierId;
     })();

@@ -1,4 +1,5 @@
 import { maskName, OPEN_DOSSIER_STATUSES } from '../domain/dossier-lifecycle';
+import type { FieldSource } from '../domain/intake-provenance';
 import type { Applicant, Dossier, DossierLookup, DossierSummary } from '@shared/schemas/dossier';
 import type { DossierListRow, DossiersRepository } from '../repositories/dossiers-repository';
 
@@ -62,8 +63,16 @@ export function toDossier(row: DossierListRow, repo: DossiersRepository, now: nu
       userName: e.user_name ?? '',
       note: e.note,
       agency: e.agency,
+      ...idCardFieldsOf(e.data),
     })),
   };
+}
+
+/** The per-field provenance of an intake after a scan, from its log row's data. */
+function idCardFieldsOf(data: string | null): { idCardFields?: Record<string, FieldSource> } {
+  if (!data) return {};
+  const parsed = JSON.parse(data) as { idCard?: { fields?: Record<string, FieldSource> } };
+  return parsed.idCard?.fields ? { idCardFields: parsed.idCard.fields } : {};
 }
 
 /** The public view: status and dates, and the applicant's name masked; nothing else personal. */

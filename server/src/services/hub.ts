@@ -14,6 +14,8 @@ import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
 import { dossierService } from './dossier-service';
+import { idCardService } from './id-card-service';
+import { idNumberHasher } from './id-number-hash';
 import { loginThrottle } from './login-throttle';
 import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
@@ -47,7 +49,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   };
   const ctx: ServiceContext = { db: deps.db, repos: createRepositories(deps.db), realtime, config: deps.config, now: deps.now ?? Date.now };
   const queue = queueService(ctx);
-  const tickets = ticketService(ctx, queue);
+  const idHash = idNumberHasher(ctx);
+  const tickets = ticketService(ctx, queue, idHash);
   const counters = counterService(ctx, queue, (ticketId) => ratings.offer(ticketId));
   const throttle = loginThrottle(ctx);
   const auth = authService(ctx, counters, throttle);
@@ -55,7 +58,9 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const admin = adminService(ctx, queue, throttle);
   const catalog = catalogService(ctx);
   const calendar = calendarService(ctx);
-  const dossiers = dossierService(ctx, catalog, calendar);
+  const dossiers = dossierService(ctx, catalog, calendar, idHash);
+  const idCards = idCardService(ctx, idHash);
+  idCards.hashOlderDossiers();
   const logo = logoService(ctx, queue);
   const reports = reportsService(ctx, queue);
   const monitor = monitorService(ctx, queue);
@@ -68,7 +73,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const appointments = appointmentService(ctx, tickets);
   const appointmentAdmin = appointmentAdminService(ctx);
   const appointmentReport = appointmentReports(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, province, appointments, appointmentAdmin, appointmentReport };
+  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, province, appointments, appointmentAdmin, appointmentReport, idHash, idCards };
 }
 
 export type Hub = ReturnType<typeof createHub>;

@@ -33,6 +33,7 @@ export function toAccessEntry(r: PersonalReadRow): DataAccessEntry {
     at: new Date(r.at).toISOString(),
     userId: r.user_id,
     userName: r.user_name,
+    deviceName: r.device_name,
     ip: r.ip,
     dossierId: r.dossier_id,
     dossierCode: r.dossier_code,

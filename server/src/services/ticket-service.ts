@@ -8,6 +8,7 @@ import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
+import type { IdNumberHasher } from './id-number-hash';
 import type { QueueDayState, QueueService } from './queue-service';
 
 /** Where an issue request came from: the paired kiosk (its printer prints the ticket), or none. */
@@ -28,15 +29,24 @@ export type IssuedListener = (issued: readonly IssuedFrom[]) => void;
 interface Issued {
   row: TicketRow;
   reply: IssuedTicket;
+  maskedName?: string;
 }
+
+/** How many kiosk-scanned masked names the hub keeps in memory (far more than a day's tickets with a scan). */
+const HOLDERS_KEPT = 2000;
 
 /** Who performs a staff action, and at which counter. */
 export type Actor = StaffActor & { counterId: number | null };
 
 /** Issuing tickets (kiosk) and staff actions on a ticket regardless of counter (transfer, reactivate, cancel). */
-export function ticketService(ctx: ServiceContext, queue: QueueService) {
+export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: IdNumberHasher) {
   const { repos, db } = ctx;
   const issuedListeners: IssuedListener[] = [];
+  /**
+   * Masked names scanned at the kiosk, by ticket id, for the clerk who calls the ticket: in memory only (never stored,
+   * never pushed), the oldest dropped past HOLDERS_KEPT; a restart forgets them.
+   */
+  const holders = new Map<number, string>();
 
   /**
    * Issues one ticket inside the caller's transaction on `day`. `anyGroup`: the group is set by the hub itself (an
@@ -63,6 +73,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
       ordinal: plan.ordinal,
       number: plan.number,
       priority_group: body.priorityGroup ?? null,
+      id_hash: body.identity ? hasher.hash(body.identity.idNumber) : null,
       sort_key: at,
       issued_at: at,
     });
@@ -74,6 +85,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     const peopleAhead = queue.peopleAhead(row, true);
     return {
       row,
+      ...(body.identity?.maskedName ? { maskedName: body.identity.maskedName } : {}),
       reply: {
         id,
         number: row.number,
@@ -94,6 +106,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
 
   /** After the commit: every screen hears of the tickets, then their print jobs are queued (never failing an issue). */
   function announce(queueDay: string, committed: readonly { issued: Issued; source: IssueSource }[]): void {
+    for (const c of committed) if (c.issued.maskedName) remember(c.issued.row.id, c.issued.maskedName);
     for (const c of committed) ctx.realtime.emit(rooms.office(), 'ticket:issued', { ticket: toTicket(c.issued.row) });
     queue.pushServices(queueDay);
     const list = committed.map((c) => ({ ticket: c.issued.reply, source: c.source }));
@@ -238,12 +251,23 @@ export function ticketService(ctx: ServiceContext, queue: QueueService) {
     });
   }
 
+  function remember(ticketId: number, maskedName: string): void {
+    holders.set(ticketId, maskedName);
+    if (holders.size > HOLDERS_KEPT) holders.delete(holders.keys().next().value as number);
+  }
+
+  /** The masked name the kiosk scanned for a ticket being called or served, or null (none, or the hub restarted). */
+  function holderOf(ticketId: number): string | null {
+    const t = repos.tickets.byId(ticketId) ?? fail('TICKET_NOT_FOUND');
+    return t.status === 'called' || t.status === 'serving' ? (holders.get(ticketId) ?? null) : null;
+  }
+
   /** Subscribes to committed issues (the printing plugin queues the ticket's print job). */
   const onIssued = (listener: IssuedListener): void => {
     issuedListeners.push(listener);
   };
 
-  return { issue, issueSoon, issueLinked, onIssued, transfer, reactivate, cancel };
+  return { issue, issueSoon, issueLinked, onIssued, transfer, reactivate, cancel, holderOf };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

@@ -1,11 +1,12 @@
 import { createTestingPinia } from '@pinia/testing';
 import { mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useQueueStore } from '@ui/stores/queue';
 import { createCounterI18n } from '../../i18n';
 import { useConsoleStore } from '../../stores/console';
 import { usePreferencesStore } from '../../stores/preferences';
 import { demoServices, makeOffice, makeStaffedCounter, makeTicket } from '@ui/testing/fixtures';
+import { SHORTCUT_GUARD_MS } from '../../composables/shortcuts';
 import ConsoleView from './ConsoleView.vue';
 
 function mountConsole(current = makeTicket({ number: 'A005', status: 'called', counterId: 1, calledAt: '2026-11-23T01:10:00.000Z' }), singleKeyShortcuts = true) {
@@ -23,11 +24,17 @@ function mountConsole(current = makeTicket({ number: 'A005', status: 'called', c
   return { wrapper, store: useConsoleStore() };
 }
 
+/** A person's key press: the shortcut runs once the scanner guard has passed without another key. */
 function key(code: string, target: EventTarget = document.body): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { code, bubbles: true, cancelable: true }));
+  vi.advanceTimersByTime(SHORTCUT_GUARD_MS + 1);
 }
 
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
 afterEach(() => {
+  vi.useRealTimers();
   document.body.innerHTML = '';
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Allow } from '@shared/access';
 import { IdParamsSchema } from '@shared/schemas/common';
+import { TicketHolderSchema } from '@shared/schemas/id-card';
 import { IssueTicketBodySchema, IssuedTicketSchema, TicketReplySchema, TransferBodySchema } from '@shared/schemas/ticket';
 import { actorOf, staffOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
@@ -39,6 +40,19 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ ticket: app.hub.tickets.transfer(request.params.id, request.body, actor(request)) }),
+  );
+  app.get(
+    '/tickets/:id/holder',
+    {
+      config: { allow: Allow.staff },
+      schema: {
+        tags: ['tickets'],
+        summary: "The masked name scanned at the kiosk for a ticket being called or served (kept in the hub's memory only)",
+        params: IdParamsSchema,
+        response: { 200: TicketHolderSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => ({ maskedName: app.hub.tickets.holderOf(request.params.id) }),
   );
   app.post(
     '/tickets/:id/reactivate',
