@@ -52,6 +52,13 @@ export const ErrorCode = {
   DOSSIER_LOOKUP_LOCKED: 'DOSSIER_LOOKUP_LOCKED',
   DATA_SUBJECT_NOT_FOUND: 'DATA_SUBJECT_NOT_FOUND',
   RECORD_MUST_BE_KEPT: 'RECORD_MUST_BE_KEPT',
+  // Integrations (issue 20).
+  WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
+  WEBHOOK_URL_NOT_ALLOWED: 'WEBHOOK_URL_NOT_ALLOWED',
+  DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  API_KEY_INVALID: 'API_KEY_INVALID',
+  API_KEY_SCOPE: 'API_KEY_SCOPE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -174,5 +181,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     vi: 'Không thể xóa: hồ sơ phải được lưu theo quy định (Sổ theo dõi hồ sơ). Có thể chỉnh sửa thông tin sai.',
     en: 'Cannot delete: the record must be kept by law (the dossier tracking book). Wrong details can be corrected.',
   },
+  WEBHOOK_NOT_FOUND: { vi: 'Không tìm thấy địa chỉ nhận sự kiện (webhook); có thể đã bị xóa. Hãy tải lại trang.', en: 'Webhook endpoint not found; it may have been removed. Reload the page.' },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    vi: 'Địa chỉ không được phép: chỉ dùng https://, hoặc http:// tới chính máy chủ này hay tới máy trong mạng nội bộ đã khai báo.',
+    en: 'URL not allowed: use https://, or http:// to this machine or to a host listed as on the office LAN.',
+  },
+  DELIVERY_NOT_FOUND: { vi: 'Không tìm thấy lần gửi này. Hãy tải lại nhật ký gửi.', en: 'Delivery not found. Reload the delivery log.' },
+  API_KEY_NOT_FOUND: { vi: 'Không tìm thấy khóa API; có thể đã bị xóa. Hãy tải lại trang.', en: 'API key not found. Reload the page.' },
+  API_KEY_INVALID: { vi: 'Khóa API không đúng hoặc đã bị thu hồi.', en: 'The API key is wrong or has been revoked.' },
+  API_KEY_SCOPE: { vi: 'Khóa API không có quyền gọi chức năng này.', en: 'The API key\'s scopes do not cover this route.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

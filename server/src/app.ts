@@ -3,6 +3,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import outboxPlugin from './plugins/outbox';
+import integrationRoutes from './routes/api/integrations';
+import { webhooksDocument } from './routes/webhooks-document';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { Allow } from '@shared/access';
@@ -88,6 +91,8 @@ export async function buildApp(options: AppOptions) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'motcua hub API', version, description: 'Queue, kiosk and display hub for Vietnamese one-stop offices.' },
+      // The events the hub POSTs to subscribed endpoints (Standard Webhooks), one entry per event type.
+      webhooks: webhooksDocument(),
     },
   });
   // Security headers. Plain HTTP on the office LAN: no HSTS and no upgrade of requests to https.
@@ -124,6 +129,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
   await app.register(printingPlugin);
+  await app.register(outboxPlugin);
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -177,6 +183,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(dossierBookRoutes);
       await api.register(calendarRoutes);
       await api.register(privacyRoutes);
+      await api.register(integrationRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

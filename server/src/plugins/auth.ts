@@ -6,6 +6,9 @@ import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
 import type { DeviceRow } from '../repositories/devices-repository';
 import type { StaffSession } from '../services/auth-service';
+import type { ApiKeyPrincipal } from '../services/api-key-service';
+import type { ApiScope } from '@shared/schemas/integrations';
+import type { AuditActor } from '../repositories/audit-repository';
 
 /** Who is calling: the roles they hold, and the session and device behind them. */
 export interface Principal {
@@ -13,6 +16,8 @@ export interface Principal {
   staff: StaffSession | null;
   device: DeviceRow | null;
   ip: string;
+  /** The API key of a machine's request (then no staff, no device). */
+  apiKey?: ApiKeyPrincipal | null;
 }
 
 declare module 'fastify' {
@@ -21,6 +26,11 @@ declare module 'fastify' {
     allow?: readonly AccessRole[];
     /** The route stays usable while the staff member must change their password (me, password, logout). */
     duringPasswordChange?: boolean;
+    /**
+     * The API-key scope that grants a machine this route (`Authorization: Bearer <key>`). A route without one refuses
+     * every key (fail closed), whatever its `allow`.
+     */
+    scope?: ApiScope;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -77,6 +87,28 @@ export function actorOf(request: FastifyRequest): StaffActor {
   return { userId: staffOf(request).me.id, deviceId: principal.device?.id ?? null, ip: principal.ip };
 }
 
+/** Who reads personal data, for the access log: the staff member, or the API key of a machine. */
+export function readerOf(request: FastifyRequest): AuditActor {
+  const { principal } = request;
+  if (principal.apiKey) return { userId: null, apiKeyId: principal.apiKey.id, ip: principal.ip };
+  return actorOf(request);
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * A machine's request: the key must be live (else 401 at once, revoked too), the route must declare a scope the key
+ * holds (else 403), and the key must be within its rate. Cookies are ignored: a key never acts as a person.
+ */
+function admitApiKey(app: FastifyInstance, request: FastifyRequest, header: string): void {
+  const token = BEARER.exec(header)?.[1];
+  const key = (token && app.hub.apiKeys.authenticate(token)) || fail('API_KEY_INVALID');
+  request.principal = { roles: new Set<AccessRole>(), staff: null, device: null, ip: request.ip, apiKey: key };
+  const scope = request.routeOptions.config.scope;
+  if (!scope || !key.scopes.includes(scope)) fail('API_KEY_SCOPE');
+  if (!app.hub.apiKeys.charge(key.id)) fail('RATE_LIMITED');
+}
+
 /**
  * Cookies and the one central access check: every route states `config.allow`; this hook enforces it before any
  * handler runs. No handler checks roles itself.
@@ -100,6 +132,8 @@ export default fp(
     // onRequest runs before any body is read or parsed, so a refused upload is never parsed.
     app.addHook('onRequest', async (request) => {
       if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
+      const authorization = request.headers.authorization;
+      if (authorization !== undefined) return admitApiKey(app, request, authorization);
       const allow = request.routeOptions.config.allow;
       const principal = resolvePrincipal(app, request.cookies, request.ip);
       request.principal = principal;
@@ -111,6 +145,12 @@ export default fp(
       if (principal.staff?.me.mustChangePassword && !request.routeOptions.config.duringPasswordChange && !allow.includes('anonymous')) {
         fail('PASSWORD_CHANGE_REQUIRED');
       }
+    });
+    // A machine's commands are audited under its key (its reads are not; dossier reads go to the access log).
+    app.addHook('onResponse', async (request, reply) => {
+      const key = request.principal?.apiKey;
+      if (!key || request.method === 'GET' || request.method === 'HEAD') return;
+      app.hub.apiKeys.audit(key, request.ip, 'api_key.use', { method: request.method, route: request.routeOptions.url, status: reply.statusCode });
     });
   },
   { name: 'auth', dependencies: ['hub'] },

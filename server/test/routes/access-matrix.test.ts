@@ -145,6 +145,20 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'DELETE /api/admin/calendar/{date}': A,
   'GET /h/{code}': E,
   'GET /h/{code}/{check}': E,
+  'GET /api/admin/webhooks': A,
+  'POST /api/admin/webhooks': A,
+  'GET /api/admin/webhooks/{id}': A,
+  'PUT /api/admin/webhooks/{id}': A,
+  'DELETE /api/admin/webhooks/{id}': A,
+  'GET /api/admin/webhooks/{id}/deliveries': A,
+  'POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/replay': A,
+  'POST /api/admin/webhooks/{id}/rotate-secret': A,
+  'POST /api/admin/webhooks/{id}/ping': A,
+  'GET /api/admin/webhook-settings': A,
+  'PUT /api/admin/webhook-settings': A,
+  'GET /api/admin/api-keys': A,
+  'POST /api/admin/api-keys': A,
+  'DELETE /api/admin/api-keys/{id}': A,
 };
 
 describe('access matrix: every route × every role (pairing required)', () => {

@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import { createDispatcher, type Dispatcher } from '../outbox/dispatcher';
+import { webhookEndpointConsumer } from '../outbox/webhook-sender';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Moves outbox events to webhook endpoints (and later other consumers). */
+    outbox: Dispatcher;
+  }
+}
+
+/**
+ * Starts delivering once the hub is ready (pending deliveries of a previous run first) and stops before the database
+ * closes; an attempt cut by the close stays pending and is sent again by the next run (at least once).
+ */
+export default fp(
+  async (app) => {
+    const { hub } = app;
+    const dispatcher = createDispatcher({
+      db: app.db,
+      outbox: hub.repos.outbox,
+      timing: hub.timing,
+      log: app.log,
+      consumers: () => hub.repos.webhooks.all().filter((w) => w.enabled === 1).map((w) => webhookEndpointConsumer(w, hub.timing.timeoutMs, hub.webhooks.lanHosts)),
+    });
+    hub.outboxKick.run = dispatcher.kick;
+    app.decorate('outbox', dispatcher);
+    app.addHook('onReady', async () => dispatcher.start());
+    app.addHook('preClose', async () => dispatcher.close());
+  },
+  { name: 'outbox', dependencies: ['hub'] },
+);
