@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, issue, login, staffAtCounter } from '../helper';
+import { intakeBody, send } from '../dossier-helper';
+
+interface Row {
+  seq: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Each command's catalog events, written by the command's own transaction (real app, real SQLite file, fake clock). */
+describe('event publisher: the catalog events of real commands', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let mark = 0;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  /** Events appended since the last call. */
+  const since = (): Row[] => {
+    const rows = t.app.db.prepare('SELECT seq, type, data FROM outbox_events WHERE seq > ? ORDER BY seq').all(mark) as { seq: number; type: string; data: string }[];
+    mark = rows.at(-1)?.seq ?? mark;
+    return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+  };
+
+  it('tickets, counters and ratings', async () => {
+    since();
+    const a = await issue(t.app, 1, 'pregnant');
+    const c1 = await staffAtCounter(t.app, 'canbo1', 1);
+    await send(t.app, 'POST', '/api/counters/1/call-next', c1);
+    await send(t.app, 'POST', '/api/counters/1/recall', c1);
+    await send(t.app, 'POST', '/api/counters/1/start', c1);
+    await send(t.app, 'POST', '/api/counters/1/finish', c1);
+    expect((await t.app.inject({ method: 'POST', url: '/api/ratings', payload: { trackingId: a.body.trackingId, level: 'unsatisfied', reason: 'Chờ lâu' } })).statusCode).toBe(201);
+    const b = await issue(t.app, 1);
+    await send(t.app, 'POST', '/api/counters/1/call-next', c1);
+    await send(t.app, 'POST', '/api/counters/1/no-show', c1);
+    await send(t.app, 'POST', '/api/counters/1/close', c1);
+    const rows = since();
+    expect(rows.map((r) => r.type)).toEqual([
+      'ticket.issued', 'counter.opened', 'ticket.called', 'ticket.recalled', 'ticket.finished', 'rating.submitted',
+      'ticket.issued', 'ticket.called', 'ticket.no_show', 'counter.closed',
+    ]);
+    expect(rows[0]!.data).toMatchObject({ ticketId: a.body.id, number: a.body.number, serviceId: 1, status: 'waiting', priority: true, counterId: null, businessDay: '2026-11-23' });
+    expect(rows[1]!.data).toMatchObject({ counterId: 1, counterNumber: 1, staffName: 'Nguyễn Văn An' });
+    expect(rows[2]!.data).toMatchObject({ ticketId: a.body.id, status: 'called', counterId: 1, counterNumber: 1 });
+    expect(rows[5]!.data).toMatchObject({ ticketId: a.body.id, level: 'unsatisfied', reason: 'Chờ lâu', counterId: 1 });
+    expect(rows[8]!.data).toMatchObject({ ticketId: b.body.id, status: 'no_show' });
+    // Internal steps (started) are not catalog events: no row for them.
+    expect(rows.some((r) => r.type === 'ticket.started')).toBe(false);
+  });
+
+  it('dossiers: received, status changed, returned (with the applicant, for allowed endpoints)', async () => {
+    since();
+    const c1 = await login(t.app, 'canbo1');
+    const { body: d } = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody());
+    for (const action of ['process', 'ready', 'return']) expect((await send(t.app, 'POST', `/api/dossiers/${d.id}/${action}`, c1, {})).status).toBe(200);
+    const rows = since();
+    expect(rows.map((r) => [r.type, r.data.fromStatus, r.data.status])).toEqual([
+      ['dossier.received', null, 'received'],
+      ['dossier.status_changed', 'received', 'processing'],
+      ['dossier.status_changed', 'processing', 'result_ready'],
+      ['dossier.returned', 'result_ready', 'returned'],
+    ]);
+    expect(rows[0]!.data).toMatchObject({ dossierId: d.id, code: d.code, applicantName: intakeBody().applicant.name });
+  });
+
+  it('day.closed with the day\'s totals, once, in the rollover', async () => {
+    since();
+    await issue(t.app, 2);
+    t.clock.advance(24 * 3600_000);
+    expect(t.app.hub.queue.rollIfNeeded()).toBe(true);
+    expect(t.app.hub.queue.rollIfNeeded()).toBe(false);
+    const rows = since();
+    expect(rows.map((r) => r.type)).toEqual(['ticket.issued', 'ticket.cancelled', 'day.closed']);
+    expect(rows[1]!.data).toMatchObject({ reason: 'day_end', status: 'cancelled' });
+    expect(rows[2]!.data).toEqual({ businessDay: '2026-11-23', issued: 3, served: 1, noShow: 1, cancelled: 1, dossiersReceived: 1, dossiersReturned: 1, ratings: 1 });
+  });
+});
