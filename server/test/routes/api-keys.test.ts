@@ -32,7 +32,7 @@ describe('API keys: scopes, revocation, rate limit, audit', () => {
     expect(res.statusCode).toBe(201);
     return res.json<{ id: number; key: string }>();
   };
-  const call = (key: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const call = (key: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload === undefined ? {} : { payload }) });
 
   it('refuses bad bodies; shows the key once and stores only its hash', async () => {

@@ -24,7 +24,7 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     rx.respond = () => 200;
   });
 
-  const create = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/admin/webhooks', headers: { cookie: admin }, payload });
+  const create = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/admin/webhooks', headers: { cookie: admin }, payload });
   const deliveries = async (id: number) =>
     (await t.app.inject({ url: `/api/admin/webhooks/${id}/deliveries`, headers: { cookie: admin } })).json<{ deliveries: { id: number; status: string; attempts: number; lastCode: number | null; type: string; seq: number }[] }>().deliveries;
 
