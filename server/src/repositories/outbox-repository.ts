@@ -89,6 +89,12 @@ export function outboxRepository(db: Db) {
     replay: (consumer: string, id: number, at: number): boolean => s.replay.run(at, at, id, consumer).changes === 1,
     deliveries: (consumer: string, limit: number) => s.list.all(consumer, limit),
     counts: (consumer: string) => s.counts.get(consumer) ?? { pending: 0, dead: 0 },
+    /** Removes `fields` from the data of `type` events older than `before` (retention); returns the rows changed. */
+    stripFields(type: string, fields: readonly string[], before: number): number {
+      const paths = fields.map((f) => `'$.${f}'`).join(', ');
+      const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
+      return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND at < ? AND (${present})`).run(type, before).changes;
+    },
     /** Forgets a consumer (its endpoint was deleted). */
     drop(consumer: string): void {
       s.dropDeliveries.run(consumer);

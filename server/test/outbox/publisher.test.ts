@@ -78,4 +78,19 @@ describe('event publisher: the catalog events of real commands', () => {
     expect(rows[1]!.data).toMatchObject({ reason: 'day_end', status: 'cancelled' });
     expect(rows[2]!.data).toEqual({ businessDay: '2026-11-23', issued: 3, served: 1, noShow: 1, cancelled: 1, dossiersReceived: 1, dossiersReturned: 1, ratings: 1 });
   });
+
+  it('the nightly retention strips personal fields from outbox events older than 30 days, keeping the rest', async () => {
+    const personal = () =>
+      t.app.db.prepare("SELECT count(*) AS n FROM outbox_events WHERE json_extract(data, '$.applicantName') IS NOT NULL OR json_extract(data, '$.reason') IS NOT NULL AND type = 'rating.submitted'").get() as { n: number };
+    expect(personal().n).toBeGreaterThan(0);
+    t.clock.advance(29 * 24 * 3600_000);
+    t.app.hub.privacy.runRetention();
+    expect(personal().n).toBeGreaterThan(0);
+    t.clock.advance(2 * 24 * 3600_000);
+    t.app.hub.privacy.runRetention();
+    expect(personal().n).toBe(0);
+    const received = t.app.db.prepare("SELECT data FROM outbox_events WHERE type = 'dossier.received' ORDER BY seq DESC").get() as { data: string };
+    expect(JSON.parse(received.data)).toMatchObject({ status: 'received', code: expect.any(String) });
+    expect(JSON.parse(received.data)).not.toHaveProperty('applicantPhone');
+  });
 });
