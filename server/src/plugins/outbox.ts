@@ -2,6 +2,9 @@ import fp from 'fastify-plugin';
 import { createDispatcher, type Dispatcher } from '../outbox/dispatcher';
 import { webhookEndpointConsumer } from '../outbox/webhook-sender';
 
+/** How long delivered events and their log stay. */
+export const OUTBOX_KEEP_MS = 30 * 24 * 3_600_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Moves outbox events to webhook endpoints (and later other consumers). */
@@ -25,8 +28,23 @@ export default fp(
     });
     hub.outboxKick.run = dispatcher.kick;
     app.decorate('outbox', dispatcher);
-    app.addHook('onReady', async () => dispatcher.start());
-    app.addHook('preClose', async () => dispatcher.close());
+    // The log and the stream keep a month (replays, the admin's look back); an hourly pass drops what is older.
+    const prune = () => {
+      try {
+        hub.repos.outbox.prune(Date.now() - OUTBOX_KEEP_MS, hub.ctx.now() - OUTBOX_KEEP_MS);
+      } catch (err) {
+        app.log.error({ err }, 'outbox prune failed');
+      }
+    };
+    const timer = setInterval(prune, 3_600_000).unref();
+    app.addHook('onReady', async () => {
+      prune();
+      dispatcher.start();
+    });
+    app.addHook('preClose', async () => {
+      clearInterval(timer);
+      await dispatcher.close();
+    });
   },
   { name: 'outbox', dependencies: ['hub'] },
 );

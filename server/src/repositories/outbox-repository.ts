@@ -63,6 +63,12 @@ export function outboxRepository(db: Db) {
       "SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'dead') AS dead FROM outbox_deliveries WHERE consumer = ?",
     ),
     dropDeliveries: db.prepare('DELETE FROM outbox_deliveries WHERE consumer = ?'),
+    pruneDeliveries: db.prepare<[number]>("DELETE FROM outbox_deliveries WHERE status <> 'pending' AND created_at < ?"),
+    // An event every consumer has passed and no delivery row still names.
+    pruneEvents: db.prepare<[number]>(
+      `DELETE FROM outbox_events WHERE at < ? AND seq <= coalesce((SELECT min(last_seq) FROM outbox_cursors), seq)
+         AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.event_seq = outbox_events.seq)`,
+    ),
   };
   const listeners: (() => void)[] = [];
   return {
@@ -94,6 +100,10 @@ export function outboxRepository(db: Db) {
       const paths = fields.map((f) => `'$.${f}'`).join(', ');
       const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
       return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND at < ? AND (${present})`).run(type, before).changes;
+    },
+    /** Drops finished deliveries created before `deliveriesBefore` (real time), then the events nobody needs any more. */
+    prune(deliveriesBefore: number, eventsBefore: number): { deliveries: number; events: number } {
+      return db.transaction(() => ({ deliveries: s.pruneDeliveries.run(deliveriesBefore).changes, events: s.pruneEvents.run(eventsBefore).changes }))();
     },
     /** Forgets a consumer (its endpoint was deleted). */
     drop(consumer: string): void {

@@ -93,4 +93,20 @@ describe('event publisher: the catalog events of real commands', () => {
     expect(JSON.parse(received.data)).toMatchObject({ status: 'received', code: expect.any(String) });
     expect(JSON.parse(received.data)).not.toHaveProperty('applicantPhone');
   });
+
+  it('prunes finished deliveries and the events every consumer has passed, keeping pending ones', () => {
+    const { outbox } = t.app.hub.repos;
+    const at = t.clock.now();
+    const old = t.app.db.transaction(() => [outbox.append('ticket.issued', at - 10, {}), outbox.append('ticket.issued', at - 10, {})])();
+    outbox.setCursor('test:a', old[1]!);
+    const done = outbox.addDelivery('test:a', old[0]!, 1);
+    outbox.recordAttempt(done, 2, { ok: true, code: 200, error: null }, 'delivered', null);
+    outbox.addDelivery('test:a', old[1]!, 1);
+    const later = t.app.db.transaction(() => outbox.append('ticket.issued', at + 10, {}))();
+    expect(outbox.prune(100, at)).toEqual({ deliveries: 1, events: expect.any(Number) });
+    expect(outbox.bySeq(old[0]!)).toBeUndefined();
+    expect(outbox.bySeq(old[1]!)).toBeDefined(); // its delivery is still pending
+    expect(outbox.bySeq(later)).toBeDefined();
+    outbox.drop('test:a');
+  });
 });
