@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import outboxPlugin from './plugins/outbox';
 import integrationRoutes from './routes/api/integrations';
+import notificationRoutes from './routes/api/notifications';
 import { webhooksDocument } from './routes/webhooks-document';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(calendarRoutes);
       await api.register(privacyRoutes);
       await api.register(integrationRoutes);
+      await api.register(notificationRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

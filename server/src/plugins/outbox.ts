@@ -24,7 +24,10 @@ export default fp(
       outbox: hub.repos.outbox,
       timing: hub.timing,
       log: app.log,
-      consumers: () => hub.repos.webhooks.all().filter((w) => w.enabled === 1).map((w) => webhookEndpointConsumer(w, hub.timing.timeoutMs, hub.webhooks.lanHosts)),
+      consumers: () => [
+        ...hub.repos.webhooks.all().filter((w) => w.enabled === 1).map((w) => webhookEndpointConsumer(w, hub.timing.timeoutMs, hub.webhooks.lanHosts)),
+        hub.notifications.consumer(),
+      ],
     });
     hub.outboxKick.run = dispatcher.kick;
     app.decorate('outbox', dispatcher);

@@ -18,6 +18,7 @@ import { eventPublisher } from '../outbox/publisher';
 import { apiKeysRepository } from '../repositories/api-keys-repository';
 import { outboxRepository } from '../repositories/outbox-repository';
 import { webhooksRepository } from '../repositories/webhooks-repository';
+import { notificationsRepository } from '../repositories/notifications-repository';
 
 /** Repositories over one database. The change logs feed the outbox inside the change's own transaction. */
 export function createRepositories(db: Db) {
@@ -28,6 +29,7 @@ export function createRepositories(db: Db) {
     events,
     apiKeys: apiKeysRepository(db),
     webhooks: webhooksRepository(db),
+    notifications: notificationsRepository(db),
     audit: auditRepository(db),
     calendar: calendarRepository(db),
     catalog: catalogRepository(db),

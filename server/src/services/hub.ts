@@ -26,6 +26,7 @@ import { ticketService } from './ticket-service';
 import { trackService } from './track-service';
 import { apiKeyService } from './api-key-service';
 import { webhookService } from './webhook-service';
+import { notificationService } from './notification-service';
 import { DEFAULT_TIMING } from '../outbox/dispatcher';
 
 /** All use-cases of the hub over one database. */
@@ -73,6 +74,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const timing = { ...DEFAULT_TIMING, ...deps.config.webhooks };
   const webhooks = webhookService(ctx, () => outboxKick.run(), timing);
   const apiKeys = apiKeyService(ctx, deps.config.apiKeyRateLimit ?? 600);
+  const notifications = notificationService(ctx, queue, webhooks.lanHosts, timing.timeoutMs);
   const lastPrinterState = new Map<number, string>();
   const printerName = deps.db.prepare<[number], { name: string }>('SELECT name FROM printers WHERE id = ?');
   function publishPrinter({ status }: PrinterStatusPush): void {
@@ -90,7 +92,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
     outboxKick,
     timing,
     webhooks,
-    apiKeys, ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
+    apiKeys,
+    notifications, ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects };
 }
 
 export type Hub = ReturnType<typeof createHub>;

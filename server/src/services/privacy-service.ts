@@ -103,6 +103,8 @@ export function privacyService(ctx: ServiceContext) {
       // month): after OUTBOX_PERSONAL_DAYS they go, whatever the periods of the records they were copied from.
       const outboxBefore = at - OUTBOX_PERSONAL_DAYS * DAY_MS;
       for (const [type, fields] of Object.entries(PERSONAL_FIELDS)) repos.outbox.stripFields(type, fields, outboxBefore);
+      // A phone given for a ticket serves that day's messages only; the message log keeps the last digits.
+      repos.notifications.forget(businessDay(new Date(at), tz), outboxBefore);
       if (r.auditDays > 0) {
         const before = cutoff(r.auditDays).before;
         run.auditRows = repos.privacy.anonymiseAudit(before);

@@ -159,6 +159,11 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/api-keys': A,
   'POST /api/admin/api-keys': A,
   'DELETE /api/admin/api-keys/{id}': A,
+  'GET /api/admin/notifications': A,
+  'PUT /api/admin/notifications': A,
+  'POST /api/admin/notifications/test': A,
+  'GET /api/admin/notifications/log': A,
+  'PUT /api/track/{trackingId}/phone': E,
 };
 
 describe('access matrix: every route × every role (pairing required)', () => {
