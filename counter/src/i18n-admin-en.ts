@@ -1,5 +1,6 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
 import { integrationsEn } from './components/admin/integrations/i18n-integrations';
+import { notificationsEn } from './components/admin/integrations/i18n-notifications';
 import { printersEn } from './components/admin/printers/i18n-printers';
 import { privacyEn } from './components/admin/privacy/i18n-privacy';
 import type { adminVi } from './i18n-admin-vi';
@@ -11,8 +12,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', webhooks: 'Webhooks', apiKeys: 'API keys' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', webhooks: 'Webhooks', apiKeys: 'API keys', notifications: 'Messages to citizens' },
   intro: {
+    notifications: 'SMS or Zalo ZNS to citizens: turn coming, called, dossier result ready. Each message is sent once; failures are retried and shown in the log below.',
     webhooks: 'Send events (tickets, calls, dossiers, ratings…) to other systems, signed per Standard Webhooks; retried automatically when the receiver fails, for up to 24 hours.',
     apiKeys: 'Keys for other systems calling the hub (queue, ticket issue, reports, dossiers). Each key works only within its scopes; revocation applies at once.',
     dataRequests: 'A citizen asks to see, correct or erase their personal data: find by ID number, download JSON or print, correct wrong details, erase what the law allows. Every step is audited.',
@@ -34,6 +36,7 @@ export const adminEn: typeof adminVi = {
   },
   displays: displaysEn,
   integrations: integrationsEn,
+  notifications: notificationsEn,
   privacy: privacyEn,
   common: {
     loading: 'Loading…',

@@ -1,5 +1,6 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
 import { integrationsVi } from './components/admin/integrations/i18n-integrations';
+import { notificationsVi } from './components/admin/integrations/i18n-notifications';
 import { printersVi } from './components/admin/printers/i18n-printers';
 import { privacyVi } from './components/admin/privacy/i18n-privacy';
 /**
@@ -31,8 +32,10 @@ export const adminVi = {
     dataRequests: 'Yêu cầu của công dân',
     webhooks: 'Kết nối sự kiện (webhook)',
     apiKeys: 'Khóa API',
+    notifications: 'Tin nhắn cho công dân',
   },
   intro: {
+    notifications: 'Gửi SMS hoặc Zalo ZNS cho công dân: sắp đến lượt, đến lượt, hồ sơ đã có kết quả. Mỗi tin gửi một lần; lỗi được thử lại và hiện ở nhật ký bên dưới.',
     webhooks: 'Gửi sự kiện (cấp số, gọi số, hồ sơ, đánh giá…) tới hệ thống khác, có chữ ký theo chuẩn Standard Webhooks; gửi lại tự động khi bên nhận lỗi, tối đa 24 giờ.',
     apiKeys: 'Khóa cho hệ thống khác gọi vào máy chủ (xem hàng chờ, cấp số, báo cáo, hồ sơ). Mỗi khóa chỉ dùng được các quyền đã chọn; thu hồi có hiệu lực ngay.',
     dataRequests: 'Công dân yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân: tìm theo số định danh, tải JSON hoặc in, sửa thông tin sai, xóa phần pháp luật cho phép (Luật Bảo vệ dữ liệu cá nhân). Mọi thao tác được ghi nhật ký.',
@@ -54,6 +57,7 @@ export const adminVi = {
   },
   displays: displaysVi,
   integrations: integrationsVi,
+  notifications: notificationsVi,
   privacy: privacyVi,
   common: {
     loading: 'Đang tải…',

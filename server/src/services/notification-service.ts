@@ -125,6 +125,8 @@ export function notificationService(ctx: ServiceContext, queue: QueueService, la
     settings,
     saveSettings,
     consumer,
+    /** Whether a gateway is on. */
+    available: () => channel(settings()) !== null,
     /** The citizen gives a phone for their waiting ticket on the tracking page; the request itself is the consent. */
     setTicketPhone(trackingId: string, phone: string, actor: AuditActor): void {
       const t = repos.tickets.byTrackingId(trackingId) ?? fail('TICKET_NOT_FOUND');

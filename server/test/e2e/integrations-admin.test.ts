@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
-import { issue, testConfig, TEST_PASSWORD } from '../helper';
+import { issue, staffAtCounter, testConfig, TEST_PASSWORD } from '../helper';
 import { Receiver, until } from '../outbox/receiver';
 import { DIST, launchBrowser, openPage, shoot } from './browser';
 
@@ -101,5 +101,42 @@ describe('admin screens: webhooks and API keys', () => {
     await expect.poll(() => table.textContent()).toContain('Đã thu hồi');
     await shoot(page, 'admin-api-keys');
     expect((await fetch(`${base}/api/queue/snapshot`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+  });
+
+  it('sets up the SMS gateway with a test send; a citizen opts in on the phone page and gets "Còn N người nữa"', async () => {
+    const sms = await new Receiver().start();
+    try {
+      await page.getByTestId('admin-nav-notifications').click();
+      await page.getByTestId('gateway-sms-enabled').check();
+      await page.getByTestId('gateway-sms-url').fill(sms.url);
+      await page.getByTestId('notifications-save').click();
+      await expect.poll(() => page.locator('body').textContent()).toContain('Đã lưu cài đặt tin nhắn.');
+      await page.getByTestId('test-phone').fill('0912345678');
+      await page.getByTestId('test-send').click();
+      await expect.poll(() => page.getByTestId('test-answer').textContent()).toContain('Nhà cung cấp trả lời: mã 200');
+      expect(sms.got.at(-1)?.json).toMatchObject({ to: '0912345678', message: 'Con 3 nguoi nua den luot quy khach (so A012). Xin moi quy khach chuan bi.' });
+      await shoot(page, 'admin-notifications');
+
+      const tickets: { trackingId: string; number: string }[] = [];
+      for (let i = 0; i < 4; i++) tickets.push((await issue(app, 2)).body as (typeof tickets)[number]);
+      const phone = await openPage(browser, `${base}/t/${tickets[3]!.trackingId}`, 390, 844, errors);
+      await phone.getByTestId('track-sms-phone').fill('0987 654 321');
+      await phone.getByTestId('track-sms-consent').check();
+      await shoot(phone, 'phone-sms-opt-in');
+      await phone.getByTestId('track-sms-send').click();
+      await phone.getByTestId('track-sms-done').waitFor();
+      await shoot(phone, 'phone-sms-opt-in-done');
+      const staff = await staffAtCounter(app, 'canbo2', 2);
+      await app.inject({ method: 'POST', url: '/api/counters/2/call-next', headers: { cookie: staff } });
+      await until(() => sms.got.some((r) => (r.json as unknown as { to: string }).to === '0987654321'), 5000, 'the text');
+      expect(sms.got.at(-1)?.json).toMatchObject({ message: `Con 2 nguoi nua den luot quy khach (so ${tickets[3]!.number}). Xin moi quy khach chuan bi.` });
+      await page.getByTestId('admin-nav-webhooks').click();
+      await page.getByTestId('admin-nav-notifications').click();
+      await expect.poll(() => page.getByTestId('notifications-log').textContent()).toContain('*******321');
+      await page.getByTestId('notifications-log').scrollIntoViewIfNeeded();
+      await shoot(page, 'admin-notifications-log');
+    } finally {
+      await sms.stop();
+    }
   });
 });

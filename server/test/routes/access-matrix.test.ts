@@ -164,6 +164,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'POST /api/admin/notifications/test': A,
   'GET /api/admin/notifications/log': A,
   'PUT /api/track/{trackingId}/phone': E,
+  'GET /api/notifications/available': E,
 };
 
 describe('access matrix: every route × every role (pairing required)', () => {

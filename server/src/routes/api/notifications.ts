@@ -32,6 +32,11 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
     { config: admin, schema: { tags, summary: 'The latest messages (phones masked), failures included', response: { 200: Type.Array(NotificationLogSchema), ...ERROR_RESPONSES } } },
     async () => service.log(),
   );
+  app.get(
+    '/notifications/available',
+    { config: { allow: Allow.everyone }, schema: { tags, summary: 'Whether the office sends messages (the phone page offers its opt-in then)', response: { 200: Type.Object({ available: Type.Boolean() }), ...ERROR_RESPONSES } } },
+    async () => ({ available: service.available() }),
+  );
   app.put(
     '/track/:trackingId/phone',
     {
