@@ -41,6 +41,9 @@ CREATE TABLE webhook_endpoints (
   personal_data INTEGER NOT NULL DEFAULT 0,
   enabled       INTEGER NOT NULL DEFAULT 1,
   secret        TEXT NOT NULL,            -- whsec_…: needed in clear to sign
+  -- After a rotation the old secret also signs for a day, so a receiver can switch without losing an event.
+  previous_secret TEXT,
+  previous_until  INTEGER,
   created_at    INTEGER NOT NULL,
   updated_at    INTEGER NOT NULL
 ) STRICT;

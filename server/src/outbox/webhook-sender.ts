@@ -21,10 +21,19 @@ const MAX_ERROR = 300;
  * One signed POST (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature with HMAC-SHA256 over
  * `id.timestamp.body`). Redirects are not followed (a 3xx is a failed attempt); the answer's body is not read.
  */
-export async function postSigned(endpoint: Pick<WebhookRow, 'url' | 'secret'>, msgId: string, body: string, timeoutMs: number, lanHosts: readonly string[]): Promise<AttemptResult> {
+export async function postSigned(
+  endpoint: Pick<WebhookRow, 'url' | 'secret' | 'previous_secret' | 'previous_until'>,
+  msgId: string,
+  body: string,
+  timeoutMs: number,
+  lanHosts: readonly string[],
+): Promise<AttemptResult> {
   if (!webhookUrlAllowed(endpoint.url, lanHosts)) return { ok: false, code: null, error: 'URL not allowed (https, loopback or a listed LAN host)' };
   const now = new Date();
-  const signature = new Webhook(endpoint.secret).sign(msgId, now, body);
+  const secrets = [endpoint.secret];
+  if (endpoint.previous_secret && (endpoint.previous_until ?? 0) > now.getTime()) secrets.push(endpoint.previous_secret);
+  // Space-separated signatures: a receiver still on the old secret verifies during the rotation's grace day.
+  const signature = secrets.map((s) => new Webhook(s).sign(msgId, now, body)).join(' ');
   try {
     const res = await fetch(endpoint.url, {
       method: 'POST',

@@ -8,6 +8,8 @@ export interface WebhookRow {
   personal_data: number;
   enabled: number;
   secret: string;
+  previous_secret: string | null;
+  previous_until: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -24,15 +26,18 @@ export function webhooksRepository(db: Db) {
     update: db.prepare(
       'UPDATE webhook_endpoints SET url = @url, events = @events, personal_data = @personal_data, enabled = @enabled, updated_at = @updated_at WHERE id = @id',
     ),
-    secret: db.prepare<[string, number, number]>('UPDATE webhook_endpoints SET secret = ?, updated_at = ? WHERE id = ?'),
+    secret: db.prepare<[number, string, number, number]>(
+      'UPDATE webhook_endpoints SET previous_secret = secret, previous_until = ?, secret = ?, updated_at = ? WHERE id = ?',
+    ),
     remove: db.prepare<[number]>('DELETE FROM webhook_endpoints WHERE id = ?'),
   };
   return {
     all: () => s.all.all(),
     byId: (id: number) => s.byId.get(id),
-    insert: (row: Omit<WebhookRow, 'id'>): number => Number(s.insert.run(row).lastInsertRowid),
+    insert: (row: Omit<WebhookRow, 'id' | 'previous_secret' | 'previous_until'>): number => Number(s.insert.run(row).lastInsertRowid),
     update: (row: Pick<WebhookRow, 'id' | 'url' | 'events' | 'personal_data' | 'enabled' | 'updated_at'>): boolean => s.update.run(row).changes === 1,
-    setSecret: (id: number, secret: string, at: number): boolean => s.secret.run(secret, at, id).changes === 1,
+    /** A new secret; the current one keeps signing too until `previousUntil` (real time). */
+    setSecret: (id: number, secret: string, at: number, previousUntil: number): boolean => s.secret.run(previousUntil, secret, at, id).changes === 1,
     remove: (id: number): boolean => s.remove.run(id).changes === 1,
   };
 }

@@ -15,6 +15,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const LAN_HOSTS_KEY = 'webhookLanHosts';
 const DELIVERY_LOG_LIMIT = 200;
+/** After a rotation the old secret signs as well for this long (Standard Webhooks: several signatures per request). */
+export const ROTATION_GRACE_MS = 24 * 3_600_000;
 
 function toDelivery(r: DeliveryRow & { type: string; event_id: string }): WebhookDelivery {
   return {
@@ -115,7 +117,7 @@ export function webhookService(ctx: ServiceContext, kick: () => void = () => {},
       row(id);
       const secret = newSecret();
       db.transaction(() => {
-        repos.webhooks.setSecret(id, secret, ctx.now());
+        repos.webhooks.setSecret(id, secret, ctx.now(), Date.now() + ROTATION_GRACE_MS);
         audit(actor, 'webhook.rotate_secret', id);
       })();
       return { id, secret };

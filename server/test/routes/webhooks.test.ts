@@ -136,6 +136,14 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     await issue(t.app, 1);
     await until(() => rx.got.length === 1, 3000, 'delivery after rotation');
     expect(new Webhook(fresh).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
+    // For a day the old secret signs too, so a receiver can switch without losing an event; then only the new one.
+    expect(new Webhook(secret).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
+    t.app.db.prepare('UPDATE webhook_endpoints SET previous_until = ? WHERE id = ?').run(Date.now() - 1, id);
+    rx.got.length = 0;
+    await issue(t.app, 1);
+    await until(() => rx.got.length === 1, 3000, 'delivery after the grace day');
+    expect(rx.got[0]!.headers['webhook-signature']).not.toContain(' ');
+    expect(new Webhook(fresh).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
     expect(() => new Webhook(secret).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toThrow();
     await t.app.inject({ method: 'DELETE', url: `/api/admin/webhooks/${id}`, headers: { cookie: admin } });
   });
