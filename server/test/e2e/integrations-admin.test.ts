@@ -54,7 +54,7 @@ describe('admin screens: webhooks and API keys', () => {
     // The receiver fails: the log shows the 503 and the retry; back up, the replay goes out.
     rx.respond = () => 503;
     await issue(app, 1);
-    await until(() => rx.got.length >= 1, 5000, 'first attempt');
+    await until(() => rx.got.length >= 1, 10_000, 'first attempt');
     await page.getByTestId('webhook-deliveries').click();
     await expect.poll(() => page.getByTestId('deliveries-table').textContent()).toContain('503');
     expect(await page.getByTestId('deliveries-table').textContent()).toContain('Đang chờ gửi lại');
@@ -128,7 +128,7 @@ describe('admin screens: webhooks and API keys', () => {
       await shoot(phone, 'phone-sms-opt-in-done');
       const staff = await staffAtCounter(app, 'canbo2', 2);
       await app.inject({ method: 'POST', url: '/api/counters/2/call-next', headers: { cookie: staff } });
-      await until(() => sms.got.some((r) => (r.json as unknown as { to: string }).to === '0987654321'), 5000, 'the text');
+      await until(() => sms.got.some((r) => (r.json as unknown as { to: string }).to === '0987654321'), 10_000, 'the text');
       expect(sms.got.at(-1)?.json).toMatchObject({ message: `Con 2 nguoi nua den luot quy khach (so ${tickets[3]!.number}). Xin moi quy khach chuan bi.` });
       await page.getByTestId('admin-nav-webhooks').click();
       await page.getByTestId('admin-nav-notifications').click();

