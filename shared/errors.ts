@@ -68,6 +68,13 @@ export const ErrorCode = {
   TOO_LATE: 'TOO_LATE',
   ALREADY_CHECKED_IN: 'ALREADY_CHECKED_IN',
   APPOINTMENT_CANCELLED: 'APPOINTMENT_CANCELLED',
+  // Integrations (issue 20).
+  WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
+  WEBHOOK_URL_NOT_ALLOWED: 'WEBHOOK_URL_NOT_ALLOWED',
+  DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  API_KEY_INVALID: 'API_KEY_INVALID',
+  API_KEY_SCOPE: 'API_KEY_SCOPE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 /** One of the stable error codes. */
@@ -212,5 +219,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     vi: 'Văn phòng chưa được kết nối với tỉnh hoặc kết nối đã bị thu hồi. Xin kết nối lại bằng mã kết nối mới.',
     en: 'The office is not enrolled with the province or its enrolment was revoked. Enrol again with a new token.',
   },
+  WEBHOOK_NOT_FOUND: { vi: 'Không tìm thấy địa chỉ nhận sự kiện (webhook); có thể đã bị xóa. Hãy tải lại trang.', en: 'Webhook endpoint not found; it may have been removed. Reload the page.' },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    vi: 'Địa chỉ không được phép: chỉ dùng https://, hoặc http:// tới chính máy chủ này hay tới máy trong mạng nội bộ đã khai báo.',
+    en: 'URL not allowed: use https://, or http:// to this machine or to a host listed as on the office LAN.',
+  },
+  DELIVERY_NOT_FOUND: { vi: 'Không tìm thấy lần gửi này. Hãy tải lại nhật ký gửi.', en: 'Delivery not found. Reload the delivery log.' },
+  API_KEY_NOT_FOUND: { vi: 'Không tìm thấy khóa API; có thể đã bị xóa. Hãy tải lại trang.', en: 'API key not found. Reload the page.' },
+  API_KEY_INVALID: { vi: 'Khóa API không đúng hoặc đã bị thu hồi.', en: 'The API key is wrong or has been revoked.' },
+  API_KEY_SCOPE: { vi: 'Khóa API không có quyền gọi chức năng này.', en: 'The API key\'s scopes do not cover this route.' },
   INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'System error. Try again or tell the administrator.' },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, searchTokens } from './text-fold';
+import { foldVietnamese, searchTokens, stripDiacritics } from './text-fold';
 
 /** Every Vietnamese vowel with every tone, lower and upper case, folds to its base letter. */
 const VOWELS: [string, string][] = [
@@ -43,5 +43,11 @@ describe('foldVietnamese', () => {
     expect(searchTokens(' khai  SINH ')).toEqual(['khai', 'sinh']);
     expect(searchTokens('a b c d e f g h i j')).toHaveLength(8);
     expect(searchTokens('—')).toEqual([]);
+  });
+});
+
+describe('stripDiacritics', () => {
+  it('keeps case, digits and punctuation', () => {
+    expect(stripDiacritics('Còn 3 người nữa đến lượt quý khách (số A012). ĐÃ XONG!')).toBe('Con 3 nguoi nua den luot quy khach (so A012). DA XONG!');
   });
 });

@@ -20,3 +20,8 @@ export function searchTokens(query: string, max = 8): string[] {
     .filter((w) => w.length > 0)
     .slice(0, max);
 }
+
+/** Vietnamese text without its diacritics, case and punctuation kept ("Còn 3 người" → "Con 3 nguoi"): SMS without Unicode. */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}

@@ -1,4 +1,6 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
+import { integrationsEn } from './components/admin/integrations/i18n-integrations';
+import { notificationsEn } from './components/admin/integrations/i18n-notifications';
 import { printersEn } from './components/admin/printers/i18n-printers';
 import { privacyEn } from './components/admin/privacy/i18n-privacy';
 import { appointmentsAdminEn } from './components/admin/appointments/i18n-appointments';
@@ -11,9 +13,12 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', appointments: 'Online appointments' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', appointments: 'Online appointments', webhooks: 'Webhooks', apiKeys: 'API keys', notifications: 'Messages to citizens' },
   intro: {
     appointments: 'Citizens book on their phones: which services take bookings, slots, places, how far ahead, check-in times and late arrivals; close a day or a slot.',
+    notifications: 'SMS or Zalo ZNS to citizens: turn coming, called, dossier result ready. Each message is sent once; failures are retried and shown in the log below.',
+    webhooks: 'Send events (tickets, calls, dossiers, ratings…) to other systems, signed per Standard Webhooks; retried automatically when the receiver fails, for up to 24 hours.',
+    apiKeys: 'Keys for other systems calling the hub (queue, ticket issue, reports, dossiers). Each key works only within its scopes; revocation applies at once.',
     dataRequests: 'A citizen asks to see, correct or erase their personal data: find by ID number, download JSON or print, correct wrong details, erase what the law allows. Every step is audited.',
     privacy: 'How long each kind of personal data is kept, and the notice shown to citizens (Personal Data Protection Law 91/2025/QH15).',
     dataAccess: 'Every time staff saw an applicant\'s personal data (a dossier opened, a list, the tracking book download): who, when, which dossier, what (Personal Data Protection Law).',
@@ -32,6 +37,8 @@ export const adminEn: typeof adminVi = {
     reports: 'Tickets, waiting and service times; dossiers (form II.06a); citizen satisfaction. Pick a period, compare with the previous one, download Excel/CSV or print.',
   },
   displays: displaysEn,
+  integrations: integrationsEn,
+  notifications: notificationsEn,
   privacy: privacyEn,
   appointments: appointmentsAdminEn,
   common: {

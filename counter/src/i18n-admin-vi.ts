@@ -1,4 +1,6 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
+import { integrationsVi } from './components/admin/integrations/i18n-integrations';
+import { notificationsVi } from './components/admin/integrations/i18n-notifications';
 import { printersVi } from './components/admin/printers/i18n-printers';
 import { privacyVi } from './components/admin/privacy/i18n-privacy';
 import { appointmentsAdminVi } from './components/admin/appointments/i18n-appointments';
@@ -30,9 +32,15 @@ export const adminVi = {
     privacy: 'Dữ liệu cá nhân',
     dataRequests: 'Yêu cầu của công dân',
     appointments: 'Lịch hẹn trực tuyến',
+    webhooks: 'Kết nối sự kiện (webhook)',
+    apiKeys: 'Khóa API',
+    notifications: 'Tin nhắn cho công dân',
   },
   intro: {
     appointments: 'Công dân đặt lịch hẹn trên điện thoại: dịch vụ nào nhận, khung giờ, số chỗ, đặt trước bao lâu, giờ nhận số và cách xử lý khi đến muộn; tạm ngừng nhận lịch một ngày hay một khung giờ.',
+    notifications: 'Gửi SMS hoặc Zalo ZNS cho công dân: sắp đến lượt, đến lượt, hồ sơ đã có kết quả. Mỗi tin gửi một lần; lỗi được thử lại và hiện ở nhật ký bên dưới.',
+    webhooks: 'Gửi sự kiện (cấp số, gọi số, hồ sơ, đánh giá…) tới hệ thống khác, có chữ ký theo chuẩn Standard Webhooks; gửi lại tự động khi bên nhận lỗi, tối đa 24 giờ.',
+    apiKeys: 'Khóa cho hệ thống khác gọi vào máy chủ (xem hàng chờ, cấp số, báo cáo, hồ sơ). Mỗi khóa chỉ dùng được các quyền đã chọn; thu hồi có hiệu lực ngay.',
     dataRequests: 'Công dân yêu cầu xem, sửa hoặc xóa dữ liệu cá nhân: tìm theo số định danh, tải JSON hoặc in, sửa thông tin sai, xóa phần pháp luật cho phép (Luật Bảo vệ dữ liệu cá nhân). Mọi thao tác được ghi nhật ký.',
     privacy: 'Thời hạn lưu giữ từng loại dữ liệu cá nhân và thông báo cho công dân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).',
     dataAccess: 'Mỗi lần cán bộ xem thông tin cá nhân của người nộp hồ sơ (mở hồ sơ, danh sách, tải Sổ theo dõi): ai, lúc nào, hồ sơ nào, thông tin gì (Luật Bảo vệ dữ liệu cá nhân).',
@@ -51,6 +59,8 @@ export const adminVi = {
     reports: 'Số phiếu, thời gian chờ và phục vụ; hồ sơ theo Biểu II.06a; sự hài lòng của công dân. Chọn kỳ, so sánh với kỳ trước, tải Excel/CSV hoặc in.',
   },
   displays: displaysVi,
+  integrations: integrationsVi,
+  notifications: notificationsVi,
   privacy: privacyVi,
   appointments: appointmentsAdminVi,
   common: {

@@ -4,6 +4,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import SerializerSelector from '@fastify/fast-json-stringify-compiler';
 import swagger from '@fastify/swagger';
+import outboxPlugin from './plugins/outbox';
+import { webhooksDocument } from './routes/webhooks-document';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { Allow } from '@shared/access';
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions) {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'motcua hub API', version, description: 'Queue, kiosk and display hub for Vietnamese one-stop offices.' },
+      // The events the hub POSTs to subscribed endpoints (Standard Webhooks), one entry per event type.
+      webhooks: webhooksDocument(),
     },
   });
   // Security headers. Plain HTTP on the office LAN: no HSTS and no upgrade of requests to https.
@@ -130,6 +134,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(socketIoPlugin);
   await app.register(backupPlugin);
   await app.register(printingPlugin);
+  await app.register(outboxPlugin);
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {

@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import type { DeliveryTiming } from './outbox/dispatcher';
 
 const EnvSchema = Type.Object({
   HUB_ROLE: Type.Union([Type.Literal('office'), Type.Literal('province')], { default: 'office' }),
@@ -28,6 +29,12 @@ const EnvSchema = Type.Object({
   PUBLIC_HOST: Type.String({ default: '127.0.0.1' }),
   PUBLIC_TRUSTED_PROXIES: Type.String({ default: 'loopback' }),
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
+  WEBHOOK_RETRY_BASE_MS: Type.Integer({ minimum: 10, maximum: 30_000, default: 10_000 }),
+  WEBHOOK_RETRY_MAX_MS: Type.Integer({ minimum: 10, maximum: 86_400_000, default: 3_600_000 }),
+  WEBHOOK_GIVE_UP_MS: Type.Integer({ minimum: 100, maximum: 7 * 86_400_000, default: 86_400_000 }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 10_000 }),
+  WEBHOOK_POLL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 2000 }),
+  API_KEY_RATE_LIMIT: Type.Integer({ minimum: 0, maximum: 100_000, default: 600 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -76,6 +83,10 @@ export interface PublicDoorConfig {
   trustedProxies: string[];
   /** Requests one citizen address may make per minute through the door. */
   ratePerMinute: number;
+  /** Webhook delivery timing; absent or partial: DEFAULT_TIMING (outbox/dispatcher.ts). */
+  webhooks?: Partial<DeliveryTiming>;
+  /** Requests one API key may make per minute (0: no limit); absent: 600. */
+  apiKeyRateLimit?: number;
 }
 
 /** Limits that keep one misbehaving host from starving the others. */
@@ -148,6 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             ratePerMinute: e.PUBLIC_RATE_LIMIT,
           },
         }),
+    webhooks: {
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      giveUpAfterMs: e.WEBHOOK_GIVE_UP_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      pollMs: e.WEBHOOK_POLL_MS,
+    },
+    apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'dataRequests', 'privacy', 'appointments'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'dataRequests', 'privacy', 'appointments', 'webhooks', 'apiKeys', 'notifications'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -27,6 +27,9 @@ const SLUGS: Record<AdminSection, string> = {
   privacy: 'du-lieu-ca-nhan',
   dataRequests: 'yeu-cau-cong-dan',
   appointments: 'lich-hen',
+  webhooks: 'ket-noi-su-kien',
+  apiKeys: 'khoa-api',
+  notifications: 'tin-nhan',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 

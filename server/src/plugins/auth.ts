@@ -7,6 +7,9 @@ import type { StaffActor } from '../repositories/audit-repository';
 import type { DeviceRow } from '../repositories/devices-repository';
 import { cameThroughPublicDoor } from './public-door';
 import type { StaffSession } from '../services/auth-service';
+import type { ApiKeyPrincipal } from '../services/api-key-service';
+import type { ApiScope } from '@shared/schemas/integrations';
+import type { AuditActor } from '../repositories/audit-repository';
 
 /** Who is calling: the roles they hold, and the session and device behind them. */
 export interface Principal {
@@ -14,6 +17,8 @@ export interface Principal {
   staff: StaffSession | null;
   device: DeviceRow | null;
   ip: string;
+  /** The API key of a machine's request (then no staff, no device). */
+  apiKey?: ApiKeyPrincipal | null;
 }
 
 declare module 'fastify' {
@@ -24,6 +29,11 @@ declare module 'fastify' {
     duringPasswordChange?: boolean;
     /** The built screens' files (one wildcard route); the public door serves only the phone pages' ones. */
     staticFiles?: boolean;
+    /**
+     * The API-key scope that grants a machine this route (`Authorization: Bearer <key>`). A route without one refuses
+     * every key (fail closed), whatever its `allow`.
+     */
+    scope?: ApiScope;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -83,6 +93,28 @@ export function actorOf(request: FastifyRequest): StaffActor {
   return { userId: staffOf(request).me.id, deviceId: principal.device?.id ?? null, ip: principal.ip };
 }
 
+/** Who reads personal data, for the access log: the staff member, or the API key of a machine. */
+export function readerOf(request: FastifyRequest): AuditActor {
+  const { principal } = request;
+  if (principal.apiKey) return { userId: null, apiKeyId: principal.apiKey.id, ip: principal.ip };
+  return actorOf(request);
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * A machine's request: the key must be live (else 401 at once, revoked too), the route must declare a scope the key
+ * holds (else 403), and the key must be within its rate. Cookies are ignored: a key never acts as a person.
+ */
+function admitApiKey(app: FastifyInstance, request: FastifyRequest, header: string): void {
+  const token = BEARER.exec(header)?.[1];
+  const key = (token && app.hub.apiKeys.authenticate(token)) || fail('API_KEY_INVALID');
+  request.principal = { roles: new Set<AccessRole>(), staff: null, device: null, ip: request.ip, apiKey: key };
+  const scope = request.routeOptions.config.scope;
+  if (!scope || !key.scopes.includes(scope)) fail('API_KEY_SCOPE');
+  if (!app.hub.apiKeys.charge(key.id)) fail('RATE_LIMITED');
+}
+
 /**
  * Cookies and the one central access check: every route states `config.allow`; this hook enforces it before any
  * handler runs. No handler checks roles itself.
@@ -106,6 +138,8 @@ export default fp(
     // onRequest runs before any body is read or parsed, so a refused upload is never parsed.
     app.addHook('onRequest', async (request) => {
       if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
+      const authorization = request.headers.authorization;
+      if (authorization !== undefined) return admitApiKey(app, request, authorization);
       const allow = request.routeOptions.config.allow;
       // Through the public door nobody is signed in or paired, whatever cookies arrive, and open LAN mode does not apply.
       const principal = cameThroughPublicDoor(request.raw) ? anonymous(request.ip) : resolvePrincipal(app, request.cookies, request.ip);
@@ -118,6 +152,12 @@ export default fp(
       if (principal.staff?.me.mustChangePassword && !request.routeOptions.config.duringPasswordChange && !allow.includes('anonymous')) {
         fail('PASSWORD_CHANGE_REQUIRED');
       }
+    });
+    // A machine's commands are audited under its key (its reads are not; dossier reads go to the access log).
+    app.addHook('onResponse', async (request, reply) => {
+      const key = request.principal?.apiKey;
+      if (!key || request.method === 'GET' || request.method === 'HEAD') return;
+      app.hub.apiKeys.audit(key, request.ip, 'api_key.use', { method: request.method, route: request.routeOptions.url, status: reply.statusCode });
     });
   },
   { name: 'auth', dependencies: ['hub', 'public-door'] },

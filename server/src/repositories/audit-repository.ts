@@ -6,6 +6,8 @@ export interface AuditActor {
   userId: number | null;
   deviceId?: number | null;
   ip?: string | null;
+  /** The API key a machine acted with (issue 20). */
+  apiKeyId?: number | null;
 }
 
 /** A signed-in staff member acting (the user id is known). */
@@ -48,8 +50,8 @@ export interface AuditFilter {
 /** The append-only audit log (the database refuses UPDATE and DELETE on it). */
 export function auditRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO audit_log (at, user_id, device_id, ip, action, target_type, target_id, details)
-     VALUES (@at, @user_id, @device_id, @ip, @action, @target_type, @target_id, @details)`,
+    `INSERT INTO audit_log (at, user_id, device_id, ip, action, target_type, target_id, details, api_key_id)
+     VALUES (@at, @user_id, @device_id, @ip, @action, @target_type, @target_id, @details, @api_key_id)`,
   );
   return {
     write(at: number, actor: AuditActor, e: AuditEntry): void {
@@ -58,6 +60,7 @@ export function auditRepository(db: Db) {
         user_id: actor.userId,
         device_id: actor.deviceId ?? null,
         ip: actor.ip ?? null,
+        api_key_id: actor.apiKeyId ?? null,
         action: e.action,
         target_type: e.targetType ?? null,
         target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),

@@ -77,7 +77,21 @@ const SELECT = `SELECT d.*, f.name_vi AS field_name, COALESCE(u.full_name, u.use
   FROM dossiers d JOIN fields f ON f.id = d.field_id LEFT JOIN users u ON u.id = d.received_by LEFT JOIN tickets t ON t.id = d.ticket_id`;
 
 /** Dossiers, their documents and their append-only event log. SQL only. */
-export function dossiersRepository(db: Db) {
+/** A dossier_events row as written. */
+export interface DossierLogEntry {
+  dossierId: number;
+  at: number;
+  type: string;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  userId: number | null;
+  note?: string;
+  agency?: string;
+  data?: unknown;
+}
+
+/** `logged` runs after each dossier_events row, in the same transaction (the outbox's hook). */
+export function dossiersRepository(db: Db, logged: (e: DossierLogEntry) => void = () => {}) {
   const s = {
     bump: db.prepare<[string, string], { last: number }>(
       `INSERT INTO dossier_sequences (unit_code, day, last) VALUES (?, ?, 1)
@@ -136,7 +150,7 @@ export function dossiersRepository(db: Db) {
       if (keys.length === 0) return;
       db.prepare(`UPDATE dossiers SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
     },
-    logEvent(e: { dossierId: number; at: number; type: string; from: DossierStatus | null; to: DossierStatus; userId: number | null; note?: string; agency?: string; data?: unknown }): void {
+    logEvent(e: DossierLogEntry): void {
       s.event.run({
         dossier_id: e.dossierId,
         at: e.at,
@@ -148,6 +162,7 @@ export function dossiersRepository(db: Db) {
         agency: e.agency ?? '',
         data: e.data === undefined ? null : JSON.stringify(e.data),
       });
+      logged(e);
     },
     documents: (id: number): DossierDocument[] =>
       s.docs.all(id).map((d) => ({ name: d.name, originals: d.originals, certifiedCopies: d.certified_copies, copies: d.copies, missing: d.missing === 1 })),

@@ -29,8 +29,8 @@ export interface PersonalReadFilter {
 
 /** The personal data access log. SQL only. */
 export function privacyRepository(db: Db) {
-  const insert = db.prepare<{ at: number; user_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
-    'INSERT INTO personal_data_reads (at, user_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @ip, @dossier_id, @kind, @fields)',
+  const insert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
+    'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @dossier_id, @kind, @fields)',
   );
   const s = {
     ticketGroups: db.prepare<{ day: string }>(
@@ -73,8 +73,8 @@ export function privacyRepository(db: Db) {
     /** Access-log rows before `before` lose their address. */
     anonymiseAccessLog: (before: number): number => s.accessRows.run({ before }).changes,
     /** One row per dossier read (inside the caller's transaction). */
-    logReads(at: number, reader: { userId: number; ip?: string | null }, kind: PersonalReadKind, fields: string, dossierIds: readonly number[]): void {
-      for (const id of dossierIds) insert.run({ at, user_id: reader.userId, ip: reader.ip ?? null, dossier_id: id, kind, fields });
+    logReads(at: number, reader: { userId: number | null; apiKeyId?: number | null; ip?: string | null }, kind: PersonalReadKind, fields: string, dossierIds: readonly number[]): void {
+      for (const id of dossierIds) insert.run({ at, user_id: reader.userId, api_key_id: reader.apiKeyId ?? null, ip: reader.ip ?? null, dossier_id: id, kind, fields });
     },
     /** Newest first. */
     searchReads(f: PersonalReadFilter): PersonalReadRow[] {

@@ -42,7 +42,8 @@ export interface RatingGroup {
 const GROUP_COLUMN: Record<RatingGroupBy, string> = { staff: 'staff_id', counter: 'counter_id', service: 'service_id', day: 'business_day' };
 
 /** SQL for citizen ratings. */
-export function ratingsRepository(db: Db) {
+/** `stored` runs after each rating is inserted, in the same transaction (the outbox's hook). */
+export function ratingsRepository(db: Db, stored: (id: number, row: Omit<RatingRow, 'id'>) => void = () => {}) {
   const s = {
     insert: db.prepare(
       `INSERT INTO ratings (ticket_id, level, score, scale, reason, criteria, staff_id, counter_id, service_id, business_day, source, device_id, rated_at)
@@ -54,7 +55,11 @@ export function ratingsRepository(db: Db) {
 
   return {
     /** Inserts a rating; the UNIQUE ticket_id makes a second rating of a ticket fail even under a race. */
-    insert: (row: Omit<RatingRow, 'id'>): number => Number(s.insert.run(row).lastInsertRowid),
+    insert(row: Omit<RatingRow, 'id'>): number {
+      const id = Number(s.insert.run(row).lastInsertRowid);
+      stored(id, row);
+      return id;
+    },
     byTicket: (ticketId: number): RatingRow | undefined => s.byTicket.get(ticketId),
     /**
      * Counts per level grouped by staff member, counter, service or business day over a period — the

@@ -82,7 +82,18 @@ export type TicketPatch = Partial<
 const OPEN_STATUSES = `('waiting', 'called', 'serving', 'parked')`;
 
 /** SQL for tickets and their event log. Synchronous; callers own the transaction. */
-export function ticketsRepository(db: Db) {
+/** A ticket_events row as written. */
+export interface TicketLogEntry {
+  ticketId: number;
+  type: string;
+  at: number;
+  counterId?: number | null;
+  staffId?: number | null;
+  data?: unknown;
+}
+
+/** `logged` runs after each ticket_events row, in the same transaction (the outbox's hook). */
+export function ticketsRepository(db: Db, logged: (e: TicketLogEntry) => void = () => {}) {
   const s = {
     issuedToday: db.prepare<[number, string], { issued: number }>(
       'SELECT issued FROM service_days WHERE service_id = ? AND queue_day = ?',
@@ -240,7 +251,7 @@ export function ticketsRepository(db: Db) {
       }
       stmt.run({ ...patch, id });
     },
-    logEvent(e: { ticketId: number; type: string; at: number; counterId?: number | null; staffId?: number | null; data?: unknown }): void {
+    logEvent(e: TicketLogEntry): void {
       s.event.run({
         ticket_id: e.ticketId,
         type: e.type,
@@ -249,6 +260,7 @@ export function ticketsRepository(db: Db) {
         staff_id: e.staffId ?? null,
         data: e.data === undefined ? null : JSON.stringify(e.data),
       });
+      logged(e);
     },
     recentCalls(queueDay: string, limit: number): CallRecord[] {
       return s.recentCalls.all(queueDay, limit).map(toCallRecord);

@@ -12,8 +12,10 @@ import displayRoutes from './api/displays';
 import dossierRoutes from './api/dossiers';
 import dossierBookRoutes from './api/dossiers-book';
 import idCardRoutes from './api/id-card';
+import integrationRoutes from './api/integrations';
 import logoRoutes from './api/logo';
 import monitorRoutes from './api/monitor';
+import notificationRoutes from './api/notifications';
 import printPageRoutes from './api/print-page';
 import printerRoutes from './api/printers';
 import privacyRoutes from './api/privacy';
@@ -49,5 +51,7 @@ const officeRoutes: FastifyPluginAsync = async (api) => {
   await api.register(privacyRoutes);
   await api.register(appointmentRoutes);
   await api.register(appointmentAdminRoutes);
+  await api.register(integrationRoutes);
+  await api.register(notificationRoutes);
 };
 export default officeRoutes;

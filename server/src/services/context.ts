@@ -18,10 +18,22 @@ import { statsRepository } from '../repositories/stats-repository';
 import { ticketsRepository } from '../repositories/tickets-repository';
 import { usersRepository } from '../repositories/users-repository';
 import type { Realtime } from '../realtime/emitter';
+import { eventPublisher } from '../outbox/publisher';
+import { apiKeysRepository } from '../repositories/api-keys-repository';
+import { outboxRepository } from '../repositories/outbox-repository';
+import { webhooksRepository } from '../repositories/webhooks-repository';
+import { notificationsRepository } from '../repositories/notifications-repository';
 
-/** Repositories over one database. */
+/** Repositories over one database. The change logs feed the outbox inside the change's own transaction. */
 export function createRepositories(db: Db) {
+  const outbox = outboxRepository(db);
+  const events = eventPublisher(db, outbox);
   return {
+    outbox,
+    events,
+    apiKeys: apiKeysRepository(db),
+    webhooks: webhooksRepository(db),
+    notifications: notificationsRepository(db),
     appointments: appointmentsRepository(db),
     audit: auditRepository(db),
     calendar: calendarRepository(db),
@@ -30,14 +42,14 @@ export function createRepositories(db: Db) {
     devices: devicesRepository(db),
     privacy: privacyRepository(db),
     province: provinceRepository(db),
-    ratings: ratingsRepository(db),
-    dossiers: dossiersRepository(db),
     idCards: idCardRepository(db),
+    ratings: ratingsRepository(db, events.rating),
+    dossiers: dossiersRepository(db, events.dossier),
     loginFailures: loginFailuresRepository(db),
     secrets: secretsRepository(db),
     settings: settingsRepository(db),
     stats: statsRepository(db),
-    tickets: ticketsRepository(db),
+    tickets: ticketsRepository(db, events.ticket),
     users: usersRepository(db),
   };
 }

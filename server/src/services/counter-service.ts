@@ -194,8 +194,13 @@ export function counterService(ctx: ServiceContext, queue: QueueService, onFinis
         fail('COUNTER_TAKEN');
       }
       const previous = repos.catalog.counterOfStaff(actor.userId);
-      if (previous && previous.id !== counterId) repos.catalog.setCounterStaff(previous.id, null, null);
+      const at = ctx.now();
+      if (previous && previous.id !== counterId) {
+        repos.events.counter('counter.closed', previous.id, at);
+        repos.catalog.setCounterStaff(previous.id, null, null);
+      }
       repos.catalog.setCounterStaff(counterId, actor.userId, sessionId);
+      if (previous?.id !== counterId) repos.events.counter('counter.opened', counterId, at);
       repos.audit.write(ctx.now(), actor, { action: 'counter.open', targetType: 'counter', targetId: counterId });
       return previous ? [previous.id, counterId] : [counterId];
     });
@@ -212,6 +217,7 @@ export function counterService(ctx: ServiceContext, queue: QueueService, onFinis
       const cur = repos.tickets.currentAt(counterId);
       if (cur?.status === 'serving') change(scope, cur, { status: 'done', finished_at: scope.at }, 'finished');
       else if (cur) change(scope, cur, { status: 'waiting', counter_id: null, staff_id: null, called_at: null }, 'returned');
+      repos.events.counter('counter.closed', counterId, scope.at);
       repos.catalog.setCounterStaff(counterId, null, null);
       repos.audit.write(scope.at, actor, {
         action: 'counter.close',

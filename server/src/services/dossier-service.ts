@@ -8,7 +8,7 @@ import { addDays, addWorkingMinutes, dueAfterPause, dueDate, isWorkingDate, zone
 import { nextDossierStatus } from '../domain/dossier-lifecycle';
 import { intakeProvenance } from '../domain/intake-provenance';
 import { fail } from '../errors';
-import type { StaffActor } from '../repositories/audit-repository';
+import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import type { DossierListRow, DossierPatch, DossierRow } from '../repositories/dossiers-repository';
 import type { CalendarService } from './calendar-service';
 import type { CatalogService } from './catalog-service';
@@ -173,19 +173,19 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
    * Rows shown to a staff member, each logged as a read of its personal fields (Luật 91/2025/QH15: who read which
    * citizen's data, when), in one transaction with the read.
    */
-  function shown<T>(reader: StaffActor, kind: PersonalReadKind, read: () => { rows: DossierListRow[]; out: T }): T {
+  function shown<T>(reader: AuditActor, kind: PersonalReadKind, read: () => { rows: DossierListRow[]; out: T }): T {
     return db.transaction(() => {
       const { rows, out } = read();
       repos.privacy.logReads(ctx.now(), reader, kind, kind === 'view' ? 'applicant' : LIST_FIELDS, rows.map((r) => r.id));
       return out;
     })();
   }
-  const shownList = (reader: StaffActor, rows: DossierListRow[], kind: PersonalReadKind = 'list'): DossierSummary[] =>
+  const shownList = (reader: AuditActor, rows: DossierListRow[], kind: PersonalReadKind = 'list'): DossierSummary[] =>
     shown(reader, kind, () => ({ rows, out: summaries(rows) }));
-  const shownOne = (reader: StaffActor, row: DossierListRow): Dossier => shown(reader, 'view', () => ({ rows: [row], out: view(row) }));
+  const shownOne = (reader: AuditActor, row: DossierListRow): Dossier => shown(reader, 'view', () => ({ rows: [row], out: view(row) }));
 
   /** Tracking book rows (Mẫu 06); dates are local days, inclusive. Logged as read by `reader` (a list, or an export). */
-  function list(q: DossierQuery, reader: StaffActor, kind: PersonalReadKind = 'list'): DossierSummary[] {
+  function list(q: DossierQuery, reader: AuditActor, kind: PersonalReadKind = 'list'): DossierSummary[] {
     const tz = repos.settings.office().timezone;
     const rows = repos.dossiers.search({
       from: q.from === undefined ? undefined : zonedInstant(q.from, 0, tz),
@@ -233,9 +233,9 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
     reschedule,
     list,
     /** One dossier with every applicant field, logged as read by `reader`. */
-    get: (id: number, reader: StaffActor): Dossier => shownOne(reader, byId(id)),
+    get: (id: number, reader: AuditActor): Dossier => shownOne(reader, byId(id)),
     /** A dossier by its code as typed or scanned at the return desk (logged as read). */
-    byCode: (code: string, reader: StaffActor): Dossier => shownOne(reader, rowOfCode(code)),
+    byCode: (code: string, reader: AuditActor): Dossier => shownOne(reader, rowOfCode(code)),
     lookup,
     /** Open dossiers past their appointment date, most late first (logged as read). */
     overdue: (reader: StaffActor): DossierSummary[] => shownList(reader, repos.dossiers.dueBefore(ctx.now())),

@@ -2,6 +2,9 @@ import type { Config } from '../config';
 import type { Db } from '../db';
 import { rooms } from '@shared/rooms';
 import type { Realtime } from '../realtime/emitter';
+import type { ServerToClientEvents } from '@shared/events';
+
+type PrinterStatusPush = Parameters<ServerToClientEvents['printer:status']>[0];
 import { publicPush } from './public-view';
 import { adminService } from './admin-service';
 import { appointmentAdminService } from './appointment-admin-service';
@@ -27,6 +30,10 @@ import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
 import { ticketService } from './ticket-service';
 import { trackService } from './track-service';
+import { apiKeyService } from './api-key-service';
+import { webhookService } from './webhook-service';
+import { notificationService } from './notification-service';
+import { DEFAULT_TIMING } from '../outbox/dispatcher';
 
 /** All use-cases of the hub over one database. */
 export function createHub(deps: { db: Db; realtime: Realtime; config: Config; now?: () => number }) {
@@ -43,6 +50,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
       if (event !== 'monitor:updated') monitor.changed();
       // Phones following a ticket get pushes derived from the office's (see trackService).
       track.observe(event, args[0]);
+      // A printer's state lives in memory, not in a table: its push is the one place it changes.
+      if (event === 'printer:status') publishPrinter(args[0] as PrinterStatusPush);
     },
     disconnect: (room, except) => deps.realtime.disconnect(room, except),
     emitExcept: deps.realtime.emitExcept,
@@ -73,7 +82,56 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const appointments = appointmentService(ctx, tickets);
   const appointmentAdmin = appointmentAdminService(ctx);
   const appointmentReport = appointmentReports(ctx);
-  return { ctx, repos: ctx.repos, queue, tickets, counters, auth, devices, admin, catalog, logo, reports, monitor, calendar, dossiers, track, ratings, privacy, dataSubjects, province, appointments, appointmentAdmin, appointmentReport, idHash, idCards };
+  // The outbox dispatcher (plugins/outbox.ts) plugs itself in here: admins' replays and changes wake it at once.
+  const outboxKick = { run: () => {} };
+  const timing = { ...DEFAULT_TIMING, ...deps.config.webhooks };
+  const webhooks = webhookService(ctx, () => outboxKick.run(), timing);
+  const apiKeys = apiKeyService(ctx, deps.config.apiKeyRateLimit ?? 600);
+  const notifications = notificationService(ctx, queue, webhooks.lanHosts, timing.timeoutMs);
+  const lastPrinterState = new Map<number, string>();
+  const printerName = deps.db.prepare<[number], { name: string }>('SELECT name FROM printers WHERE id = ?');
+  function publishPrinter({ status }: PrinterStatusPush): void {
+    // Only a change of state is an event (a queue length change is not); a printer first seen online is no news.
+    const before = lastPrinterState.get(status.printerId);
+    if (before === status.state) return;
+    lastPrinterState.set(status.printerId, status.state);
+    if (before === undefined && status.state === 'online') return;
+    const name = printerName.get(status.printerId)?.name ?? '';
+    deps.db.transaction(() =>
+      ctx.repos.events.publish('printer.state_changed', ctx.now(), { printerId: status.printerId, name, state: status.state, pendingJobs: status.pendingJobs, lastError: status.lastError }),
+    )();
+  }
+  return {
+    outboxKick,
+    timing,
+    webhooks,
+    apiKeys,
+    notifications,
+    ctx,
+    repos: ctx.repos,
+    queue,
+    tickets,
+    counters,
+    auth,
+    devices,
+    admin,
+    catalog,
+    logo,
+    reports,
+    monitor,
+    calendar,
+    dossiers,
+    track,
+    ratings,
+    privacy,
+    dataSubjects,
+    province,
+    appointments,
+    appointmentAdmin,
+    appointmentReport,
+    idHash,
+    idCards,
+  };
 }
 
 export type Hub = ReturnType<typeof createHub>;

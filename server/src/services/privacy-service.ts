@@ -1,3 +1,4 @@
+import { PERSONAL_FIELDS } from '@shared/schemas/webhook-events';
 import { isDossierCode, normalizeDossierCode } from '@shared/dossier-code';
 import { businessDay, localParts } from '@shared/office-time';
 import type { Applicant } from '@shared/schemas/dossier';
@@ -8,6 +9,9 @@ import type { PersonalReadRow } from '../repositories/privacy-repository';
 import type { ServiceContext } from './context';
 
 const DAY_MS = 24 * 3600_000;
+/** Days the outbox keeps the personal fields of an event (for replays); stripped by the nightly retention run. */
+export const OUTBOX_PERSONAL_DAYS = 30;
+
 /** Local hour (office time zone) from which the nightly retention job runs, once per day. */
 export const RETENTION_HOUR = 2;
 
@@ -98,6 +102,12 @@ export function privacyService(ctx: ServiceContext) {
       const appointmentDays = r.appointmentDays ?? 90;
       if (appointmentDays > 0) run.appointments = repos.appointments.anonymiseBefore(at - appointmentDays * DAY_MS, at);
       if (r.ratingCommentDays > 0) run.ratings = repos.privacy.clearRatingComments(cutoff(r.ratingCommentDays).day);
+      // Copies of personal fields in the outbox serve delivery only (retries end after a day; replays within the
+      // month): after OUTBOX_PERSONAL_DAYS they go, whatever the periods of the records they were copied from.
+      const outboxBefore = at - OUTBOX_PERSONAL_DAYS * DAY_MS;
+      for (const [type, fields] of Object.entries(PERSONAL_FIELDS)) repos.outbox.stripFields(type, fields, outboxBefore);
+      // A phone given for a ticket serves that day's messages only; the message log keeps the last digits.
+      repos.notifications.forget(businessDay(new Date(at), tz), outboxBefore);
       if (r.auditDays > 0) {
         const before = cutoff(r.auditDays).before;
         run.auditRows = repos.privacy.anonymiseAudit(before);

@@ -30,6 +30,8 @@ export interface QueueDayState {
   businessDay: string;
   queueDay: string;
   resets: number;
+  /** When the day began (its rollover): bounds the dossier work counted in `day.closed`. */
+  startedAt?: number;
 }
 
 /**
@@ -81,8 +83,10 @@ export function queueService(ctx: ServiceContext) {
     const bd = onceAMinute('businessDay', at, () => businessDay(new Date(at), s.timezone, s.dailyResetTime));
     const stored = repos.settings.read<QueueDayState>('queueDay');
     if (stored?.businessDay === bd) return { ...stored, rolled: false };
-    const next: QueueDayState = { businessDay: bd, queueDay: bd, resets: 0 };
+    const next: QueueDayState = { businessDay: bd, queueDay: bd, resets: 0, startedAt: at };
     beginQueueDay(next, repos.tickets.openBefore(bd), 'day_end', at);
+    // The day's totals, once its leftovers are closed: in the rollover's transaction, so exactly once per day.
+    if (stored) repos.events.dayClosed(stored.businessDay, at, stored.startedAt ?? 0);
     return { ...next, rolled: stored !== undefined };
   }
 
@@ -99,7 +103,7 @@ export function queueService(ctx: ServiceContext) {
       .transaction(() => {
         const cur = currentDay();
         const at = ctx.now();
-        const next: QueueDayState = { businessDay: cur.businessDay, queueDay: `${cur.businessDay}#${cur.resets + 1}`, resets: cur.resets + 1 };
+        const next: QueueDayState = { businessDay: cur.businessDay, queueDay: `${cur.businessDay}#${cur.resets + 1}`, resets: cur.resets + 1, startedAt: cur.startedAt };
         beginQueueDay(next, repos.tickets.openIn(cur.queueDay), 'manual_reset', at);
         repos.audit.write(at, actor, { action: 'queue.reset_day', details: { queueDay: next.queueDay } });
         return next;

@@ -91,6 +91,12 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     await until(() => job(ticket.id).status === 'done');
     await expectShown('online', null, 'ok');
     await settle(1);
+    // Each change of state is one `printer.state_changed` event in the outbox (issue 20); queue lengths are not.
+    const states = (t.app.db.prepare("SELECT data FROM outbox_events WHERE type = 'printer.state_changed' ORDER BY seq").all() as { data: string }[]).map(
+      (r) => (JSON.parse(r.data) as { state: string; printerId: number }).state,
+    );
+    expect(states.slice(-2)).toEqual(['paper_out', 'online']);
+    expect(states.filter((x, i) => x === states[i - 1])).toEqual([]);
   });
 
   it('near end: the ticket prints, and the warning shows before the roll runs out', async () => {

@@ -17,7 +17,7 @@ import {
   IntakeBodySchema,
   RescheduleBodySchema,
 } from '@shared/schemas/dossier';
-import { actorOf } from '../../plugins/auth';
+import { actorOf, readerOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
 
 const SUMMARIES: Record<DossierAction, string> = {
@@ -34,6 +34,8 @@ const SUMMARIES: Record<DossierAction, string> = {
 /** One-stop dossiers: intake, appointment dates, status commands, the tracking book, and the public status lookup. */
 const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   const staff = { allow: Allow.staff };
+  /** Staff, and machines holding `dossiers:read` (their reads go to the access log under the key). */
+  const staffOrKey = { allow: Allow.staff, scope: 'dossiers:read' as const };
   const tags = ['dossiers'];
   const List = Type.Array(DossierSummarySchema);
   app.post(
@@ -54,8 +56,8 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/dossiers',
-    { config: staff, schema: { tags, summary: 'The tracking book (Mẫu 06): dossiers received in a period, filtered', querystring: DossierQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.list(request.query, actorOf(request)),
+    { config: staffOrKey, schema: { tags, summary: 'The tracking book (Mẫu 06): dossiers received in a period, filtered', querystring: DossierQuerySchema, response: { 200: List, ...ERROR_RESPONSES } } },
+    async (request) => app.hub.dossiers.list(request.query, readerOf(request)),
   );
   app.get(
     '/dossiers/overdue',
@@ -69,8 +71,8 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/dossiers/by-code/:code',
-    { config: staff, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierTypedCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.byCode(request.params.code, actorOf(request)),
+    { config: staffOrKey, schema: { tags, summary: 'Find a dossier by its code (return desk, QR on the receipt)', params: DossierTypedCodeParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
+    async (request) => app.hub.dossiers.byCode(request.params.code, readerOf(request)),
   );
   app.get(
     '/dossiers/lookup/:code',
@@ -88,8 +90,8 @@ const dossiers: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/dossiers/:id',
-    { config: staff, schema: { tags, summary: 'A dossier with its documents and log', params: IdParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.dossiers.get(request.params.id, actorOf(request)),
+    { config: staffOrKey, schema: { tags, summary: 'A dossier with its documents and log', params: IdParamsSchema, response: { 200: DossierSchema, ...ERROR_RESPONSES } } },
+    async (request) => app.hub.dossiers.get(request.params.id, readerOf(request)),
   );
   for (const action of Object.values(DossierAction)) {
     app.post(

@@ -10,7 +10,7 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/services',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'queue:read' },
       schema: { tags: ['queue'], summary: 'Active services with waiting counts and estimated waits', response: { 200: Type.Array(ServiceSummarySchema), ...ERROR_RESPONSES } },
     },
     async () => app.hub.queue.readToday((queueDay) => app.hub.queue.serviceSummaries(queueDay)),
@@ -18,7 +18,7 @@ const queue: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/queue/snapshot',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'queue:read' },
       schema: {
         tags: ['queue'],
         summary: 'Everything a screen needs after (re)connecting (priority groups and staff names for staff callers only)',

@@ -25,7 +25,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/queue',
     {
-      config: { allow: Allow.supervisor },
+      config: { allow: Allow.supervisor, scope: 'reports:read' },
       schema: {
         tags: ['reports'],
         summary: 'Queue statistics of a period by service, counter, staff, day, hour or month, with the previous period',
@@ -45,7 +45,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/dossiers',
     {
-      config: { allow: Allow.supervisor },
+      config: { allow: Allow.supervisor, scope: 'reports:read' },
       schema: {
         tags: ['reports'],
         summary: 'Dossiers of a period per field (Biểu II.06a) and per procedure: received, resolved, in progress, refused',
@@ -64,7 +64,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/satisfaction',
     {
-      config: { allow: Allow.supervisor },
+      config: { allow: Allow.supervisor, scope: 'reports:read' },
       schema: {
         tags: ['reports'],
         summary: 'Citizen satisfaction of a period: per unit, per receiving officer and per service, count and % of each level',

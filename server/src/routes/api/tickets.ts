@@ -13,6 +13,7 @@ const tickets: FastifyPluginAsyncTypebox = async (app) => {
       // Per device (or per address in open LAN mode): a kiosk issues far fewer than this even on its busiest day.
       config: {
         allow: Allow.kiosk,
+        scope: 'tickets:issue',
         rateLimit: app.config.ticketRateLimit > 0 ? { max: app.config.ticketRateLimit, timeWindow: '1 minute', keyGenerator: (r) => (r.principal?.device ? `d${r.principal.device.id}` : r.ip) } : false,
       },
       schema: {
