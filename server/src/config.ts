@@ -73,6 +73,10 @@ export interface Config {
   limits?: ConnectionLimits;
   /** The public door for citizens from the internet (PUBLIC_PORT); absent: not opened. */
   publicDoor?: PublicDoorConfig;
+  /** Webhook delivery timing; absent or partial: DEFAULT_TIMING (outbox/dispatcher.ts). */
+  webhooks?: Partial<DeliveryTiming>;
+  /** Requests one API key may make per minute (0: no limit); absent: 600. */
+  apiKeyRateLimit?: number;
 }
 
 /** The public door: its listener, the TLS proxies in front of it, and each citizen address's request budget. */
@@ -83,10 +87,6 @@ export interface PublicDoorConfig {
   trustedProxies: string[];
   /** Requests one citizen address may make per minute through the door. */
   ratePerMinute: number;
-  /** Webhook delivery timing; absent or partial: DEFAULT_TIMING (outbox/dispatcher.ts). */
-  webhooks?: Partial<DeliveryTiming>;
-  /** Requests one API key may make per minute (0: no limit); absent: 600. */
-  apiKeyRateLimit?: number;
 }
 
 /** Limits that keep one misbehaving host from starving the others. */

@@ -138,11 +138,13 @@ export default fp(
     // onRequest runs before any body is read or parsed, so a refused upload is never parsed.
     app.addHook('onRequest', async (request) => {
       if (request.is404) return; // nothing matched: the not-found handler answers and serves nothing
+      // Through the public door nobody is signed in, paired or a machine with a key, whatever cookies or Authorization
+      // header arrive (a proxy's own Basic auth included), and open LAN mode does not apply.
+      const door = cameThroughPublicDoor(request.raw);
       const authorization = request.headers.authorization;
-      if (authorization !== undefined) return admitApiKey(app, request, authorization);
+      if (authorization !== undefined && !door) return admitApiKey(app, request, authorization);
       const allow = request.routeOptions.config.allow;
-      // Through the public door nobody is signed in or paired, whatever cookies arrive, and open LAN mode does not apply.
-      const principal = cameThroughPublicDoor(request.raw) ? anonymous(request.ip) : resolvePrincipal(app, request.cookies, request.ip);
+      const principal = door ? anonymous(request.ip) : resolvePrincipal(app, request.cookies, request.ip);
       request.principal = principal;
       if (!allow) {
         request.log.error({ route: request.routeOptions.url, method: request.method }, 'route declares no access rule: refused');

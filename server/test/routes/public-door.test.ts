@@ -127,6 +127,9 @@ describe('the public door: the citizen pages and their routes only, whatever the
     const lanMe = await raw(lan).send({ method: 'GET', target: '/api/devices/me', headers: { cookie: cookies.kiosk ?? '' } });
     expect(lanMe.status).toBe(200);
     expect((await get(c, '/api/devices/me', { cookie: cookies.kiosk ?? '' })).status).toBe(404);
+    // An Authorization header (an API key, a proxy's Basic auth) is not read either: the citizen route answers as usual.
+    expect((await get(c, '/api/fields', { authorization: 'Bearer mc_khong-phai-khoa' })).status).toBe(200);
+    expect((await get(c, '/api/fields', { authorization: 'Basic dXNlcjpwYXNz' })).status).toBe(200);
     const ticket = await c.send({ method: 'POST', target: '/api/tickets', headers: { 'x-forwarded-for': citizen(), 'content-type': 'application/json' }, body: '{"serviceId":1}' });
     expect(ticket.status).toBe(404);
     expect(count(t.app, 'SELECT COUNT(*) AS n FROM tickets')).toBe(0);
