@@ -23,6 +23,15 @@ export function normalizeBookingCode(input: string): string {
   return isBookingCode(code) ? code : '';
 }
 
+/**
+ * The booking code of a scanned booking QR (the confirmation's link, `…/kiosk/phone/#/lich-hen/K7MQ2X`), or '' for
+ * anything else: what a scanner reads anywhere on the kiosk is taken for a booking only when it is that link.
+ */
+export function bookingCodeInLink(payload: string): string {
+  const m = /\/lich-hen\/([A-Za-z0-9]{6})(?:[?#/]|$)/.exec(payload.trim());
+  return m?.[1] && isBookingCode(m[1].toUpperCase()) ? m[1].toUpperCase() : '';
+}
+
 /** A code as shown and read aloud: two groups of three ("K7M Q2X"). */
 export function formatBookingCode(code: string): string {
   return code.length === BOOKING_CODE_LENGTH ? `${code.slice(0, 3)} ${code.slice(3)}` : code;

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ErrorCode } from '@shared/errors';
+import { bookingCodeInLink } from '@shared/booking-code';
 import { parseIdCardQr } from '@shared/id-card';
 import type { PriorityGroup } from '@shared/priority';
 import type { IssueTicketBody, IssuedTicket } from '@shared/schemas/ticket';
@@ -28,6 +29,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const dossierLookup = useDossierLookupStore();
   const identity = useIdentityStore();
   const step = ref<KioskStep>('home');
+  /** A booking code read by a scanner, for the check-in screen to take (and clear) as it opens. */
+  const scannedBooking = ref<string | null>(null);
   const serviceId = ref<number | null>(null);
   const pending = ref(false);
   const ticket = shallowRef<IssuedTicket | null>(null);
@@ -75,6 +78,14 @@ export const useKioskStore = defineStore('kiosk', () => {
    */
   function scan(payload: string): void {
     if (pending.value) return;
+    // A booking's QR (its confirmation link) scanned anywhere opens "Có lịch hẹn" with its code, checked in at once.
+    const booking = parseIdCardQr(payload).ok ? '' : bookingCodeInLink(payload);
+    if (booking) {
+      reset();
+      scannedBooking.value = booking;
+      openAppointment();
+      return;
+    }
     if ((step.value === 'ticket' || step.value === 'error') && parseIdCardQr(payload).ok) reset();
     if (!identity.scanned(payload)) return;
     if (step.value === 'dossier') void identity.loadDossiers();
@@ -165,6 +176,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     openAppointment,
     showTicket,
     scan,
+    scannedBooking,
     back,
     issue,
     reset,

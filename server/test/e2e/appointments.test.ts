@@ -117,6 +117,24 @@ describe('online appointment in real Chromium: book on a phone, check in at the 
     expect(errors).toEqual([]);
   });
 
+  it('a booking\'s QR link read by a scanner on the kiosk home checks it in at once', async () => {
+    const slots = (await app.inject({ url: '/api/appointments/slots?serviceId=1&date=2026-11-23' })).json() as { start: string; available: number }[];
+    const slot = slots.find((s) => s.start === '2026-11-23T02:30:00.000Z' && s.available > 0);
+    expect(slot).toBeDefined();
+    const booked = await app.inject({ method: 'POST', url: '/api/appointments', payload: { serviceId: 1, start: slot?.start, fullName: 'Lê Văn Quét', phone: '0987654321', consent: true } });
+    expect(booked.statusCode).toBe(201);
+    const second = (booked.json() as { code: string }).code;
+    const kiosk = await openPage(browser, `${base}/kiosk/`, 1080, 1920, errors);
+    await kiosk.getByTestId('service-A').waitFor();
+    // A HID scanner: the confirmation's link, a few ms a key, then Enter — with nothing focused on the home screen.
+    await kiosk.keyboard.type(`http://hub.test/kiosk/phone/#/lich-hen/${second.toLowerCase()}`, { delay: 4 });
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByTestId('kiosk-ticket').waitFor();
+    expect(await kiosk.getByTestId('ticket-priority').textContent()).toContain('Có lịch hẹn trước');
+    expect(app.db.prepare('SELECT status FROM appointments WHERE code = ?').get(second)).toEqual({ status: 'checked_in' });
+    await kiosk.close();
+  });
+
   it('the admin closes a slot and sets a rule; the phone no longer offers the slot', async () => {
     const admin = await openPage(browser, `${base}/counter/`, 1366, 768, errors);
     await admin.getByTestId('sign-in-username').fill('admin');
