@@ -31,6 +31,10 @@ export const ErrorCode = {
   OFFICE_CODE_TAKEN: 'OFFICE_CODE_TAKEN',
   ENROLL_TOKEN_INVALID: 'ENROLL_TOKEN_INVALID',
   OFFICE_CREDENTIAL_INVALID: 'OFFICE_CREDENTIAL_INVALID',
+  PROVINCE_URL_INVALID: 'PROVINCE_URL_INVALID',
+  PROVINCE_TOKEN_REFUSED: 'PROVINCE_TOKEN_REFUSED',
+  PROVINCE_UNREACHABLE: 'PROVINCE_UNREACHABLE',
+  UNIT_CODE_REQUIRED: 'UNIT_CODE_REQUIRED',
   PRINTER_NOT_FOUND: 'PRINTER_NOT_FOUND',
   NO_PRINTER: 'NO_PRINTER',
   DOSSIER_NOT_FOUND: 'DOSSIER_NOT_FOUND',
@@ -218,6 +222,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   OFFICE_CREDENTIAL_INVALID: {
     vi: 'Văn phòng chưa được kết nối với tỉnh hoặc kết nối đã bị thu hồi. Xin kết nối lại bằng mã kết nối mới.',
     en: 'The office is not enrolled with the province or its enrolment was revoked. Enrol again with a new token.',
+  },
+  PROVINCE_URL_INVALID: {
+    vi: 'Địa chỉ hệ thống của tỉnh không đúng: dùng https://, hoặc http:// tới máy trong mạng nội bộ đã khai báo; và địa chỉ đó phải là hệ thống một cửa của tỉnh.',
+    en: 'Wrong province hub address: use https://, or http:// to a listed LAN host; and it must be a province hub.',
+  },
+  PROVINCE_TOKEN_REFUSED: {
+    vi: 'Hệ thống của tỉnh từ chối mã kết nối (sai mã đơn vị, sai mã kết nối hoặc mã đã hết hạn). Xin tỉnh cấp mã mới.',
+    en: 'The province hub refused the enrolment token (wrong unit code or token, or it expired). Ask the province for a new one.',
+  },
+  PROVINCE_UNREACHABLE: {
+    vi: 'Không liên lạc được với hệ thống của tỉnh. Kiểm tra đường truyền và địa chỉ rồi thử lại; văn phòng vẫn làm việc bình thường.',
+    en: 'The province hub cannot be reached. Check the network and the address, then try again; the office keeps working.',
+  },
+  UNIT_CODE_REQUIRED: {
+    vi: 'Chưa có mã định danh đơn vị: nhập mã đơn vị trong Cài đặt văn phòng (hoặc kèm theo khi kết nối).',
+    en: 'No unit identifier: set the unit code in the office settings (or give it when connecting).',
   },
   WEBHOOK_NOT_FOUND: { vi: 'Không tìm thấy địa chỉ nhận sự kiện (webhook); có thể đã bị xóa. Hãy tải lại trang.', en: 'Webhook endpoint not found; it may have been removed. Reload the page.' },
   WEBHOOK_URL_NOT_ALLOWED: {

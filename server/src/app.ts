@@ -30,6 +30,7 @@ import hubRoutes from './routes/api/hub';
 import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
 import provinceRoutes from './routes/api/province';
+import provinceLinkPlugin from './plugins/province-link';
 import { version } from './version';
 
 /** Options of buildApp: the config, plus an injectable clock for tests and simulations. */
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(backupPlugin);
   await app.register(printingPlugin);
   await app.register(outboxPlugin);
+  if (options.config.role === 'office') await app.register(provinceLinkPlugin);
 
   // 3. Errors: coded 4xx with { code, message }; 5xx details are logged, never sent.
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {

@@ -71,10 +71,21 @@ export const DayFiguresSchema = Type.Object(
 );
 export type DayFigures = Static<typeof DayFiguresSchema>;
 
-export const SyncRecordSchema = Type.Object(
-  { seq: Type.Integer({ minimum: 1 }), kind: Type.Literal('day_figures'), data: DayFiguresSchema },
+/**
+ * An office's figures of one business day for every service that had tickets (an office hub sends this: a ticket
+ * counts under the service it was issued for, so a transfer changes two services' figures at once).
+ */
+export const DayServicesSchema = Type.Object(
+  { day: Day, services: Type.Array(Type.Omit(DayFiguresSchema, ['day'], { additionalProperties: false }), { maxItems: 500 }) },
   { additionalProperties: false },
 );
+export type DayServices = Static<typeof DayServicesSchema>;
+
+const Seq = Type.Integer({ minimum: 1 });
+export const SyncRecordSchema = Type.Union([
+  Type.Object({ seq: Seq, kind: Type.Literal('day_figures'), data: DayFiguresSchema }, { additionalProperties: false }),
+  Type.Object({ seq: Seq, kind: Type.Literal('day_services'), data: DayServicesSchema }, { additionalProperties: false }),
+]);
 export type SyncRecord = Static<typeof SyncRecordSchema>;
 
 export const SyncBodySchema = Type.Object({ records: Type.Array(SyncRecordSchema, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false });
@@ -100,3 +111,26 @@ export const ProvinceQueueReportSchema = Type.Object({
   totals: Type.Object(QueueFigures),
 });
 export type ProvinceQueueReport = Static<typeof ProvinceQueueReportSchema>;
+
+/** The office's link to its province hub, as its admin sees it (the credential is never shown). */
+export const ProvinceLinkInputSchema = Type.Object(
+  {
+    url: Type.String({ minLength: 8, maxLength: 300, description: 'The province hub\'s address, e.g. https://motcua.tinh.gov.vn' }),
+    enrollToken: Type.String({ minLength: 16, maxLength: 200 }),
+    code: Type.Optional(OfficeCodeSchema),
+  },
+  { additionalProperties: false },
+);
+export type ProvinceLinkInput = Static<typeof ProvinceLinkInputSchema>;
+
+export const ProvinceLinkStates = ['connected', 'pending', 'error', 'off'] as const;
+export const ProvinceLinkSchema = Type.Object({
+  url: Type.Union([Type.String(), Type.Null()]),
+  code: Type.Union([Type.String(), Type.Null()]),
+  state: Type.Union(ProvinceLinkStates.map((s) => Type.Literal(s))),
+  lastSyncAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastHeartbeatAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  pendingEvents: Type.Integer({ minimum: 0 }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+export type ProvinceLink = Static<typeof ProvinceLinkSchema>;

@@ -45,6 +45,8 @@ export const DurationStatsSchema = Type.Object({
   avg: Nullable(Type.Number()),
   median: Nullable(Type.Number()),
   p90: Nullable(Type.Number()),
+  /** Sum of the durations in whole seconds (to roll averages up across offices exactly). */
+  totalSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 /** Duration statistics in minutes. */
 export type DurationStats = Static<typeof DurationStatsSchema>;

@@ -22,12 +22,12 @@ export function median(sorted: readonly number[]): number | null {
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** Count, average, median and 90th percentile of durations in milliseconds, reported in minutes (one decimal). */
-export function durationStats(ms: readonly number[]): { count: number; avg: number | null; median: number | null; p90: number | null } {
-  if (ms.length === 0) return { count: 0, avg: null, median: null, p90: null };
+export function durationStats(ms: readonly number[]): { count: number; avg: number | null; median: number | null; p90: number | null; totalSeconds: number } {
+  if (ms.length === 0) return { count: 0, avg: null, median: null, p90: null, totalSeconds: 0 };
   const sorted = [...ms].sort((a, b) => a - b);
   const sum = sorted.reduce((a, b) => a + b, 0);
   const min = (x: number | null) => (x === null ? null : round1(x / 60_000));
-  return { count: sorted.length, avg: min(sum / sorted.length), median: min(median(sorted)), p90: min(percentile(sorted, 90)) };
+  return { count: sorted.length, avg: min(sum / sorted.length), median: min(median(sorted)), p90: min(percentile(sorted, 90)), totalSeconds: Math.round(sum / 1000) };
 }
 
 /** `part` as a percentage of `whole`, one decimal; null when `whole` is 0. */

@@ -27,6 +27,7 @@ export default fp(
       consumers: () => [
         ...hub.repos.webhooks.all().filter((w) => w.enabled === 1).map((w) => webhookEndpointConsumer(w, hub.timing.timeoutMs, hub.webhooks.lanHosts)),
         hub.notifications.consumer(),
+        ...(app.config.role === 'office' ? [hub.provinceLink.consumer()].filter((c) => c !== null) : []),
       ],
     });
     hub.outboxKick.run = dispatcher.kick;

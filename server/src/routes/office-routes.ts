@@ -20,6 +20,7 @@ import printPageRoutes from './api/print-page';
 import printerRoutes from './api/printers';
 import privacyRoutes from './api/privacy';
 import procedureRoutes from './api/procedures';
+import provinceLinkRoutes from './api/province-link';
 import queueRoutes from './api/queue';
 import ratingRoutes from './api/ratings';
 import reportRoutes from './api/reports';
@@ -53,5 +54,6 @@ const officeRoutes: FastifyPluginAsync = async (api) => {
   await api.register(appointmentAdminRoutes);
   await api.register(integrationRoutes);
   await api.register(notificationRoutes);
+  await api.register(provinceLinkRoutes);
 };
 export default officeRoutes;

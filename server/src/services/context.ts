@@ -10,6 +10,7 @@ import { idCardRepository } from '../repositories/id-card-repository';
 import { loginFailuresRepository } from '../repositories/login-failures-repository';
 import { devicesRepository } from '../repositories/devices-repository';
 import { privacyRepository } from '../repositories/privacy-repository';
+import { provinceLinkRepository } from '../repositories/province-link-repository';
 import { provinceRepository } from '../repositories/province-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { secretsRepository } from '../repositories/secrets-repository';
@@ -42,6 +43,7 @@ export function createRepositories(db: Db) {
     devices: devicesRepository(db),
     privacy: privacyRepository(db),
     province: provinceRepository(db),
+    provinceLink: provinceLinkRepository(db),
     idCards: idCardRepository(db),
     ratings: ratingsRepository(db, events.rating),
     dossiers: dossiersRepository(db, events.dossier),

@@ -25,6 +25,7 @@ import { monitorService } from './monitor-service';
 import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
 import { provinceService } from './province-service';
+import { provinceLinkService } from './province-link-service';
 import { queueService } from './queue-service';
 import { ratingService } from './rating-service';
 import { reportsService } from './reports-service';
@@ -88,6 +89,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const webhooks = webhookService(ctx, () => outboxKick.run(), timing);
   const apiKeys = apiKeyService(ctx, deps.config.apiKeyRateLimit ?? 600);
   const notifications = notificationService(ctx, queue, webhooks.lanHosts, timing.timeoutMs);
+  const provinceLink = provinceLinkService(ctx, { queue, reports, lanHosts: webhooks.lanHosts, timeoutMs: timing.timeoutMs, kick: () => outboxKick.run() });
   const lastPrinterState = new Map<number, string>();
   const printerName = deps.db.prepare<[number], { name: string }>('SELECT name FROM printers WHERE id = ?');
   function publishPrinter({ status }: PrinterStatusPush): void {
@@ -126,6 +128,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
     privacy,
     dataSubjects,
     province,
+    provinceLink,
     appointments,
     appointmentAdmin,
     appointmentReport,

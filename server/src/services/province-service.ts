@@ -102,7 +102,8 @@ export function provinceService(ctx: ServiceContext) {
         for (const r of records) {
           if (!repo.record(office.id, r.seq, r.kind, r.data, ctx.now())) continue;
           accepted += 1;
-          repo.dayFigures(office.id, r.seq, r.data);
+          if (r.kind === 'day_figures') repo.dayFigures(office.id, r.seq, r.data);
+          else for (const f of r.data.services) repo.dayFigures(office.id, r.seq, { day: r.data.day, ...f });
         }
         return { accepted, duplicates: records.length - accepted, lastSeq: repo.lastSeq(office.id) };
       })();

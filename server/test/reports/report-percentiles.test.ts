@@ -24,8 +24,8 @@ describe('percentiles', () => {
     expect(median(sorted)).toBe(expected);
   });
   it('summarises durations in minutes with one decimal', () => {
-    expect(durationStats([2 * M, 4 * M, 6 * M, 9 * M])).toEqual({ count: 4, avg: 5.3, median: 5, p90: 9 });
-    expect(durationStats([])).toEqual({ count: 0, avg: null, median: null, p90: null });
+    expect(durationStats([2 * M, 4 * M, 6 * M, 9 * M])).toEqual({ count: 4, avg: 5.3, median: 5, p90: 9, totalSeconds: 21 * 60 });
+    expect(durationStats([])).toEqual({ count: 0, avg: null, median: null, p90: null, totalSeconds: 0 });
     expect(rate(1, 3)).toBe(33.3);
     expect(rate(0, 0)).toBeNull();
   });

@@ -180,6 +180,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'PUT /api/admin/notifications': A,
   'POST /api/admin/notifications/test': A,
   'GET /api/admin/notifications/log': A,
+  'GET /api/admin/province': A,
+  'PUT /api/admin/province': A,
+  'DELETE /api/admin/province': A,
   'PUT /api/track/{trackingId}/phone': E,
   'GET /api/notifications/available': E,
 };
