@@ -1,6 +1,7 @@
 import { displaysEn } from './components/admin/displays/i18n-displays';
 import { integrationsEn } from './components/admin/integrations/i18n-integrations';
 import { notificationsEn } from './components/admin/integrations/i18n-notifications';
+import { provinceLinkEn } from './components/admin/province/i18n-province-link';
 import { printersEn } from './components/admin/printers/i18n-printers';
 import { privacyEn } from './components/admin/privacy/i18n-privacy';
 import { appointmentsAdminEn } from './components/admin/appointments/i18n-appointments';
@@ -13,8 +14,9 @@ export const adminEn: typeof adminVi = {
   back: 'Back to the counter',
   navLabel: 'Administration sections',
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
-  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', appointments: 'Online appointments', webhooks: 'Webhooks', apiKeys: 'API keys', notifications: 'Messages to citizens' },
+  sections: { devices: 'Devices', audit: 'Audit log', settings: 'Office settings', calendar: 'Working calendar', services: 'Services', counters: 'Counters', catalog: 'Procedures', displays: 'Wall displays', users: 'Accounts', backups: 'Backups', monitor: 'Live monitor', reports: 'Reports', printers: 'Ticket printers', dataAccess: 'Personal data access', privacy: 'Personal data', dataRequests: 'Citizens\' requests', appointments: 'Online appointments', webhooks: 'Webhooks', apiKeys: 'API keys', notifications: 'Messages to citizens', province: 'Province link' },
   intro: {
+    province: 'Send the office\'s figures to the province hub: enter the address and enrolment token the province gave; see the state, the last sync and the events waiting.',
     appointments: 'Citizens book on their phones: which services take bookings, slots, places, how far ahead, check-in times and late arrivals; close a day or a slot.',
     notifications: 'SMS or Zalo ZNS to citizens: turn coming, called, dossier result ready. Each message is sent once; failures are retried and shown in the log below.',
     webhooks: 'Send events (tickets, calls, dossiers, ratings…) to other systems, signed per Standard Webhooks; retried automatically when the receiver fails, for up to 24 hours.',
@@ -39,6 +41,7 @@ export const adminEn: typeof adminVi = {
   displays: displaysEn,
   integrations: integrationsEn,
   notifications: notificationsEn,
+  provinceLink: provinceLinkEn,
   privacy: privacyEn,
   appointments: appointmentsAdminEn,
   common: {
@@ -169,6 +172,8 @@ export const adminEn: typeof adminVi = {
         user_unlock: 'Unlock sign-in',
         backup: 'Backup',
         backup_download: 'Download backup',
+        province_connect: 'Connect to the province',
+        province_disconnect: 'Disconnect from the province',
       },
     },
   },

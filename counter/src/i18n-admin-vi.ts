@@ -1,6 +1,7 @@
 import { displaysVi } from './components/admin/displays/i18n-displays';
 import { integrationsVi } from './components/admin/integrations/i18n-integrations';
 import { notificationsVi } from './components/admin/integrations/i18n-notifications';
+import { provinceLinkVi } from './components/admin/province/i18n-province-link';
 import { printersVi } from './components/admin/printers/i18n-printers';
 import { privacyVi } from './components/admin/privacy/i18n-privacy';
 import { appointmentsAdminVi } from './components/admin/appointments/i18n-appointments';
@@ -35,8 +36,10 @@ export const adminVi = {
     webhooks: 'Kết nối sự kiện (webhook)',
     apiKeys: 'Khóa API',
     notifications: 'Tin nhắn cho công dân',
+    province: 'Kết nối với tỉnh',
   },
   intro: {
+    province: 'Gửi số liệu của văn phòng lên hệ thống một cửa của tỉnh: nhập địa chỉ và mã kết nối do tỉnh cấp; xem trạng thái, lần gửi cuối và số sự kiện chờ gửi.',
     appointments: 'Công dân đặt lịch hẹn trên điện thoại: dịch vụ nào nhận, khung giờ, số chỗ, đặt trước bao lâu, giờ nhận số và cách xử lý khi đến muộn; tạm ngừng nhận lịch một ngày hay một khung giờ.',
     notifications: 'Gửi SMS hoặc Zalo ZNS cho công dân: sắp đến lượt, đến lượt, hồ sơ đã có kết quả. Mỗi tin gửi một lần; lỗi được thử lại và hiện ở nhật ký bên dưới.',
     webhooks: 'Gửi sự kiện (cấp số, gọi số, hồ sơ, đánh giá…) tới hệ thống khác, có chữ ký theo chuẩn Standard Webhooks; gửi lại tự động khi bên nhận lỗi, tối đa 24 giờ.',
@@ -61,6 +64,7 @@ export const adminVi = {
   displays: displaysVi,
   integrations: integrationsVi,
   notifications: notificationsVi,
+  provinceLink: provinceLinkVi,
   privacy: privacyVi,
   appointments: appointmentsAdminVi,
   common: {
@@ -191,6 +195,8 @@ export const adminVi = {
         user_unlock: 'Mở khóa đăng nhập',
         backup: 'Sao lưu dữ liệu',
         backup_download: 'Tải bản sao lưu',
+        province_connect: 'Kết nối với tỉnh',
+        province_disconnect: 'Ngắt kết nối với tỉnh',
       },
     },
   },

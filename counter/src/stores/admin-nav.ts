@@ -4,7 +4,7 @@ import type { Role } from '@shared/schemas/auth';
 import { useSessionStore } from './session';
 
 /** Sections of the administration area, in menu order. */
-export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'dataRequests', 'privacy', 'appointments', 'webhooks', 'apiKeys', 'notifications'] as const;
+export const ADMIN_SECTIONS = ['devices', 'audit', 'settings', 'calendar', 'services', 'counters', 'catalog', 'displays', 'printers', 'users', 'backups', 'monitor', 'reports', 'dataAccess', 'dataRequests', 'privacy', 'appointments', 'webhooks', 'apiKeys', 'notifications', 'province'] as const;
 /** One section of the administration area. */
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -30,6 +30,7 @@ const SLUGS: Record<AdminSection, string> = {
   webhooks: 'ket-noi-su-kien',
   apiKeys: 'khoa-api',
   notifications: 'tin-nhan',
+  province: 'ket-noi-tinh',
 };
 const ADMIN_PREFIX = '#/quan-tri';
 

@@ -4,7 +4,7 @@ import { fail } from '../errors';
 import type { AttemptResult, OutboxEventRow } from '../repositories/outbox-repository';
 import type { StaffActor } from '../repositories/audit-repository';
 import type { OutboxConsumer } from '../outbox/dispatcher';
-import { provinceBase, provincePost } from '../outbox/province-client';
+import { provinceBase, provincePost, type ProvinceReply } from '../outbox/province-client';
 import { webhookUrlAllowed } from '../outbox/url-policy';
 import type { ServiceContext } from './context';
 import type { QueueService } from './queue-service';
@@ -17,6 +17,9 @@ const wants = (type: string) => type.startsWith('ticket.') || type === 'day.clos
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const refused = (status: number | null) => status === 401 || status === 403;
 const REVOKED = 'Tỉnh đã thu hồi kết nối của văn phòng (HTTP 401): xin tỉnh cấp mã kết nối mới rồi kết nối lại.';
+/** The last error as the office admin reads it (Vietnamese, with the technical cause). */
+const problem = (r: ProvinceReply) =>
+  refused(r.status) ? REVOKED : r.status === null ? `Không liên lạc được với hệ thống của tỉnh (${r.error ?? ''}).` : `Hệ thống của tỉnh trả lời lỗi: ${r.error ?? r.status}.`;
 
 /**
  * The office side of the province link (issue 21): enrolment with the province hub, the outbox consumer that sends
@@ -69,7 +72,7 @@ export function provinceLinkService(
     // The link may have been removed or replaced while the request was out.
     if (link.get()?.credential === l.credential) {
       if (ok) link.synced(Date.now());
-      else link.failed(refused(r.status) ? REVOKED : (r.error ?? 'error'), Date.now());
+      else link.failed(problem(r), Date.now());
     }
     return { ok, code: r.status, error: r.error };
   }
@@ -129,7 +132,7 @@ export function provinceLinkService(
       const r = await provincePost(l.url, '/api/province/heartbeat', { sentAt: new Date().toISOString(), ...figures }, { credential: l.credential, timeoutMs: deps.timeoutMs });
       if (link.get()?.credential !== l.credential) return;
       if (r.status !== null && r.status >= 200 && r.status < 300) link.heartbeat(Date.now());
-      else link.failed(refused(r.status) ? REVOKED : (r.error ?? 'error'), Date.now());
+      else link.failed(problem(r), Date.now());
     },
 
     dayServices,
