@@ -117,6 +117,26 @@ describe('the province hub (HUB_ROLE=province): offices, enrolment, heartbeats, 
     expect((await inject('POST', '/api/province/enroll', { payload: { code: '000.42.26.H26', enrollToken: again } })).statusCode).toBe(200);
     expect(count(t.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('province.office_add', 'province.office_revoke')")).toBe(4);
   });
+
+  it("takes an office hub's day_services records: every service of a day at once, a later seq replacing it", async () => {
+    const added = (await inject('POST', '/api/province/offices', { cookie: admin, payload: { name: 'UBND xã Nam', code: '000.43.26.H26' } })).json() as { id: number; enrollToken: string };
+    const { credential } = (await inject('POST', '/api/province/enroll', { payload: { code: '000.43.26.H26', enrollToken: added.enrollToken } })).json() as { credential: string };
+    const day = (seq: number, ht: number, ct: number) => ({
+      seq,
+      kind: 'day_services' as const,
+      data: { day: '2026-12-05', services: [ht, ct].map((n, i) => { const { day: _d, ...f } = figures('2026-12-05', i === 0 ? 'HT' : 'CT', n); return f; }) },
+    });
+    const sync = (records: object[]) => inject('POST', '/api/province/sync', { credential, payload: { records } });
+    expect((await sync([day(7, 5, 2)])).json()).toEqual({ accepted: 1, duplicates: 0, lastSeq: 7 });
+    expect((await sync([day(9, 6, 3), day(8, 100, 100)])).json()).toEqual({ accepted: 2, duplicates: 0, lastSeq: 9 });
+    const rows = t.app.db.prepare('SELECT service_code, tickets, seq FROM province_day_figures WHERE office_id = ? ORDER BY service_code').all(added.id);
+    // seq 8 arrived after seq 9: it is kept as a record but changes no figure.
+    expect(rows).toEqual([{ service_code: 'CT', tickets: 3, seq: 9 }, { service_code: 'HT', tickets: 6, seq: 9 }]);
+    expect((await sync([day(9, 6, 3)])).json()).toMatchObject({ accepted: 0, duplicates: 1 });
+    // A record of one kind with the other's data is refused whole.
+    expect((await sync([{ seq: 10, kind: 'day_services', data: figures('2026-12-05', 'HT', 1) }])).statusCode).toBe(400);
+    expect(count(t.app, 'SELECT COUNT(*) AS n FROM province_records WHERE office_id = ?', added.id)).toBe(3);
+  });
 });
 
 describe('an office hub', () => {
