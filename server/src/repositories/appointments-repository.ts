@@ -84,7 +84,9 @@ export function appointmentsRepository(db: Db) {
     cancel: db.prepare<{ id: number; at: number; by: number | null; reason: string | null }>(
       "UPDATE appointments SET status = 'cancelled', cancelled_at = @at, cancelled_by = @by, cancel_reason = @reason WHERE id = @id",
     ),
-    markMissed: db.prepare<[number, number]>("UPDATE appointments SET status = 'missed', missed_at = ? WHERE status = 'booked' AND checkin_until < ?"),
+    markMissed: db.prepare<[number, number], { id: number }>(
+      "UPDATE appointments SET status = 'missed', missed_at = ? WHERE status = 'booked' AND checkin_until < ? RETURNING id",
+    ),
     blocks: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date >= ? ORDER BY date, start, id'),
     blocksOf: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date = ?'),
     insertBlock: db.prepare(
@@ -134,8 +136,8 @@ export function appointmentsRepository(db: Db) {
     cancel: (id: number, at: number, by: number | null, reason: string | null): void => {
       s.cancel.run({ id, at, by, reason });
     },
-    /** Bookings still booked after their check-in window become missed; returns how many. */
-    markMissed: (now: number): number => s.markMissed.run(now, now).changes,
+    /** Bookings still booked after their check-in window become missed; returns their ids. */
+    markMissed: (now: number): number[] => s.markMissed.all(now, now).map((r) => r.id).sort((a, b) => a - b),
     blocksFrom: (date: string) => s.blocks.all(date),
     blocksOf: (date: string) => s.blocksOf.all(date),
     insertBlock: (b: { service_id: number | null; date: string; start: string | null; reason: string; by: number; at: number }): number =>

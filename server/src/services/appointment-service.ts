@@ -96,7 +96,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
         if (repos.appointments.taken(body.serviceId, start) >= rule.places) fail('SLOT_FULL');
         const w = checkInWindow(start, rule);
         const code = newCode();
-        repos.appointments.insert({
+        const id = repos.appointments.insert({
           code,
           cancel_token_hash: hashToken(token),
           service_id: body.serviceId,
@@ -112,6 +112,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
           id_number: idNumber,
           created_at: now,
         });
+        repos.events.appointment('appointment.booked', id, now);
         return { code, cancelToken: token, serviceId: body.serviceId, start: iso(slot.start), end: iso(slot.end), checkInFrom: iso(w.from), checkInUntil: iso(w.until) };
       })
       .immediate();
@@ -162,6 +163,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
       } else row = loadFor(rawCode, body);
       if (row.status !== 'booked' || row.slot_start <= at) fail('APPOINTMENT_NOT_CANCELLABLE', { status: row.status });
       repos.appointments.cancel(row.id, at, staff?.userId ?? null, staff ? (body.reason ?? null) : null);
+      repos.events.appointment('appointment.cancelled', row.id, at);
       if (staff) repos.audit.write(at, staff, { action: 'appointment.cancel', targetType: 'appointment', targetId: row.id, details: { code: row.code, reason: body.reason } });
       return toPublic(repos.appointments.byCode(row.code) as AppointmentListRow);
     })();
@@ -186,12 +188,19 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
       const now = repos.appointments.byCode(row.code) as AppointmentListRow;
       if (decide(now, at) !== first) fail('ALREADY_CHECKED_IN');
       repos.appointments.checkIn(row.id, at, t.id, late);
+      repos.events.appointment('appointment.checked_in', row.id, at);
     });
     return { ticket, late };
   }
 
   /** Bookings not checked in by the end of their window become missed (the hub's periodic job). */
-  const markMissed = (): number => db.transaction(() => repos.appointments.markMissed(ctx.now()))();
+  const markMissed = (): number =>
+    db.transaction(() => {
+      const now = ctx.now();
+      const ids = repos.appointments.markMissed(now);
+      for (const id of ids) repos.events.appointment('appointment.missed', id, now);
+      return ids.length;
+    })();
 
   function toStaff(r: AppointmentListRow): AppointmentStaff {
     return {
