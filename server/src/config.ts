@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   WEBHOOK_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 10_000 }),
   WEBHOOK_POLL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 2000 }),
   API_KEY_RATE_LIMIT: Type.Integer({ minimum: 0, maximum: 100_000, default: 600 }),
+  APPOINTMENT_REMINDER_HOUR: Type.Integer({ minimum: 0, maximum: 23, default: 17 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -77,6 +78,8 @@ export interface Config {
   webhooks?: Partial<DeliveryTiming>;
   /** Requests one API key may make per minute (0: no limit); absent: 600. */
   apiKeyRateLimit?: number;
+  /** Local hour of the day before a booking from which its reminder is sent; absent: 17. */
+  reminderHour?: number;
 }
 
 /** The public door: its listener, the TLS proxies in front of it, and each citizen address's request budget. */
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.WEBHOOK_POLL_MS,
     },
     apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
+    reminderHour: e.APPOINTMENT_REMINDER_HOUR,
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

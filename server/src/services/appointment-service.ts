@@ -17,13 +17,14 @@ import type { AppointmentListRow } from '../repositories/appointments-repository
 import type { StaffActor } from '../repositories/audit-repository';
 import { appointmentRules, hashToken, normalizePhone } from './appointment-rules';
 import type { ServiceContext } from './context';
+import type { IdNumberHasher } from './id-number-hash';
 import type { IssueSource, TicketService } from './ticket-service';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Citizens book, look up, cancel and check in; staff see the day's bookings. Every change is one transaction. */
-export function appointmentService(ctx: ServiceContext, tickets: TicketService) {
+export function appointmentService(ctx: ServiceContext, tickets: TicketService, idHash: IdNumberHasher) {
   const { repos, db } = ctx;
   const rules = appointmentRules(ctx);
 
@@ -77,6 +78,8 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
     const fullName = body.fullName.trim().replace(/\s+/g, ' ');
     const start = Date.parse(body.start);
     const token = randomBytes(16).toString('base64url');
+    // Only the salted hash finds the booking from a CCCD scan at the kiosk.
+    const hashed = idNumber ? idHash.hash(idNumber) : null;
     return db
       .transaction((): Booked => {
         const { rule } = bookableService(body.serviceId);
@@ -110,6 +113,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
           full_name: fullName,
           phone,
           id_number: idNumber,
+          id_hash: hashed,
           created_at: now,
         });
         repos.events.appointment('appointment.booked', id, now);
@@ -193,6 +197,15 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
     return { ticket, late };
   }
 
+  /** Bookings made before the hash was kept get it (once, at start). */
+  function hashOlderBookings(): void {
+    const rows = repos.appointments.unhashed();
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows) repos.appointments.setHash(r.id, idHash.hash(r.id_number));
+    })();
+  }
+
   /** Bookings not checked in by the end of their window become missed (the hub's periodic job). */
   const markMissed = (): number =>
     db.transaction(() => {
@@ -229,6 +242,6 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
       .map(toStaff);
   }
 
-  return { options, slots, book, get, cancel, checkIn, markMissed, day };
+  return { options, slots, book, get, cancel, checkIn, markMissed, day, hashOlderBookings };
 }
 export type AppointmentService = ReturnType<typeof appointmentService>;
