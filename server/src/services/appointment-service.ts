@@ -177,7 +177,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
    * Check-in at the kiosk by code: inside the window a ticket of the appointment group, linked to the booking; a late
    * arrival per the booking's late rule. Ticket and booking change commit together.
    */
-  function checkIn(rawCode: string, source: IssueSource): CheckInReply {
+  function checkIn(rawCode: string, source: IssueSource, identity?: { idNumber: string }): CheckInReply {
     const code = normalizeBookingCode(rawCode);
     const row = (code ? repos.appointments.byCode(code) : undefined) ?? fail('APPOINTMENT_NOT_FOUND');
     const decide = (r: AppointmentListRow, now: number) => checkInDecision(now, { status: r.status, checkInFrom: r.checkin_from, checkInUntil: r.checkin_until }, r.late_rule);
@@ -187,7 +187,8 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
     if (first === 'too_early') fail('TOO_EARLY', { checkInFrom: iso(row.checkin_from), start: iso(row.slot_start) });
     if (first === 'too_late') fail('TOO_LATE', { checkInUntil: iso(row.checkin_until) });
     const late = first === 'late_ticket';
-    const ticket = tickets.issueLinked({ serviceId: row.service_id, ...(late ? {} : { priorityGroup: 'appointment' as const }) }, source, (t, at) => {
+    const body = { serviceId: row.service_id, ...(late ? {} : { priorityGroup: 'appointment' as const }), ...(identity ? { identity } : {}) };
+    const ticket = tickets.issueLinked(body, source, (t, at) => {
       // Re-read inside the transaction: a second kiosk checking in the same code at once must not get a second ticket.
       const now = repos.appointments.byCode(row.code) as AppointmentListRow;
       if (decide(now, at) !== first) fail('ALREADY_CHECKED_IN');
@@ -195,6 +196,29 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
       repos.events.appointment('appointment.checked_in', row.id, at);
     });
     return { ticket, late };
+  }
+
+  /**
+   * Check-in by a CCCD scan at the kiosk: today's booking of the person whose salted ID-number hash matches (the one
+   * whose window is open first, else the nearest), then exactly as by its code. The lookup is in the audit log with
+   * the device, found or not; the reply carries the ticket, never the name.
+   */
+  function checkInByIdNumber(idNumber: string, source: IssueSource & { ip?: string | null }): CheckInReply {
+    const now = ctx.now();
+    const rows = repos.appointments.ofIdHash(idHash.hash(idNumber), rules.dayOf(now));
+    const rank = (r: AppointmentListRow) => {
+      if (r.status === 'booked') return r.checkin_from <= now && now <= r.checkin_until ? 0 : 1;
+      return { checked_in: 2, missed: 3, cancelled: 4 }[r.status];
+    };
+    const best = [...rows].sort((a, b) => rank(a) - rank(b) || Math.abs(a.slot_start - now) - Math.abs(b.slot_start - now))[0];
+    repos.audit.write(now, { userId: null, deviceId: source.deviceId, ip: source.ip ?? null }, {
+      action: 'appointment.id_card_lookup',
+      targetType: 'appointment',
+      targetId: best?.id ?? null,
+      details: { found: best !== undefined },
+    });
+    if (!best) fail('APPOINTMENT_NOT_FOUND');
+    return checkIn(best.code, source, { idNumber });
   }
 
   /** Bookings made before the hash was kept get it (once, at start). */
@@ -242,6 +266,6 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
       .map(toStaff);
   }
 
-  return { options, slots, book, get, cancel, checkIn, markMissed, day, hashOlderBookings };
+  return { options, slots, book, get, cancel, checkIn, checkInByIdNumber, markMissed, day, hashOlderBookings };
 }
 export type AppointmentService = ReturnType<typeof appointmentService>;
