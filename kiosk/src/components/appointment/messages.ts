@@ -18,7 +18,7 @@ export const kioskAppointmentMessages = {
       askStaff: 'Cần hỗ trợ, xin mời hỏi cán bộ tại quầy.',
       cardReading: 'Đang đọc thẻ căn cước…',
       cardUnreadable: 'Không đọc được mã QR của thẻ căn cước. Xin quét lại, hoặc gõ mã lịch hẹn.',
-      cardNotFound: 'Không tìm thấy lịch hẹn hôm nay theo thẻ căn cước này. Xin gõ mã lịch hẹn, hoặc hỏi cán bộ tại quầy.',
+      cardNotFound: 'Không tìm thấy lịch hẹn hôm nay theo thẻ căn cước này. Xin gõ mã lịch hẹn ghi trên trang xác nhận.',
     },
   },
   en: {
@@ -39,7 +39,7 @@ export const kioskAppointmentMessages = {
       askStaff: 'For help, please ask a staff member at a counter.',
       cardReading: 'Reading your ID card…',
       cardUnreadable: 'Could not read the QR code of this ID card. Please scan again, or type the booking code.',
-      cardNotFound: 'No booking today for this ID card. Please type the booking code, or ask a staff member.',
+      cardNotFound: 'No booking today for this ID card. Please type the booking code from your confirmation.',
     },
   },
 };
