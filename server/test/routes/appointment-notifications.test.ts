@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATIONS } from '@shared/schemas/notifications';
 import { stripDiacritics } from '@shared/text-fold';
-import { buildTestApp, count, login } from '../helper';
+import { buildApp } from '../../src/app';
+import { buildTestApp, count, fakeClock, login, testConfig } from '../helper';
 import { Receiver, until } from '../outbox/receiver';
 
 const FAST = { retryBaseMs: 40, retryMaxMs: 150, giveUpAfterMs: 60_000, timeoutMs: 2000, pollMs: 50 };
@@ -128,5 +130,42 @@ describe('appointment notifications: confirmation once per booking, reminder onc
     // The next evening again: nothing more (once per booking).
     t.clock.set('2026-11-24T11:00:00.000Z');
     expect(reminders.runIfDue()).toBe(0);
+  });
+});
+
+describe('appointment notifications survive a restart', () => {
+  it('a confirmation and a reminder waiting for a gateway that is down go out once after the hub restarts', async () => {
+    const sms = await new Receiver().start();
+    const config = testConfig({ webhooks: FAST, reminderHour: 18 });
+    const clock = fakeClock();
+    let app = await buildApp({ config, now: clock.now, logger: false });
+    try {
+      const admin = await login(app, 'admin');
+      const on = { ...DEFAULT_NOTIFICATIONS, sms: { ...DEFAULT_NOTIFICATIONS.sms, enabled: true, url: sms.url } };
+      expect((await app.inject({ method: 'PUT', url: '/api/admin/notifications', headers: { cookie: admin }, payload: on })).statusCode).toBe(200);
+      await app.ready();
+      sms.respond = () => 503;
+      const res = await app.inject({ method: 'POST', url: '/api/appointments', payload: person(7, TOMORROW_09) });
+      expect(res.statusCode).toBe(201);
+      clock.set('2026-11-23T11:00:00.000Z');
+      expect(app.hub.appointmentReminders.runIfDue()).toBe(1);
+      await until(() => sms.got.length >= 2, 10_000, 'failed attempts before the restart');
+      await app.close();
+
+      sms.respond = () => 200;
+      const failed = sms.got.length;
+      app = await buildApp({ config, now: clock.now, logger: false });
+      await app.ready();
+      await until(() => sms.got.length >= failed + 2, 10_000, 'both messages after the restart');
+      await new Promise((r) => setTimeout(r, 400));
+      const after = sms.got.slice(failed).map((r) => (r.json as unknown as Sms).message);
+      expect(after.map((m) => m.split(': ')[1]?.split(' ')[0])).toEqual(['Da', 'Nhac']);
+      expect(app.hub.appointmentReminders.runIfDue()).toBe(0);
+      expect(count(app, "SELECT count(*) AS n FROM notification_sends WHERE status = 'sent'")).toBe(2);
+    } finally {
+      await app.close();
+      await sms.stop();
+      rmSync(config.dir, { recursive: true, force: true });
+    }
   });
 });
