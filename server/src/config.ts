@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   WEBHOOK_POLL_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 2000 }),
   PROVINCE_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
   API_KEY_RATE_LIMIT: Type.Integer({ minimum: 0, maximum: 100_000, default: 600 }),
+  APPOINTMENT_REMINDER_HOUR: Type.Integer({ minimum: 0, maximum: 23, default: 17 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -80,6 +81,8 @@ export interface Config {
   apiKeyRateLimit?: number;
   /** An office linked to its province sends a heartbeat this often; absent: 30 s. */
   provinceHeartbeatMs?: number;
+  /** Local hour of the day before a booking from which its reminder is sent; absent: 17. */
+  reminderHour?: number;
 }
 
 /** The public door: its listener, the TLS proxies in front of it, and each citizen address's request budget. */
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
     provinceHeartbeatMs: e.PROVINCE_HEARTBEAT_MS,
+    reminderHour: e.APPOINTMENT_REMINDER_HOUR,
     printing: {
       defaultPrinter: e.PRINTER === 'none' ? null : e.PRINTER,
       retryBaseMs: e.PRINT_RETRY_MS,

@@ -55,6 +55,9 @@ export function eventPublisher(db: Db, outbox: OutboxRepository) {
          FROM dossier_events WHERE at >= ? AND at < ?`,
     ),
     ratingsDay: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ratings WHERE business_day = ?'),
+    appointment: db.prepare<[number], { id: number; service_id: number; slot_start: number; status: string; ticket_id: number | null; full_name: string; phone: string }>(
+      'SELECT id, service_id, slot_start, status, ticket_id, full_name, phone FROM appointments WHERE id = ?',
+    ),
   };
 
   function publish<T extends WebhookEventType>(type: T, at: number, data: WebhookEventData<T>): void {
@@ -113,6 +116,20 @@ export function eventPublisher(db: Db, outbox: OutboxRepository) {
         dueAt: iso(d.due_at),
         ...(applicant.name ? { applicantName: applicant.name } : {}),
         ...(applicant.phone ? { applicantPhone: applicant.phone } : {}),
+      });
+    },
+    /** A booking was made, cancelled, checked in or missed (call after its row changed, in the same transaction). */
+    appointment(type: 'appointment.booked' | 'appointment.cancelled' | 'appointment.checked_in' | 'appointment.missed', id: number, at: number): void {
+      const a = q.appointment.get(id);
+      if (!a) return;
+      publish(type, at, {
+        appointmentId: a.id,
+        serviceId: a.service_id,
+        startsAt: new Date(a.slot_start).toISOString(),
+        status: a.status,
+        ...(a.ticket_id === null ? {} : { ticketId: a.ticket_id }),
+        ...(a.full_name ? { citizenName: a.full_name } : {}),
+        ...(a.phone ? { citizenPhone: a.phone } : {}),
       });
     },
     /** A rating was stored. */

@@ -55,6 +55,12 @@ export default fp(
       } catch (err) {
         app.log.error({ err }, 'missed appointments check failed');
       }
+      try {
+        const reminded = hub.appointmentReminders.runIfDue();
+        if (reminded > 0) app.log.info({ reminded }, 'appointments: day-before reminders queued');
+      } catch (err) {
+        app.log.error({ err }, 'appointment reminders pass failed');
+      }
     }, 30_000);
     timer.unref();
     app.addHook('onClose', async () => {

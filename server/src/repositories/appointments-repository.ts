@@ -17,6 +17,8 @@ export interface AppointmentRow {
   full_name: string;
   phone: string;
   id_number: string;
+  /** Salted hash of id_number (null when none was given). */
+  id_hash: string | null;
   status: 'booked' | 'checked_in' | 'missed' | 'cancelled';
   created_at: number;
   checked_in_at: number | null;
@@ -27,6 +29,7 @@ export interface AppointmentRow {
   cancelled_by: number | null;
   cancel_reason: string | null;
   anonymised_at: number | null;
+  reminded_at: number | null;
 }
 
 /** A booking row joined with what staff lists show. */
@@ -46,7 +49,7 @@ export interface BlockRow {
 
 export type NewAppointment = Omit<
   AppointmentRow,
-  'id' | 'status' | 'checked_in_at' | 'late' | 'ticket_id' | 'missed_at' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason' | 'anonymised_at'
+  'id' | 'status' | 'checked_in_at' | 'late' | 'ticket_id' | 'missed_at' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason' | 'anonymised_at' | 'reminded_at'
 >;
 
 const LIST = `SELECT a.*, p.name AS procedure_name, t.number AS ticket_number FROM appointments a
@@ -59,11 +62,19 @@ export function appointmentsRepository(db: Db) {
     putRule: db.prepare<[number, string]>('INSERT INTO appointment_rules (service_id, rule) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET rule = excluded.rule'),
     insert: db.prepare(
       `INSERT INTO appointments (code, cancel_token_hash, service_id, procedure_id, day, slot_start, slot_end, checkin_from, checkin_until,
-         late_rule, full_name, phone, id_number, created_at)
+         late_rule, full_name, phone, id_number, id_hash, created_at)
        VALUES (@code, @cancel_token_hash, @service_id, @procedure_id, @day, @slot_start, @slot_end, @checkin_from, @checkin_until,
-         @late_rule, @full_name, @phone, @id_number, @created_at)`,
+         @late_rule, @full_name, @phone, @id_number, @id_hash, @created_at)`,
     ),
     byCode: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.code = ?`),
+    byId: db.prepare<[number], AppointmentListRow>(`${LIST} WHERE a.id = ?`),
+    ofIdHash: db.prepare<[string, string], AppointmentListRow>(`${LIST} WHERE a.id_hash = ? AND a.day = ? ORDER BY a.slot_start, a.id`),
+    unhashed: db.prepare<[], { id: number; id_number: string }>("SELECT id, id_number FROM appointments WHERE id_number <> '' AND id_hash IS NULL"),
+    setHash: db.prepare<[string, number]>('UPDATE appointments SET id_hash = ? WHERE id = ?'),
+    toRemind: db.prepare<[string, number], { id: number }>(
+      "SELECT id FROM appointments WHERE day = ? AND status = 'booked' AND reminded_at IS NULL AND created_at < ? AND phone <> '' ORDER BY slot_start, id",
+    ),
+    reminded: db.prepare<[number, number]>('UPDATE appointments SET reminded_at = ? WHERE id = ?'),
     codeTaken: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM appointments WHERE code = ?'),
     taken: db.prepare<[number, number], { n: number }>("SELECT COUNT(*) AS n FROM appointments WHERE service_id = ? AND slot_start = ? AND status <> 'cancelled'"),
     takenOfDay: db.prepare<[number, string], { slot_start: number; n: number }>(
@@ -84,7 +95,9 @@ export function appointmentsRepository(db: Db) {
     cancel: db.prepare<{ id: number; at: number; by: number | null; reason: string | null }>(
       "UPDATE appointments SET status = 'cancelled', cancelled_at = @at, cancelled_by = @by, cancel_reason = @reason WHERE id = @id",
     ),
-    markMissed: db.prepare<[number, number]>("UPDATE appointments SET status = 'missed', missed_at = ? WHERE status = 'booked' AND checkin_until < ?"),
+    markMissed: db.prepare<[number, number], { id: number }>(
+      "UPDATE appointments SET status = 'missed', missed_at = ? WHERE status = 'booked' AND checkin_until < ? RETURNING id",
+    ),
     blocks: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date >= ? ORDER BY date, start, id'),
     blocksOf: db.prepare<[string], BlockRow>('SELECT id, service_id, date, start, reason FROM appointment_blocks WHERE date = ?'),
     insertBlock: db.prepare(
@@ -104,9 +117,9 @@ export function appointmentsRepository(db: Db) {
        WHERE t.business_day >= ? AND t.business_day <= ? AND t.called_at IS NOT NULL GROUP BY t.service_id, appt`,
     ),
     byIdNumber: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.id_number = ? ORDER BY a.slot_start`),
-    erase: db.prepare<[number, number]>("UPDATE appointments SET full_name = '', phone = '', id_number = '', anonymised_at = ? WHERE id = ?"),
+    erase: db.prepare<[number, number]>("UPDATE appointments SET full_name = '', phone = '', id_number = '', id_hash = NULL, anonymised_at = ? WHERE id = ?"),
     anonymiseBefore: db.prepare<[number, number]>(
-      "UPDATE appointments SET full_name = '', phone = '', id_number = '', anonymised_at = ? WHERE anonymised_at IS NULL AND slot_end < ? AND status <> 'booked'",
+      "UPDATE appointments SET full_name = '', phone = '', id_number = '', id_hash = NULL, anonymised_at = ? WHERE anonymised_at IS NULL AND slot_end < ? AND status <> 'booked'",
     ),
   };
   return {
@@ -119,6 +132,15 @@ export function appointmentsRepository(db: Db) {
     },
     insert: (a: NewAppointment): number => Number(s.insert.run(a).lastInsertRowid),
     byCode: (code: string) => s.byCode.get(code),
+    byId: (id: number) => s.byId.get(id),
+    /** Bookings of one local day by the salted hash of the ID number. */
+    ofIdHash: (idHash: string, day: string) => s.ofIdHash.all(idHash, day),
+    /** Bookings with an ID number but no hash yet (made before the hash was kept). */
+    unhashed: () => s.unhashed.all(),
+    setHash: (id: number, idHash: string): void => void s.setHash.run(idHash, id),
+    /** Bookings of `day` still booked, not yet reminded, made before `madeBefore`. */
+    toRemind: (day: string, madeBefore: number): number[] => s.toRemind.all(day, madeBefore).map((r) => r.id),
+    setReminded: (id: number, at: number): void => void s.reminded.run(at, id),
     codeTaken: (code: string) => (s.codeTaken.get(code)?.n ?? 0) > 0,
     /** Bookings holding places of one slot (every status but cancelled). */
     taken: (serviceId: number, slotStart: number) => s.taken.get(serviceId, slotStart)?.n ?? 0,
@@ -134,8 +156,8 @@ export function appointmentsRepository(db: Db) {
     cancel: (id: number, at: number, by: number | null, reason: string | null): void => {
       s.cancel.run({ id, at, by, reason });
     },
-    /** Bookings still booked after their check-in window become missed; returns how many. */
-    markMissed: (now: number): number => s.markMissed.run(now, now).changes,
+    /** Bookings still booked after their check-in window become missed; returns their ids. */
+    markMissed: (now: number): number[] => s.markMissed.all(now, now).map((r) => r.id).sort((a, b) => a - b),
     blocksFrom: (date: string) => s.blocks.all(date),
     blocksOf: (date: string) => s.blocksOf.all(date),
     insertBlock: (b: { service_id: number | null; date: string; start: string | null; reason: string; by: number; at: number }): number =>

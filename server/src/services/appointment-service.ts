@@ -17,13 +17,14 @@ import type { AppointmentListRow } from '../repositories/appointments-repository
 import type { StaffActor } from '../repositories/audit-repository';
 import { appointmentRules, hashToken, normalizePhone } from './appointment-rules';
 import type { ServiceContext } from './context';
+import type { IdNumberHasher } from './id-number-hash';
 import type { IssueSource, TicketService } from './ticket-service';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Citizens book, look up, cancel and check in; staff see the day's bookings. Every change is one transaction. */
-export function appointmentService(ctx: ServiceContext, tickets: TicketService) {
+export function appointmentService(ctx: ServiceContext, tickets: TicketService, idHash: IdNumberHasher) {
   const { repos, db } = ctx;
   const rules = appointmentRules(ctx);
 
@@ -77,6 +78,8 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
     const fullName = body.fullName.trim().replace(/\s+/g, ' ');
     const start = Date.parse(body.start);
     const token = randomBytes(16).toString('base64url');
+    // Only the salted hash finds the booking from a CCCD scan at the kiosk.
+    const hashed = idNumber ? idHash.hash(idNumber) : null;
     return db
       .transaction((): Booked => {
         const { rule } = bookableService(body.serviceId);
@@ -96,7 +99,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
         if (repos.appointments.taken(body.serviceId, start) >= rule.places) fail('SLOT_FULL');
         const w = checkInWindow(start, rule);
         const code = newCode();
-        repos.appointments.insert({
+        const id = repos.appointments.insert({
           code,
           cancel_token_hash: hashToken(token),
           service_id: body.serviceId,
@@ -110,8 +113,10 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
           full_name: fullName,
           phone,
           id_number: idNumber,
+          id_hash: hashed,
           created_at: now,
         });
+        repos.events.appointment('appointment.booked', id, now);
         return { code, cancelToken: token, serviceId: body.serviceId, start: iso(slot.start), end: iso(slot.end), checkInFrom: iso(w.from), checkInUntil: iso(w.until) };
       })
       .immediate();
@@ -162,6 +167,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
       } else row = loadFor(rawCode, body);
       if (row.status !== 'booked' || row.slot_start <= at) fail('APPOINTMENT_NOT_CANCELLABLE', { status: row.status });
       repos.appointments.cancel(row.id, at, staff?.userId ?? null, staff ? (body.reason ?? null) : null);
+      repos.events.appointment('appointment.cancelled', row.id, at);
       if (staff) repos.audit.write(at, staff, { action: 'appointment.cancel', targetType: 'appointment', targetId: row.id, details: { code: row.code, reason: body.reason } });
       return toPublic(repos.appointments.byCode(row.code) as AppointmentListRow);
     })();
@@ -171,7 +177,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
    * Check-in at the kiosk by code: inside the window a ticket of the appointment group, linked to the booking; a late
    * arrival per the booking's late rule. Ticket and booking change commit together.
    */
-  function checkIn(rawCode: string, source: IssueSource): CheckInReply {
+  function checkIn(rawCode: string, source: IssueSource, identity?: { idNumber: string }): CheckInReply {
     const code = normalizeBookingCode(rawCode);
     const row = (code ? repos.appointments.byCode(code) : undefined) ?? fail('APPOINTMENT_NOT_FOUND');
     const decide = (r: AppointmentListRow, now: number) => checkInDecision(now, { status: r.status, checkInFrom: r.checkin_from, checkInUntil: r.checkin_until }, r.late_rule);
@@ -181,17 +187,57 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
     if (first === 'too_early') fail('TOO_EARLY', { checkInFrom: iso(row.checkin_from), start: iso(row.slot_start) });
     if (first === 'too_late') fail('TOO_LATE', { checkInUntil: iso(row.checkin_until) });
     const late = first === 'late_ticket';
-    const ticket = tickets.issueLinked({ serviceId: row.service_id, ...(late ? {} : { priorityGroup: 'appointment' as const }) }, source, (t, at) => {
+    const body = { serviceId: row.service_id, ...(late ? {} : { priorityGroup: 'appointment' as const }), ...(identity ? { identity } : {}) };
+    const ticket = tickets.issueLinked(body, source, (t, at) => {
       // Re-read inside the transaction: a second kiosk checking in the same code at once must not get a second ticket.
       const now = repos.appointments.byCode(row.code) as AppointmentListRow;
       if (decide(now, at) !== first) fail('ALREADY_CHECKED_IN');
       repos.appointments.checkIn(row.id, at, t.id, late);
+      repos.events.appointment('appointment.checked_in', row.id, at);
     });
     return { ticket, late };
   }
 
+  /**
+   * Check-in by a CCCD scan at the kiosk: today's booking of the person whose salted ID-number hash matches (the one
+   * whose window is open first, else the nearest), then exactly as by its code. The lookup is in the audit log with
+   * the device, found or not; the reply carries the ticket, never the name.
+   */
+  function checkInByIdNumber(idNumber: string, source: IssueSource & { ip?: string | null }): CheckInReply {
+    const now = ctx.now();
+    const rows = repos.appointments.ofIdHash(idHash.hash(idNumber), rules.dayOf(now));
+    const rank = (r: AppointmentListRow) => {
+      if (r.status === 'booked') return r.checkin_from <= now && now <= r.checkin_until ? 0 : 1;
+      return { checked_in: 2, missed: 3, cancelled: 4 }[r.status];
+    };
+    const best = [...rows].sort((a, b) => rank(a) - rank(b) || Math.abs(a.slot_start - now) - Math.abs(b.slot_start - now))[0];
+    repos.audit.write(now, { userId: null, deviceId: source.deviceId, ip: source.ip ?? null }, {
+      action: 'appointment.id_card_lookup',
+      targetType: 'appointment',
+      targetId: best?.id ?? null,
+      details: { found: best !== undefined },
+    });
+    if (!best) fail('APPOINTMENT_NOT_FOUND');
+    return checkIn(best.code, source, { idNumber });
+  }
+
+  /** Bookings made before the hash was kept get it (once, at start). */
+  function hashOlderBookings(): void {
+    const rows = repos.appointments.unhashed();
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows) repos.appointments.setHash(r.id, idHash.hash(r.id_number));
+    })();
+  }
+
   /** Bookings not checked in by the end of their window become missed (the hub's periodic job). */
-  const markMissed = (): number => db.transaction(() => repos.appointments.markMissed(ctx.now()))();
+  const markMissed = (): number =>
+    db.transaction(() => {
+      const now = ctx.now();
+      const ids = repos.appointments.markMissed(now);
+      for (const id of ids) repos.events.appointment('appointment.missed', id, now);
+      return ids.length;
+    })();
 
   function toStaff(r: AppointmentListRow): AppointmentStaff {
     return {
@@ -220,6 +266,6 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService) 
       .map(toStaff);
   }
 
-  return { options, slots, book, get, cancel, checkIn, markMissed, day };
+  return { options, slots, book, get, cancel, checkIn, checkInByIdNumber, markMissed, day, hashOlderBookings };
 }
 export type AppointmentService = ReturnType<typeof appointmentService>;

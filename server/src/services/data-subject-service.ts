@@ -105,6 +105,8 @@ export function dataSubjectService(ctx: ServiceContext) {
       for (const b of bookings) {
         if (b.status === 'booked') repos.appointments.cancel(b.id, at, actor.userId, 'Xóa dữ liệu theo yêu cầu của công dân');
         repos.appointments.erase(b.id, at);
+        // Published after the erasure: the event tells receivers the place is free, without the erased name and phone.
+        if (b.status === 'booked') repos.events.appointment('appointment.cancelled', b.id, at);
       }
       for (const d of rows) {
         const a = JSON.parse(d.applicant) as Applicant;

@@ -9,6 +9,7 @@ import { publicPush } from './public-view';
 import { adminService } from './admin-service';
 import { appointmentAdminService } from './appointment-admin-service';
 import { appointmentService } from './appointment-service';
+import { appointmentReminderService, DEFAULT_REMINDER_HOUR } from './appointment-reminders';
 import { appointmentReports } from './reports-appointments';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
@@ -80,7 +81,9 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
   const province = provinceService(ctx);
-  const appointments = appointmentService(ctx, tickets);
+  const appointments = appointmentService(ctx, tickets, idHash);
+  appointments.hashOlderBookings();
+  const appointmentReminders = appointmentReminderService(ctx, deps.config.reminderHour ?? DEFAULT_REMINDER_HOUR);
   const appointmentAdmin = appointmentAdminService(ctx);
   const appointmentReport = appointmentReports(ctx);
   // The outbox dispatcher (plugins/outbox.ts) plugs itself in here: admins' replays and changes wake it at once.
@@ -132,6 +135,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
     appointments,
     appointmentAdmin,
     appointmentReport,
+    appointmentReminders,
     idHash,
     idCards,
   };

@@ -6,6 +6,7 @@ import {
   type NotificationLog,
   type NotificationSettings,
 } from '@shared/schemas/notifications';
+import { formatDate, formatTime } from '@shared/office-time';
 import { stripDiacritics } from '@shared/text-fold';
 import { fail } from '../errors';
 import { sendThrough, type OutgoingMessage } from '../notify/gateway';
@@ -13,13 +14,14 @@ import type { OutboxConsumer } from '../outbox/dispatcher';
 import { webhookUrlAllowed } from '../outbox/url-policy';
 import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import type { AttemptResult, OutboxEventRow } from '../repositories/outbox-repository';
+import { REMINDER_EVENT } from './appointment-reminders';
 import type { ServiceContext } from './context';
 import type { QueueService } from './queue-service';
 
 const KEY = 'notifications';
 /** The outbox consumer key of citizens' messages. */
 export const NOTIFY_CONSUMER = 'notify';
-const EVENTS = new Set(['ticket.called', 'dossier.status_changed']);
+const EVENTS = new Set(['ticket.called', 'dossier.status_changed', 'appointment.booked', REMINDER_EVENT]);
 /** "Còn N người" goes once per ticket, whatever event brought it: stored under this event number. */
 const ONCE_PER_TICKET = 0;
 
@@ -76,9 +78,24 @@ export function notificationService(ctx: ServiceContext, queue: QueueService, la
     return sendThrough(s[via], m, timeoutMs, lanHosts());
   }
 
+  /**
+   * The booking's confirmation or its day-before reminder, read from the booking as it is when sent: none once it
+   * was cancelled (or its personal data erased), and a reminder only while it is still booked.
+   */
+  function owedForBooking(e: OutboxEventRow, appointmentId: number): Owed[] {
+    const a = repos.appointments.byId(appointmentId);
+    const kind: MessageKind = e.type === REMINDER_EVENT ? 'reminder' : 'bookingConfirmed';
+    if (!a || !a.phone || a.status === 'cancelled' || (kind === 'reminder' && a.status !== 'booked')) return [];
+    const tz = repos.settings.office().timezone;
+    const start = new Date(a.slot_start);
+    const service = repos.catalog.serviceById(a.service_id)?.name_vi ?? '';
+    return [{ kind, target: `appointment:${a.id}`, eventSeq: e.seq, phone: a.phone, values: { code: a.code, service, date: formatDate(start, tz), time: formatTime(start, tz) } }];
+  }
+
   /** What one outbox event owes citizens. */
   function owed(e: OutboxEventRow, s: NotificationSettings): Owed[] {
     const data = JSON.parse(e.data) as Record<string, unknown>;
+    if (e.type === 'appointment.booked' || e.type === REMINDER_EVENT) return owedForBooking(e, Number(data.appointmentId));
     if (e.type === 'dossier.status_changed') {
       const phone = data.applicantPhone;
       if (data.status !== 'result_ready' || typeof phone !== 'string' || !phone) return [];

@@ -5,28 +5,11 @@ import { login, testConfig, TEST_PASSWORD } from '../helper';
 import { pairDevice } from '../helper-devices';
 import { intakeBody, send } from '../dossier-helper';
 import { DIST, launchBrowser, openPage, shoot } from './browser';
+import { scan } from './scanner-keys';
 
 // Synthetic card (invented person, number shaped as Thông tư 59/2021 says: male, born 1958): never a real person's.
 const PAYLOAD = '001058012345|123456789|Nguyễn Văn Thử|15031958|Nam|Số 1 Phố Mẫu, Phường Thử Nghiệm, Hà Nội|10052021';
 const MASKED = 'N*** V** T**';
-
-/**
- * Types `text` then Enter the way a HID scanner does: one keydown/keyup per character, `gapMs` apart, Vietnamese
- * letters arriving as composed `key` values (the scanner setting the README documents). Sent through the DevTools
- * protocol with explicit event times, so a loaded test machine cannot stretch the gaps into a person's typing.
- */
-async function scan(page: Page, text: string, gapMs = 4): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  for (const ch of [...text, 'Enter']) {
-    const enter = ch === 'Enter';
-    const key = { key: ch, text: enter ? '\r' : ch, unmodifiedText: enter ? '\r' : ch, ...(enter ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}) };
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', timestamp: at, ...key });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: at + 0.001, key: ch, ...(enter ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {}) });
-    at += gapMs / 1000;
-  }
-  await cdp.detach();
-}
 
 describe('ID-card scan in real Chromium: kiosk greeting and priority, counter holder and pre-filled intake', () => {
   const config = testConfig({ staticDir: DIST });

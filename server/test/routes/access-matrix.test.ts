@@ -155,6 +155,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/appointments/{code}': E,
   'POST /api/appointments/{code}/cancel': E,
   'POST /api/appointments/{code}/check-in': K,
+  'POST /api/appointments/check-in-by-id-card': ['kiosk'],
   'GET /api/admin/appointments': A,
   'PUT /api/admin/appointments/services/{id}': A,
   'PUT /api/admin/appointments/settings': A,

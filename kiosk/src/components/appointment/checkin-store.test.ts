@@ -51,4 +51,32 @@ describe('kiosk check-in by booking code', () => {
     await store.submit();
     expect(store.problem).toEqual({ kind: 'code', code: 'APPOINTMENT_CANCELLED' });
   });
+
+  // Synthetic card (invented person; the number's digits agree with the female, 1990 fields).
+  const CARD = '001190012345|123456789|Đỗ Thị Mẫu|01021990|Nữ|Số 2 Ngõ Thử, Hà Nội|05062022';
+
+  it('a scanned CCCD checks in by its ID number only, and nothing of the card stays', async () => {
+    const store = useCheckInStore();
+    fetchMock.mockResolvedValueOnce(jsonReply({ ticket: TICKET, late: false }, 201));
+    store.setTyped(CARD);
+    expect(store.typed).toBe(CARD);
+    const reply = await store.submit();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/appointments/check-in-by-id-card');
+    expect(JSON.parse(String((fetchMock.mock.calls[0]?.[1] as RequestInit).body))).toEqual({ idNumber: '001190012345' });
+    expect(reply?.ticket.number).toBe('A001');
+    expect(store.typed).toBe('');
+  });
+
+  it('an unreadable card asks nothing of the hub; no booking today is told as such', async () => {
+    const store = useCheckInStore();
+    store.setTyped('12345|Đỗ Thị Mẫu');
+    expect(await store.submit()).toBeNull();
+    expect(store.problem).toEqual({ kind: 'card' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    fetchMock.mockResolvedValueOnce(jsonReply({ code: 'APPOINTMENT_NOT_FOUND', message: '…' }, 404));
+    store.setTyped(CARD);
+    await store.submit();
+    expect(store.problem).toEqual({ kind: 'code', code: 'APPOINTMENT_NOT_FOUND', byCard: true });
+    expect(store.typed).toBe('');
+  });
 });

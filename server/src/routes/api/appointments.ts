@@ -14,6 +14,7 @@ import {
   SlotsQuerySchema,
   TodayQuerySchema,
 } from '@shared/schemas/appointment';
+import { IdCardLookupBodySchema } from '@shared/schemas/id-card';
 import { actorOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
 
@@ -95,6 +96,21 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.hub.appointments.cancel(request.params.code, request.body, request.principal.staff ? actorOf(request) : null),
+  );
+  app.post(
+    '/appointments/check-in-by-id-card',
+    {
+      config: { allow: Allow.kioskDevice, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: TAGS,
+        summary:
+          "Check in at the kiosk by a scanned CCCD: today's booking of that ID number (matched by its salted hash), then as by code; 404 APPOINTMENT_NOT_FOUND when none. The lookup is audited; the reply never carries the name",
+        body: IdCardLookupBodySchema,
+        response: { 201: CheckInReplySchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(app.hub.appointments.checkInByIdNumber(request.body.idNumber, { deviceId: request.principal.device?.id ?? null, ip: request.principal.ip })),
   );
   app.post(
     '/appointments/:code/check-in',
