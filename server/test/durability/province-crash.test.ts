@@ -41,7 +41,8 @@ async function drive(hub: HubProcess, staff: Client, n: number): Promise<void> {
   }
   for (let i = 0; i < n; i++) {
     expect((await staff('POST', '/api/counters/1/call-next')).status).toBe(200);
-    expect((await staff('POST', `/api/counters/1/${i % 3 === 2 ? 'no-show' : 'finish'}`)).status).toBe(200);
+    const done = await staff('POST', `/api/counters/1/${i % 3 === 2 ? 'no-show' : 'finish'}`);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
   }
 }
 

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
-import { testConfig } from '../helper';
+import { fakeClock, testConfig } from '../helper';
 import { CHROMIUM, DIST, shoot } from './browser';
 
 // Synthetic card (invented person): never a real person's.
@@ -43,7 +43,8 @@ describe('camera scan on the kiosk in real Chromium (fake camera showing a card 
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
     });
-    app = await buildApp({ config, logger: false });
+    // Monday 23/11/2026 09:10 in Hà Nội: the demo office takes bookings from 09:30 on.
+    app = await buildApp({ config, logger: false, now: fakeClock('2026-11-23T02:10:00.000Z').now });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   }, 60_000);
   afterAll(async () => {
@@ -66,6 +67,31 @@ describe('camera scan on the kiosk in real Chromium (fake camera showing a card 
     // Debian's Chromium on Linux has no BarcodeDetector: the code was read by the bundled jsqr.
     expect(await page.evaluate(() => 'BarcodeDetector' in globalThis)).toBe(false);
     await shoot(page, 'id-card-kiosk-camera');
+    expect(errors).toEqual([]);
+  });
+
+  it('on the phone booking form the camera reads the card and fills the name and ID number; the citizen books', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await context.grantPermissions(['camera'], { origin: base });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/kiosk/phone/#/thu-tuc/1`);
+    await page.getByTestId('phone-book-procedure').click();
+    await page.getByTestId('book-slot-09:30').click();
+    await page.getByTestId('book-card-scan').click();
+    await expect.poll(() => page.getByTestId('book-card-note').textContent(), { timeout: 20_000 }).toContain('Đã điền họ tên và số định danh theo thẻ');
+    expect(await page.getByTestId('book-name').inputValue()).toBe('Trần Thị Mẫu');
+    expect(await page.getByTestId('book-id').inputValue()).toBe('079305006789');
+    expect(await page.getByTestId('book-camera').count()).toBe(0);
+    await shoot(page, 'id-card-phone-camera');
+    // Nothing left the phone until the citizen books.
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    await page.getByTestId('book-phone').fill('0901 234 567');
+    await page.getByTestId('book-consent').check();
+    await page.getByTestId('book-submit').click();
+    await page.getByTestId('appt-qr').waitFor();
+    expect(app.db.prepare('SELECT full_name, id_number FROM appointments').get()).toEqual({ full_name: 'Trần Thị Mẫu', id_number: '079305006789' });
     expect(errors).toEqual([]);
   });
 });
