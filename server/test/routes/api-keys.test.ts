@@ -14,6 +14,12 @@ const SCOPED: Record<string, string> = {
   'GET /api/dossiers': 'dossiers:read',
   'GET /api/dossiers/by-code/{code}': 'dossiers:read',
   'GET /api/dossiers/{id}': 'dossiers:read',
+  // A booking portal or the province's one-stop system books for citizens: what a citizen's phone does, no more.
+  'GET /api/appointments/options': 'appointments:write',
+  'GET /api/appointments/slots': 'appointments:write',
+  'POST /api/appointments': 'appointments:write',
+  'GET /api/appointments/{code}': 'appointments:write',
+  'POST /api/appointments/{code}/cancel': 'appointments:write',
 };
 
 describe('API keys: scopes, revocation, rate limit, audit', () => {

@@ -28,7 +28,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/appointments/options',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'appointments:write' },
       schema: { tags: TAGS, summary: 'Services taking bookings, how far ahead, and whether the ID number is required', response: { 200: AppointmentOptionsSchema, ...ERROR_RESPONSES } },
     },
     async () => app.hub.appointments.options(),
@@ -36,7 +36,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/appointments/slots',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'appointments:write' },
       schema: { tags: TAGS, summary: "A day's bookable slots of a service, with places left", querystring: SlotsQuerySchema, response: { 200: SlotListSchema, ...ERROR_RESPONSES } },
     },
     async (request, reply) => {
@@ -48,7 +48,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
     '/appointments',
     {
       // Bookings are anonymous: a per-address limit besides the per-phone/ID limit of the office rules.
-      config: { allow: Allow.everyone, rateLimit: app.config.appointmentRateLimit > 0 ? { max: app.config.appointmentRateLimit, timeWindow: '1 hour' } : false },
+      config: { allow: Allow.everyone, scope: 'appointments:write', rateLimit: app.config.appointmentRateLimit > 0 ? { max: app.config.appointmentRateLimit, timeWindow: '1 hour' } : false },
       schema: {
         tags: TAGS,
         summary: 'Book a slot. The code is returned only after the booking is committed; 409 SLOT_FULL, BOOKING_LIMIT or SLOT_CLOSED',
@@ -69,7 +69,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/appointments/:code',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'appointments:write' },
       schema: {
         tags: TAGS,
         summary: 'A booking by its code and the phone it was made with (or the cancel link token): status, service, times, masked name',
@@ -86,7 +86,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/appointments/:code/cancel',
     {
-      config: { allow: Allow.everyone },
+      config: { allow: Allow.everyone, scope: 'appointments:write' },
       schema: {
         tags: TAGS,
         summary: "Cancel a booking: the citizen with the cancel token (or the phone), or staff with a reason (audited)",
