@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayFigures } from '@shared/schemas/province';
 import { OFFICE_CREDENTIAL_HEADER } from '../../src/routes/api/province';
 import { buildTestApp, count, login } from '../helper';
+import { RawClient } from '../raw-http';
+import { documentedRoutes, sampleUrl } from '../route-table';
+import { prng, spellings } from '../spellings';
 
 const figures = (day: string, serviceCode: string, tickets: number): DayFigures => ({
   day,
@@ -146,6 +149,36 @@ describe('an office hub', () => {
       const admin = await login(t.app, 'admin');
       expect((await t.app.inject({ url: '/api/province/offices', headers: { cookie: admin } })).statusCode).toBe(404);
       expect((await t.app.inject({ method: 'POST', url: '/api/province/enroll', payload: { code: '000.40.26.H26', enrollToken: 'x'.repeat(20) } })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the province hub\'s routes, spelled as an attacker would, over a raw socket', () => {
+  it('answer every percent-escaped, doubled-slash and absolute-form spelling as the plain one: never a 2xx it refuses, never a 5xx', async () => {
+    const t = await buildTestApp({ config: { role: 'province' } });
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const raw = new RawClient((t.app.server.address() as { port: number }).port);
+      const routes = documentedRoutes(t.app).filter((r) => r.includes('/api/province/'));
+      expect(routes.length).toBe(7);
+      const rnd = prng(21);
+      const problems: string[] = [];
+      for (const route of routes) {
+        const [method, path] = route.split(' ') as [string, string];
+        const url = sampleUrl(path);
+        const send = (target: string) =>
+          raw.send({ method, target, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+        const plain = await send(url);
+        expect(plain.status, route).toBeGreaterThanOrEqual(400);
+        for (const v of spellings(url, rnd).filter((s) => s.same)) {
+          const r = await send(v.target);
+          if (r.status >= 500 || r.status < 300 || r.status !== plain.status) problems.push(`${route} as ${v.target}: ${r.status}, plain ${plain.status}`);
+        }
+      }
+      raw.close();
+      expect(problems).toEqual([]);
     } finally {
       await t.close();
     }
