@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DayFactsSchema } from './province-facts';
 
 /** The office's unit identifier (mã định danh đơn vị, e.g. 000.00.31.H26) as the province knows it. */
 export const OfficeCodeSchema = Type.String({ pattern: '^[0-9A-Za-z][0-9A-Za-z.\\-]{2,39}$', description: 'Unit identifier of the office' });
@@ -29,6 +30,8 @@ export const ProvinceOfficeSchema = Type.Object({
   openCounters: Type.Integer(),
   printersDown: Type.Integer(),
   version: Type.Union([Type.String(), Type.Null()]),
+  /** The province's receive time minus the office's clock at sending, of the last heartbeat (null before one). */
+  clockSkewSeconds: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type ProvinceOffice = Static<typeof ProvinceOfficeSchema>;
 
@@ -85,6 +88,7 @@ const Seq = Type.Integer({ minimum: 1 });
 export const SyncRecordSchema = Type.Union([
   Type.Object({ seq: Seq, kind: Type.Literal('day_figures'), data: DayFiguresSchema }, { additionalProperties: false }),
   Type.Object({ seq: Seq, kind: Type.Literal('day_services'), data: DayServicesSchema }, { additionalProperties: false }),
+  Type.Object({ seq: Seq, kind: Type.Literal('day_facts'), data: DayFactsSchema }, { additionalProperties: false }),
 ]);
 export type SyncRecord = Static<typeof SyncRecordSchema>;
 
@@ -97,20 +101,7 @@ export const SyncReplySchema = Type.Object({
 
 export const PeriodQuerySchema = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
 
-const QueueFigures = {
-  tickets: Type.Integer(),
-  served: Type.Integer(),
-  noShow: Type.Integer(),
-  avgWaitMinutes: Type.Union([Type.Number(), Type.Null()]),
-  avgServeMinutes: Type.Union([Type.Number(), Type.Null()]),
-};
-export const ProvinceQueueReportSchema = Type.Object({
-  from: Day,
-  to: Day,
-  offices: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), ...QueueFigures })),
-  totals: Type.Object(QueueFigures),
-});
-export type ProvinceQueueReport = Static<typeof ProvinceQueueReportSchema>;
+export { ProvinceQueueReportSchema, type ProvinceQueueReport } from './province-reports';
 
 /** The office's link to its province hub, as its admin sees it (the credential is never shown). */
 export const ProvinceLinkInputSchema = Type.Object(

@@ -13,8 +13,8 @@ export interface ProvinceLinkRow {
   last_error_at: number | null;
 }
 
-/** Outbox event types the province takes: every ticket event and the day's close. */
-export const PROVINCE_EVENTS_SQL = "(type LIKE 'ticket.%' OR type = 'day.closed')";
+/** Outbox event types the province takes: ticket and dossier events, ratings and the day's close. */
+export const PROVINCE_EVENTS_SQL = "(type LIKE 'ticket.%' OR type LIKE 'dossier.%' OR type = 'day.closed' OR type = 'rating.submitted')";
 
 /** SQL of the office side of the province link. */
 export function provinceLinkRepository(db: Db) {
@@ -29,9 +29,11 @@ export function provinceLinkRepository(db: Db) {
     synced: db.prepare<[number]>('UPDATE province_link SET last_sync_at = ?, last_error = NULL, last_error_at = NULL'),
     heartbeat: db.prepare<[number]>('UPDATE province_link SET last_heartbeat_at = ?, last_error = NULL, last_error_at = NULL'),
     failed: db.prepare<[string, number]>('UPDATE province_link SET last_error = ?, last_error_at = ?'),
-    // A later event of the same business day: its record will carry that day's figures as they are then.
-    laterSameDay: db.prepare<[number, string], { seq: number }>(
-      `SELECT seq FROM outbox_events WHERE seq > ? AND ${PROVINCE_EVENTS_SQL} AND json_extract(data, '$.businessDay') = ? LIMIT 1`,
+    // A later event of the same business day: its record will carry that day's figures as they are then. An event
+    // without a business day (a dossier's) belongs to the day its time falls in.
+    laterSameDay: db.prepare<{ seq: number; day: string; from: number; to: number }, { seq: number }>(
+      `SELECT seq FROM outbox_events WHERE seq > :seq AND ${PROVINCE_EVENTS_SQL}
+         AND (json_extract(data, '$.businessDay') = :day OR (json_extract(data, '$.businessDay') IS NULL AND at >= :from AND at < :to)) LIMIT 1`,
     ),
     waiting: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM outbox_events WHERE seq > ? AND ${PROVINCE_EVENTS_SQL}`),
   };
@@ -42,7 +44,7 @@ export function provinceLinkRepository(db: Db) {
     synced: (at: number) => void s.synced.run(at),
     heartbeat: (at: number) => void s.heartbeat.run(at),
     failed: (error: string, at: number) => void s.failed.run(error.slice(0, 300), at),
-    laterSameDay: (seq: number, day: string): boolean => s.laterSameDay.get(seq, day) !== undefined,
+    laterSameDay: (seq: number, day: string, bounds: { from: number; to: number }): boolean => s.laterSameDay.get({ seq, day, ...bounds }) !== undefined,
     /** Province events after `seq` (not yet taken by the consumer). */
     eventsAfter: (seq: number): number => s.waiting.get(seq)?.n ?? 0,
   };

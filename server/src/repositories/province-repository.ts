@@ -18,6 +18,7 @@ export interface ProvinceOfficeRow {
   open_counters: number | null;
   printers_down: number | null;
   version: string | null;
+  clock_skew_ms: number | null;
 }
 
 /** Queue figures of one office summed over a period. */
@@ -33,7 +34,7 @@ export interface QueueSumRow {
   serve_seconds: number;
 }
 
-const OFFICE = `SELECT o.*, h.received_at, h.waiting, h.longest_wait_minutes, h.open_counters, h.printers_down, h.version
+const OFFICE = `SELECT o.*, h.received_at, h.waiting, h.longest_wait_minutes, h.open_counters, h.printers_down, h.version, h.clock_skew_ms
   FROM province_offices o LEFT JOIN province_heartbeats h ON h.office_id = o.id`;
 
 /** SQL of the province hub: offices, the records they sent (once each), day figures, heartbeats. */
@@ -67,11 +68,11 @@ export function provinceRepository(db: Db) {
        WHERE excluded.seq > province_day_figures.seq`,
     ),
     heartbeat: db.prepare(
-      `INSERT INTO province_heartbeats (office_id, received_at, sent_at, waiting, longest_wait_minutes, open_counters, printers_down, version)
-       VALUES (:office, :at, :sentAt, :waiting, :longestWaitMinutes, :openCounters, :printersDown, :version)
+      `INSERT INTO province_heartbeats (office_id, received_at, sent_at, waiting, longest_wait_minutes, open_counters, printers_down, version, clock_skew_ms)
+       VALUES (:office, :at, :sentAt, :waiting, :longestWaitMinutes, :openCounters, :printersDown, :version, :at - :sentAt)
        ON CONFLICT (office_id) DO UPDATE SET received_at = excluded.received_at, sent_at = excluded.sent_at, waiting = excluded.waiting,
          longest_wait_minutes = excluded.longest_wait_minutes, open_counters = excluded.open_counters,
-         printers_down = excluded.printers_down, version = excluded.version`,
+         printers_down = excluded.printers_down, version = excluded.version, clock_skew_ms = excluded.clock_skew_ms`,
     ),
     queueSums: db.prepare<{ from: string; to: string }, QueueSumRow>(
       `SELECT o.id, o.code, o.name, COALESCE(SUM(f.tickets), 0) AS tickets, COALESCE(SUM(f.served), 0) AS served,

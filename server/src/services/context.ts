@@ -11,6 +11,7 @@ import { loginFailuresRepository } from '../repositories/login-failures-reposito
 import { devicesRepository } from '../repositories/devices-repository';
 import { privacyRepository } from '../repositories/privacy-repository';
 import { provinceLinkRepository } from '../repositories/province-link-repository';
+import { provinceFactsRepository } from '../repositories/province-facts-repository';
 import { provinceRepository } from '../repositories/province-repository';
 import { ratingsRepository } from '../repositories/ratings-repository';
 import { secretsRepository } from '../repositories/secrets-repository';
@@ -43,6 +44,7 @@ export function createRepositories(db: Db) {
     devices: devicesRepository(db),
     privacy: privacyRepository(db),
     province: provinceRepository(db),
+    provinceFacts: provinceFactsRepository(db),
     provinceLink: provinceLinkRepository(db),
     idCards: idCardRepository(db),
     ratings: ratingsRepository(db, events.rating),

@@ -25,6 +25,7 @@ import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
 import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
+import { provinceReports } from './province-reports';
 import { provinceService } from './province-service';
 import { provinceLinkService } from './province-link-service';
 import { queueService } from './queue-service';
@@ -80,7 +81,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx);
-  const province = provinceService(ctx);
+  const province = { ...provinceService(ctx), ...provinceReports(ctx) };
   const appointments = appointmentService(ctx, tickets, idHash);
   appointments.hashOlderBookings();
   const appointmentReminders = appointmentReminderService(ctx, deps.config.reminderHour ?? DEFAULT_REMINDER_HOUR);

@@ -1,4 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
+import { businessDay } from '@shared/office-time';
+import { addDays } from '@shared/schemas/report';
+import { zonedInstant } from '@shared/working-days';
 import { EnrolledSchema, type DayServices, type HeartbeatBody, type ProvinceLink, type ProvinceLinkInput, type SyncRecord } from '@shared/schemas/province';
 import { fail } from '../errors';
 import type { AttemptResult, OutboxEventRow } from '../repositories/outbox-repository';
@@ -7,13 +10,15 @@ import type { OutboxConsumer } from '../outbox/dispatcher';
 import { provinceBase, provincePost, type ProvinceReply } from '../outbox/province-client';
 import { webhookUrlAllowed } from '../outbox/url-policy';
 import type { ServiceContext } from './context';
+import { provinceDayFacts } from './province-day-facts';
 import type { QueueService } from './queue-service';
 import type { ReportsService } from './reports-service';
 
 /** The outbox consumer key of the province sync. */
 export const PROVINCE_CONSUMER = 'province';
 
-const wants = (type: string) => type.startsWith('ticket.') || type === 'day.closed';
+/** Events that change a day's facts: tickets, the day's close, dossiers, ratings (as PROVINCE_EVENTS_SQL). */
+const wants = (type: string) => type.startsWith('ticket.') || type.startsWith('dossier.') || type === 'day.closed' || type === 'rating.submitted';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const refused = (status: number | null) => status === 401 || status === 403;
 const REVOKED = 'Tỉnh đã thu hồi kết nối của văn phòng (HTTP 401): xin tỉnh cấp mã kết nối mới rồi kết nối lại.';
@@ -22,8 +27,8 @@ const problem = (r: ProvinceReply) =>
   refused(r.status) ? REVOKED : r.status === null ? `Không liên lạc được với hệ thống của tỉnh (${r.error ?? ''}).` : `Hệ thống của tỉnh trả lời lỗi: ${r.error ?? r.status}.`;
 
 /**
- * The office side of the province link (issue 21): enrolment with the province hub, the outbox consumer that sends
- * each ticket event's business day figures (as the office's own queue report says them), and the heartbeat. Every
+ * The office side of the province link (issue 21): enrolment with the province hub, the outbox consumer that sends,
+ * for each ticket, dossier or rating event, its business day's facts (as the office's own reports say them), and the heartbeat. Every
  * failure only shows in the link's state: the office keeps working on its LAN and the outbox catches up later.
  */
 export function provinceLinkService(
@@ -33,33 +38,20 @@ export function provinceLinkService(
   const { repos, db } = ctx;
   const link = repos.provinceLink;
 
-  /** The day's figures per service, from the queue report (a ticket counts under the service it was issued for). */
-  function dayServices(day: string): DayServices {
-    const report = deps.reports.queueReport(day, day, 'service');
-    const byId = new Map(repos.catalog.services().map((s) => [String(s.id), s]));
-    const services = report.rows
-      .filter((r) => r.tickets > 0)
-      .map((r) => {
-        const s = byId.get(r.key);
-        return {
-          serviceCode: (s?.code ?? `#${r.key}`).slice(0, 20),
-          serviceName: (s?.name_vi ?? r.label).slice(0, 200),
-          tickets: r.tickets,
-          served: r.served,
-          noShow: r.noShow,
-          waitSeconds: r.wait.totalSeconds ?? 0,
-          waited: r.wait.count,
-          serveSeconds: r.service.totalSeconds ?? 0,
-        };
-      });
-    return { day, services };
-  }
+  const facts = provinceDayFacts(ctx, deps.reports);
 
-  /** The record an event becomes, or null when a later event of the same day will carry newer figures. */
+  /** The day's figures per service (the record of offices before day facts; kept for tests and tools). */
+  const dayServices = (day: string): DayServices => ({ day, services: facts.services(day) });
+
+  /** The record an event becomes, or null when a later event of the same day will carry newer facts. */
   function recordOf(e: OutboxEventRow): SyncRecord | null {
-    const day = (JSON.parse(e.data) as { businessDay?: unknown }).businessDay;
-    if (typeof day !== 'string' || link.laterSameDay(e.seq, day)) return null;
-    return { seq: e.seq, kind: 'day_services', data: dayServices(day) };
+    const tz = deps.queue.settings().timezone;
+    const stated = (JSON.parse(e.data) as { businessDay?: unknown }).businessDay;
+    // Dossier events carry no business day: theirs is the office's local day of the event.
+    const day = typeof stated === 'string' ? stated : businessDay(new Date(e.at), tz);
+    const bounds = { from: zonedInstant(day, 0, tz), to: zonedInstant(addDays(day, 1), 0, tz) };
+    if (link.laterSameDay(e.seq, day, bounds)) return null;
+    return { seq: e.seq, kind: 'day_facts', data: facts.dayFacts(day) };
   }
 
   async function send(e: OutboxEventRow): Promise<AttemptResult> {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EnrollBodySchema, HeartbeatBody, ProvinceOffice, ProvinceOfficeCreate, ProvinceQueueReport, SyncRecord } from '@shared/schemas/province';
+import type { EnrollBodySchema, HeartbeatBody, ProvinceOffice, ProvinceOfficeCreate, SyncRecord } from '@shared/schemas/province';
 import type { Static } from '@sinclair/typebox';
 import { fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
-import type { ProvinceOfficeRow, QueueSumRow } from '../repositories/province-repository';
+import type { ProvinceOfficeRow } from '../repositories/province-repository';
 import type { ServiceContext } from './context';
 
 /** An enrolment token is valid this long after the office is added (or its token renewed). */
@@ -13,7 +13,6 @@ export const OFFLINE_AFTER_MS = 2 * 60_000;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-const minutes = (seconds: number, n: number) => (n > 0 ? Math.round((seconds / n / 60) * 10) / 10 : null);
 
 /**
  * The province hub's use-cases: adding offices and enrolling them (a one-time token exchanged for a revocable
@@ -37,6 +36,7 @@ export function provinceService(ctx: ServiceContext) {
       openCounters: r.open_counters ?? 0,
       printersDown: r.printers_down ?? 0,
       version: r.version,
+      clockSkewSeconds: r.clock_skew_ms === null ? null : Math.round(r.clock_skew_ms / 1000),
     };
   }
 
@@ -103,26 +103,10 @@ export function provinceService(ctx: ServiceContext) {
           if (!repo.record(office.id, r.seq, r.kind, r.data, ctx.now())) continue;
           accepted += 1;
           if (r.kind === 'day_figures') repo.dayFigures(office.id, r.seq, r.data);
-          else for (const f of r.data.services) repo.dayFigures(office.id, r.seq, { day: r.data.day, ...f });
+          else repos.provinceFacts.applyDay(office.id, r.seq, r.data);
         }
         return { accepted, duplicates: records.length - accepted, lastSeq: repo.lastSeq(office.id) };
       })();
-    },
-
-    /** Queue figures per office over a period of business days, with the province's totals. */
-    queueReport(from: string, to: string): ProvinceQueueReport {
-      if (from > to) fail('INVALID_DATE_RANGE');
-      const rows = repo.queueSums(from, to);
-      const figures = (r: Omit<QueueSumRow, 'id' | 'code' | 'name'>) => ({
-        tickets: r.tickets,
-        served: r.served,
-        noShow: r.no_show,
-        avgWaitMinutes: minutes(r.wait_seconds, r.waited),
-        avgServeMinutes: minutes(r.serve_seconds, r.served),
-      });
-      const sum = (k: keyof Omit<QueueSumRow, 'id' | 'code' | 'name'>) => rows.reduce((a, r) => a + r[k], 0);
-      const totals = { tickets: sum('tickets'), served: sum('served'), no_show: sum('no_show'), wait_seconds: sum('wait_seconds'), waited: sum('waited'), serve_seconds: sum('serve_seconds') };
-      return { from, to, offices: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, ...figures(r) })), totals: figures(totals) };
     },
   };
 }

@@ -14,11 +14,12 @@ const office = (id: number, o: Partial<ProvinceOffice>): ProvinceOffice => ({
   openCounters: 1,
   printersDown: 0,
   version: '0.1.0',
+  clockSkewSeconds: 0,
   ...o,
 });
 
 describe('provinceAlerts', () => {
-  it('puts offline offices first, then printers down, then long waits (worst first); none for quiet or pending offices', () => {
+  it('puts offline offices first, then printers down, then clocks off by more than 2 minutes, then long waits (worst first); none for quiet or pending offices', () => {
     const alerts = provinceAlerts([
       office(1, { longestWaitMinutes: 45 }),
       office(2, { online: false, printersDown: 2 }),
@@ -27,10 +28,15 @@ describe('provinceAlerts', () => {
       office(5, { state: 'pending', online: false }),
       office(6, { longestWaitMinutes: 60 }),
       office(7, { state: 'revoked', online: false }),
+      office(8, { clockSkewSeconds: -121 }),
+      office(9, { clockSkewSeconds: 120 }),
+      office(10, { clockSkewSeconds: 300, online: false }),
     ]);
     expect(alerts).toEqual([
       { officeId: 2, kind: 'offline', value: 0 },
+      { officeId: 10, kind: 'offline', value: 0 },
       { officeId: 3, kind: 'printers', value: 1 },
+      { officeId: 8, kind: 'clock', value: -121 },
       { officeId: 6, kind: 'longWait', value: 60 },
       { officeId: 1, kind: 'longWait', value: 45 },
       { officeId: 3, kind: 'longWait', value: 31 },

@@ -5,11 +5,9 @@ import {
   EnrollBodySchema,
   EnrolledSchema,
   HeartbeatBodySchema,
-  PeriodQuerySchema,
   ProvinceOfficeCreatedSchema,
   ProvinceOfficeCreateSchema,
   ProvinceOfficeSchema,
-  ProvinceQueueReportSchema,
   SyncBodySchema,
   SyncReplySchema,
 } from '@shared/schemas/province';
@@ -17,6 +15,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../plugins/auth';
 import { ERROR_RESPONSES, NoContentSchema } from '../schemas';
+import provinceReportRoutes from './province-reports';
 
 /** The header an enrolled office's machine requests carry its credential in. */
 export const OFFICE_CREDENTIAL_HEADER = 'x-motcua-office';
@@ -81,10 +80,6 @@ const province: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => app.hub.province.sync(officeOf(request), request.body.records),
   );
-  app.get(
-    '/province/reports/queue',
-    { config: { allow: Allow.supervisor }, schema: { tags, summary: 'Queue figures per office over a period of business days, with totals', querystring: PeriodQuerySchema, response: { 200: ProvinceQueueReportSchema, ...ERROR_RESPONSES } } },
-    async (request) => app.hub.province.queueReport(request.query.from, request.query.to),
-  );
+  await app.register(provinceReportRoutes);
 };
 export default province;
