@@ -62,7 +62,7 @@ export function provinceFactsRepository(db: Db) {
     ),
     rating: db.prepare(`INSERT INTO province_day_ratings (office_id, day, staff, level, count) VALUES (:office, :day, :staff, :level, :count)`),
     queueByField: db.prepare<{ from: string; to: string }, QueueSums & { name: string }>(
-      `SELECT f.service_name AS name, ${QUEUE} FROM province_day_figures f WHERE f.day BETWEEN :from AND :to GROUP BY f.service_name ORDER BY f.service_name`,
+      `SELECT f.service_name AS name, ${QUEUE} FROM province_day_figures f WHERE f.day BETWEEN :from AND :to GROUP BY f.service_name`,
     ),
     fieldsByOffice: db.prepare<{ from: string; to: string }, FieldSums & { id: number }>(
       `SELECT f.office_id AS id, ${FIELDS} FROM province_day_fields f JOIN ${LAST_DAY} ON l.office_id = f.office_id
@@ -70,7 +70,7 @@ export function provinceFactsRepository(db: Db) {
     ),
     fieldsByField: db.prepare<{ from: string; to: string }, FieldSums & { name: string }>(
       `SELECT f.field_name AS name, ${FIELDS} FROM province_day_fields f JOIN ${LAST_DAY} ON l.office_id = f.office_id
-        WHERE f.day BETWEEN :from AND :to GROUP BY f.field_name ORDER BY f.field_name`,
+        WHERE f.day BETWEEN :from AND :to GROUP BY f.field_name`,
     ),
     ratingsByOffice: db.prepare<{ from: string; to: string }, { id: number; level: string; n: number }>(
       `SELECT office_id AS id, level, SUM(count) AS n FROM province_day_ratings WHERE day BETWEEN :from AND :to GROUP BY office_id, level`,

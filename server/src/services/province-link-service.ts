@@ -128,6 +128,8 @@ export function provinceLinkService(
     },
 
     dayServices,
+    /** The facts of one business day as this office sends them. */
+    dayFacts: facts.dayFacts,
   };
 }
 export type ProvinceLinkService = ReturnType<typeof provinceLinkService>;

@@ -13,6 +13,7 @@ import type { FieldSums, QueueSums } from '../repositories/province-facts-reposi
 import type { ServiceContext } from './context';
 import { checkPeriod } from './reports-common';
 
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
 const minutes = (seconds: number, n: number) => (n > 0 ? Math.round((seconds / n / 60) * 10) / 10 : null);
 const ZERO_QUEUE: QueueSums = { tickets: 0, served: 0, no_show: 0, wait_seconds: 0, waited: 0, serve_seconds: 0 };
 const ZERO_FIELDS: FieldSums = {
@@ -89,7 +90,7 @@ export function provinceReports(ctx: ServiceContext) {
       return {
         ...p,
         offices: rows,
-        fields: facts.queueByField(from, to).map((r) => ({ name: r.name, ...queueFigures(r) })),
+        fields: facts.queueByField(from, to).map((r) => ({ name: r.name, ...queueFigures(r) })).sort(byName),
         totals: queueFigures(total([...sums.values()], ZERO_QUEUE)),
         previous: queueFigures(total(repos.province.queueSums(p.previousFrom, p.previousTo), ZERO_QUEUE)),
       };
@@ -101,7 +102,7 @@ export function provinceReports(ctx: ServiceContext) {
       return {
         ...p,
         offices: offices().map((o) => ({ ...o, ...dossierFigures(sums.get(o.id) ?? ZERO_FIELDS) })),
-        fields: facts.fieldsByField(from, to).map((r) => ({ name: r.name, ...dossierFigures(r) })),
+        fields: facts.fieldsByField(from, to).map((r) => ({ name: r.name, ...dossierFigures(r) })).sort(byName),
         totals: dossierFigures(total([...sums.values()], ZERO_FIELDS)),
         previous: dossierFigures(total(facts.fieldsByOffice(p.previousFrom, p.previousTo), ZERO_FIELDS)),
       };
