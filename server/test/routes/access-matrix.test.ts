@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_ROLES, type AccessRole } from '@shared/access';
-import { buildTestApp, staffAtCounter } from '../helper';
+import { buildTestApp, login, staffAtCounter } from '../helper';
 import { DENIED, documentedRoutes, endsSession, freshSessions, roleCookies, sampleUrl } from '../route-table';
 
 const E = ACCESS_ROLES;
@@ -230,5 +230,43 @@ describe('access matrix: every route × every role (pairing required)', () => {
       }
     }
     expect(table).toEqual([]);
+  });
+});
+
+/** The province hub's own routes (HUB_ROLE=province): its staff are an admin and supervisors; offices' machines call the rest. */
+const PROVINCE: Record<string, readonly AccessRole[]> = {
+  'GET /api/province/offices': SV,
+  'POST /api/province/offices': A,
+  'POST /api/province/offices/{id}/revoke': A,
+  'POST /api/province/enroll': E,
+  'POST /api/province/heartbeat': E,
+  'POST /api/province/sync': E,
+  'GET /api/province/reports/queue': SV,
+  'GET /api/province/reports/dossiers': SV,
+  'GET /api/province/reports/satisfaction': SV,
+};
+
+describe('access matrix of the province hub: every province route × anonymous, supervisor, admin', () => {
+  it('lists exactly the province routes and allows and refuses each as declared', async () => {
+    const t = await buildTestApp({ config: { role: 'province' } });
+    try {
+      const cookies: Partial<Record<AccessRole, string>> = { supervisor: await login(t.app, 'giamsat'), admin: await login(t.app, 'admin') };
+      const routes = documentedRoutes(t.app).filter((r) => r.includes(' /api/province/'));
+      expect([...routes].sort()).toEqual(Object.keys(PROVINCE).sort());
+      const table: string[] = [];
+      for (const route of routes) {
+        const [method, path] = route.split(' ') as [string, string];
+        for (const role of ['anonymous', 'supervisor', 'admin'] as const) {
+          const cookie = role === 'anonymous' ? undefined : cookies[role];
+          const query = path.includes('/reports/') ? '?from=2026-12-01&to=2026-12-02' : '';
+          const res = await t.app.inject({ method: method as 'GET' | 'POST', url: `${sampleUrl(path)}${query}`, headers: cookie ? { cookie } : {}, ...(method === 'POST' ? { payload: {} } : {}) });
+          const code = res.statusCode >= 400 ? (res.json() as { code: string }).code : 'OK';
+          if ((PROVINCE[route] ?? []).includes(role) === DENIED.includes(code)) table.push(`${route} as ${role}: ${res.statusCode} ${code}`);
+        }
+      }
+      expect(table).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
