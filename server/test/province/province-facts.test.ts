@@ -98,7 +98,7 @@ describe("an office's day facts at its province", () => {
     expect(mine).toMatchObject(pick(own.totals));
     expect(mine).toMatchObject({ received: 3, resolved: 1, resolvedEarly: 1, refused: 1, returned: 1, onTimeRate: 100 });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
-    expect(theirs.fields.map((f) => ({ name: f.name, ...pick({ ...f, receivedNew: f.received, resultsReturned: f.returned } as Record<string, number>) })).sort(byName)).toEqual(
+    expect(theirs.fields.map((f) => ({ name: f.name, ...pick({ ...f, receivedNew: f.received, resultsReturned: f.returned } as unknown as Record<string, number>) })).sort(byName)).toEqual(
       own.byField.map((f) => ({ name: f.label, ...pick(f) })).sort(byName),
     );
 
