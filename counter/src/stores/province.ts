@@ -1,16 +1,15 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ErrorCode } from '@shared/errors';
-import type { ProvinceOffice, ProvinceQueueReport } from '@shared/schemas/province';
+import type { ProvinceOffice } from '@shared/schemas/province';
 import { errorCodeOf, request } from '@ui/api';
 
-/** The province's pages: which hub this is, its offices (live board), a period's report, adding and revoking offices. */
+/** The province's pages: which hub this is, its offices (live board), adding and revoking offices. */
 export const useProvinceStore = defineStore('province', () => {
   /** null until GET /api/hub answered. */
   const role = ref<'office' | 'province' | null>(null);
   const name = ref('');
   const offices = ref<ProvinceOffice[]>([]);
-  const report = ref<ProvinceQueueReport | null>(null);
   /** The token of the office just added or revoked: shown once, then gone. */
   const issuedToken = ref<{ code: string; token: string } | null>(null);
   const errorCode = ref<ErrorCode | null>(null);
@@ -45,11 +44,6 @@ export const useProvinceStore = defineStore('province', () => {
     }
   }
 
-  async function loadReport(from: string, to: string): Promise<void> {
-    const r = await run(() => request<ProvinceQueueReport>('GET', `/api/province/reports/queue?from=${from}&to=${to}`));
-    if (r) report.value = r;
-  }
-
   async function addOffice(input: { name: string; code: string }): Promise<boolean> {
     const created = await run(() => request<{ id: number; enrollToken: string }>('POST', '/api/province/offices', input));
     if (!created) return false;
@@ -64,5 +58,5 @@ export const useProvinceStore = defineStore('province', () => {
     await loadOffices();
   }
 
-  return { role, name, offices, report, issuedToken, errorCode, loadedAt, detect, loadOffices, loadReport, addOffice, revokeOffice };
+  return { role, name, offices, issuedToken, errorCode, loadedAt, detect, loadOffices, addOffice, revokeOffice };
 });
