@@ -76,7 +76,7 @@ describe('the province reports across offices', () => {
     ]);
     const stale = facts('2026-12-02', 2, [field('Đất đai', { received: 9 })], []);
     expect(await sync(0, [{ seq: 9, data: day2 }, { seq: 8, data: stale }])).toEqual({ accepted: 2, duplicates: 0, lastSeq: 9 });
-    expect(count(t.app, "SELECT COUNT(*) AS n FROM province_day_fields WHERE field_name = 'Đất đai'")).toBe(0);
+    expect(count(t.app, "SELECT COUNT(*) AS n FROM province_day_fields WHERE field_name = 'Đất đai' AND office_id = ?", ids[0])).toBe(0);
     // A later record of day 1 replaces all of day 1 (a field gone from it is gone at the province too).
     const day1b = { ...day1, fields: [field(ht, { received: 5, receivedInPerson: 5, resolvedEarly: 2, resolvedLate: 1, inProgressOnTime: 6 })] };
     expect(await sync(0, [{ seq: 10, data: day1b }])).toMatchObject({ accepted: 1 });
