@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { intakeBody, PROC } from '../dossier-helper';
 import { freePort, HubProcess } from './hub-process';
 
 const PASSWORD = 'demo-province';
@@ -33,25 +34,53 @@ async function eventually(check: () => Promise<boolean>, ms: number, what: strin
   }
 }
 
-/** Issues `n` tickets at the kiosk, then serves them at counter 1: every third one a no-show, the others finished. */
+/**
+ * Issues `n` tickets at the kiosk, then serves them at counter 1: every third one a no-show, the others finished and
+ * rated by the citizen's phone (levels in turn); then takes two dossiers at the counter, resolving and handing over
+ * the first, and refusing the second when n is odd.
+ */
 async function drive(hub: HubProcess, staff: Client, n: number): Promise<void> {
+  const tracking = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const res = await fetch(`${hub.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 + (i % 2) }) });
     expect(res.status).toBe(201);
+    const issued = (await res.json()) as { number: string; trackingId: string };
+    tracking.set(issued.number, issued.trackingId);
   }
+  const finished: string[] = [];
   for (let i = 0; i < n; i++) {
-    expect((await staff('POST', '/api/counters/1/call-next')).status).toBe(200);
+    const called = await staff('POST', '/api/counters/1/call-next');
+    expect(called.status).toBe(200);
     const done = await staff('POST', `/api/counters/1/${i % 3 === 2 ? 'no-show' : 'finish'}`);
     expect(done.status, JSON.stringify(done.body)).toBe(200);
+    if (i % 3 !== 2) finished.push(tracking.get((called.body?.ticket as { number: string }).number) as string);
   }
+  for (const [i, trackingId] of finished.entries()) {
+    const level = i === 0 ? 'very_satisfied' : i === 3 ? 'unsatisfied' : 'satisfied';
+    const body = { trackingId, level, ...(level === 'unsatisfied' ? { reason: 'Chờ lâu' } : {}) };
+    const rated = await fetch(`${hub.url}/api/ratings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(rated.status).toBe(201);
+  }
+  const first = await staff('POST', '/api/dossiers', intakeBody(PROC.MARITAL_STATUS));
+  const second = await staff('POST', '/api/dossiers', intakeBody(PROC.BUILDING_PERMIT));
+  expect([first.status, second.status]).toEqual([201, 201]);
+  expect((await staff('POST', `/api/dossiers/${first.body?.id}/ready`, {})).status).toBe(200);
+  expect((await staff('POST', `/api/dossiers/${first.body?.id}/return`, {})).status).toBe(200);
+  if (n % 2 === 1) expect((await staff('POST', `/api/dossiers/${second.body?.id}/refuse`, { note: 'Không thuộc thẩm quyền' })).status).toBe(200);
 }
 
 const pick = (r: { tickets: number; served: number; noShow: number }) => ({ tickets: r.tickets, served: r.served, noShow: r.noShow });
+type Counts = Record<string, number>;
+/** The II.06a figures the province holds, named as the office's own report names them. */
+const II06A = ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgress', 'inProgressOverdue', 'returned', 'refused', 'withdrawn'];
+const ownDossiers = (r: Counts) => Object.fromEntries(II06A.map((k) => [k, k === 'received' ? r.receivedNew : k === 'returned' ? r.resultsReturned : r[k]]));
+const theirDossiers = (r: Counts) => Object.fromEntries(II06A.map((k) => [k, r[k]]));
 
 /**
  * issue 21's proof with real processes: a province hub and two office hubs, both enrolled by their admins; tickets
- * flow while the province is stopped and one office is SIGKILLed; once all are back, the province's figures per
- * office equal each office's own queue report exactly, and resending every record changes nothing.
+ * dossiers and ratings flow while the province is stopped and one office is SIGKILLed; once all are back, the
+ * province's queue, dossier (II.06a) and satisfaction figures per office equal each office's own reports exactly, and
+ * resending every record changes nothing.
  */
 describe('the province roll-up across a stopped province and a SIGKILLed office', () => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-province-'));
@@ -119,6 +148,25 @@ describe('the province roll-up across a stopped province and a SIGKILLed office'
       { tickets: 10, served: 7, noShow: 3 },
     ]);
     expect(await theirs()).toEqual(expected);
+    // Dossiers (II.06a) and ratings per office equal each office's own reports of the day, exactly.
+    const provinceRows = async (kind: string) =>
+      ((await pAdmin('GET', `/api/province/reports/${kind}?from=${day}&to=${day}`)).body as { offices: (Counts & { code: string; counts: Counts })[] }).offices;
+    const dossiers = await provinceRows('dossiers');
+    const ratings = await provinceRows('satisfaction');
+    for (const [i, code] of CODES.entries()) {
+      const own = (await admins[i]!('GET', `/api/reports/dossiers?from=${day}&to=${day}`)).body as { totals: Counts };
+      const theirs = dossiers.find((o) => o.code === code) as Counts;
+      expect(theirDossiers(theirs), code).toEqual(ownDossiers(own.totals));
+      const ownRatings = (await admins[i]!('GET', `/api/reports/satisfaction?from=${day}&to=${day}`)).body as { totals: { total: number; counts: Counts } };
+      const rated = ratings.find((o) => o.code === code);
+      expect(rated?.total, code).toBe(ownRatings.totals.total);
+      expect(Object.entries(rated?.counts ?? {}).filter(([, n]) => n > 0), code).toEqual(Object.entries(ownRatings.totals.counts).filter(([, n]) => n > 0));
+    }
+    expect(dossiers.filter((o) => CODES.includes(o.code)).map((o) => [o.received, o.returned, o.refused])).toEqual([
+      [4, 2, 1],
+      [6, 3, 2],
+    ]);
+    expect(ratings.filter((o) => CODES.includes(o.code)).map((o) => o.total)).toEqual([7, 7]);
 
     // A resend of every record (as after a lost answer) changes nothing.
     const pdb = new Database(join(dir, 'province.db'), { readonly: true });
