@@ -109,7 +109,8 @@ describe("an office's day facts at its province", () => {
     expect(row?.total).toBe(3);
     expect(row?.counts).toEqual(Object.fromEntries(RATING_LEVELS.map((l) => [l, ownRatings.totals.counts[l] ?? 0])));
     expect(row?.satisfiedRate).toBeCloseTo(66.7, 1);
-    expect(province.app.db.prepare("SELECT staff, level, count FROM province_day_ratings ORDER BY staff").all()).toEqual([
+    const officeId = province.app.hub.repos.province.byCode(CODE)?.id;
+    expect(province.app.db.prepare('SELECT staff, level, count FROM province_day_ratings WHERE office_id = ? ORDER BY staff, level').all(officeId)).toEqual([
       { staff: 'canbo1', level: 'very_satisfied', count: 1 },
       { staff: 'canbo2', level: 'satisfied', count: 1 },
       { staff: 'canbo2', level: 'unsatisfied', count: 1 },
