@@ -40,6 +40,9 @@ export type ProvinceQueueReport = Static<typeof ProvinceQueueReportSchema>;
 
 /** Biểu II.06a figures summed over a period (in progress: as of the period's last reported day). */
 export const ProvinceDossierFiguresSchema = Type.Object({
+  /** In progress when the period began (the end of each office's last reported day before it). */
+  carriedOver: Type.Integer(),
+  /** Accepted within the period. */
   received: Type.Integer(),
   receivedOnline: Type.Integer(),
   receivedInPerson: Type.Integer(),

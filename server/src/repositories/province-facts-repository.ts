@@ -11,8 +11,8 @@ export interface QueueSums {
   serve_seconds: number;
 }
 
-/** Dossier sums of one row of a report; in progress as of the last day each office reported in the period. */
-export interface FieldSums {
+/** Dossier flows of one row of a report (an office or a field), summed over the period's days. */
+export interface FieldFlows {
   received: number;
   received_online: number;
   received_in_person: number;
@@ -22,19 +22,22 @@ export interface FieldSums {
   returned: number;
   refused: number;
   withdrawn: number;
-  in_progress_on_time: number;
-  in_progress_overdue: number;
+}
+
+/** Dossiers in progress of one row at the end of each office's last reported day before a date. */
+export interface FieldStock {
+  on_time: number;
+  overdue: number;
 }
 
 const QUEUE = `COALESCE(SUM(f.tickets), 0) AS tickets, COALESCE(SUM(f.served), 0) AS served, COALESCE(SUM(f.no_show), 0) AS no_show,
   COALESCE(SUM(f.wait_seconds), 0) AS wait_seconds, COALESCE(SUM(f.waited), 0) AS waited, COALESCE(SUM(f.serve_seconds), 0) AS serve_seconds`;
 const FLOW = ['received', 'received_online', 'received_in_person', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'refused', 'withdrawn'];
-// Flow figures add up over the days; in-progress figures are a state: the last reported day's (per office).
-const FIELDS = [
-  ...FLOW.map((c) => `COALESCE(SUM(f.${c}), 0) AS ${c}`),
-  ...['in_progress_on_time', 'in_progress_overdue'].map((c) => `COALESCE(SUM(CASE WHEN f.day = l.last THEN f.${c} END), 0) AS ${c}`),
-].join(', ');
-const LAST_DAY = `(SELECT office_id, MAX(day) AS last FROM province_office_days WHERE day BETWEEN :from AND :to GROUP BY office_id) l`;
+// Flows add up over the days; what is in progress is a stock: the value at the end of an office's last reported day.
+const FLOWS = FLOW.map((c) => `COALESCE(SUM(f.${c}), 0) AS ${c}`).join(', ');
+const STOCK = 'COALESCE(SUM(f.in_progress_on_time), 0) AS on_time, COALESCE(SUM(f.in_progress_overdue), 0) AS overdue';
+const LAST_DAY = `JOIN (SELECT office_id, MAX(day) AS last FROM province_office_days WHERE day < :before GROUP BY office_id) l
+  ON l.office_id = f.office_id AND f.day = l.last`;
 
 /** SQL of the province's day facts: storing an office's day (replacing an earlier record of it) and period sums. */
 export function provinceFactsRepository(db: Db) {
@@ -64,14 +67,14 @@ export function provinceFactsRepository(db: Db) {
     queueByField: db.prepare<{ from: string; to: string }, QueueSums & { name: string }>(
       `SELECT f.service_name AS name, ${QUEUE} FROM province_day_figures f WHERE f.day BETWEEN :from AND :to GROUP BY f.service_name`,
     ),
-    fieldsByOffice: db.prepare<{ from: string; to: string }, FieldSums & { id: number }>(
-      `SELECT f.office_id AS id, ${FIELDS} FROM province_day_fields f JOIN ${LAST_DAY} ON l.office_id = f.office_id
-        WHERE f.day BETWEEN :from AND :to GROUP BY f.office_id`,
+    flowsByOffice: db.prepare<{ from: string; to: string }, FieldFlows & { id: number }>(
+      `SELECT f.office_id AS id, ${FLOWS} FROM province_day_fields f WHERE f.day BETWEEN :from AND :to GROUP BY f.office_id`,
     ),
-    fieldsByField: db.prepare<{ from: string; to: string }, FieldSums & { name: string }>(
-      `SELECT f.field_name AS name, ${FIELDS} FROM province_day_fields f JOIN ${LAST_DAY} ON l.office_id = f.office_id
-        WHERE f.day BETWEEN :from AND :to GROUP BY f.field_name`,
+    flowsByField: db.prepare<{ from: string; to: string }, FieldFlows & { name: string }>(
+      `SELECT f.field_name AS name, ${FLOWS} FROM province_day_fields f WHERE f.day BETWEEN :from AND :to GROUP BY f.field_name`,
     ),
+    stockByOffice: db.prepare<{ before: string }, FieldStock & { key: number }>(`SELECT f.office_id AS key, ${STOCK} FROM province_day_fields f ${LAST_DAY} GROUP BY f.office_id`),
+    stockByField: db.prepare<{ before: string }, FieldStock & { key: string }>(`SELECT f.field_name AS key, ${STOCK} FROM province_day_fields f ${LAST_DAY} GROUP BY f.field_name`),
     ratingsByOffice: db.prepare<{ from: string; to: string }, { id: number; level: string; n: number }>(
       `SELECT office_id AS id, level, SUM(count) AS n FROM province_day_ratings WHERE day BETWEEN :from AND :to GROUP BY office_id, level`,
     ),
@@ -96,8 +99,12 @@ export function provinceFactsRepository(db: Db) {
       return true;
     },
     queueByField: (from: string, to: string) => s.queueByField.all({ from, to }),
-    fieldsByOffice: (from: string, to: string) => s.fieldsByOffice.all({ from, to }),
-    fieldsByField: (from: string, to: string) => s.fieldsByField.all({ from, to }),
+    flowsByOffice: (from: string, to: string) => s.flowsByOffice.all({ from, to }),
+    flowsByField: (from: string, to: string) => s.flowsByField.all({ from, to }),
+    /** Dossiers in progress per office id at the end of its last reported day before `before`. */
+    stockByOffice: (before: string): Map<number, FieldStock> => new Map(s.stockByOffice.all({ before }).map((r) => [r.key, r])),
+    /** The same per field name. */
+    stockByField: (before: string): Map<string, FieldStock> => new Map(s.stockByField.all({ before }).map((r) => [r.key, r])),
     ratingsByOffice: (from: string, to: string) => s.ratingsByOffice.all({ from, to }),
   };
 }

@@ -43,6 +43,7 @@ export function provinceQueueDocument(r: ProvinceQueueReport): { doc: ExportDocu
 }
 
 const DOSSIERS: [keyof ProvinceDossierFigures, string][] = [
+  ['carriedOver', 'Kỳ trước chuyển qua'],
   ['received', 'Tiếp nhận trong kỳ'],
   ['receivedOnline', 'Tiếp nhận trực tuyến'],
   ['receivedInPerson', 'Tiếp nhận trực tiếp, bưu chính'],

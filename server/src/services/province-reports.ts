@@ -7,19 +7,27 @@ import type {
   ProvinceSatisfactionFigures,
   ProvinceSatisfactionReport,
 } from '@shared/schemas/province-reports';
-import { previousPeriod } from '@shared/schemas/report';
+import { addDays, previousPeriod } from '@shared/schemas/report';
 import { rate } from '../domain/percentiles';
-import type { FieldSums, QueueSums } from '../repositories/province-facts-repository';
+import type { FieldFlows, FieldStock, QueueSums } from '../repositories/province-facts-repository';
 import type { ServiceContext } from './context';
 import { checkPeriod } from './reports-common';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
 const minutes = (seconds: number, n: number) => (n > 0 ? Math.round((seconds / n / 60) * 10) / 10 : null);
 const ZERO_QUEUE: QueueSums = { tickets: 0, served: 0, no_show: 0, wait_seconds: 0, waited: 0, serve_seconds: 0 };
-const ZERO_FIELDS: FieldSums = {
-  received: 0, received_online: 0, received_in_person: 0, resolved_early: 0, resolved_on_time: 0, resolved_late: 0,
-  returned: 0, refused: 0, withdrawn: 0, in_progress_on_time: 0, in_progress_overdue: 0,
+const ZERO_FLOWS: FieldFlows = {
+  received: 0,
+  received_online: 0,
+  received_in_person: 0,
+  resolved_early: 0,
+  resolved_on_time: 0,
+  resolved_late: 0,
+  returned: 0,
+  refused: 0,
+  withdrawn: 0,
 };
+const ZERO_STOCK: FieldStock = { on_time: 0, overdue: 0 };
 
 /** Adds rows of sums column by column. */
 function total<T extends object>(rows: readonly T[], zero: T): T {
@@ -36,9 +44,11 @@ const queueFigures = (r: QueueSums): ProvinceQueueFigures => ({
   avgServeMinutes: minutes(r.serve_seconds, r.served),
 });
 
-function dossierFigures(r: FieldSums): ProvinceDossierFigures {
+/** One II.06a row: the period's flows, what was in progress when it began (`carried`) and at its end (`stock`). */
+function dossierFigures(r: FieldFlows, carried: FieldStock, stock: FieldStock): ProvinceDossierFigures {
   const resolved = r.resolved_early + r.resolved_on_time + r.resolved_late;
   return {
+    carriedOver: carried.on_time + carried.overdue,
     received: r.received,
     receivedOnline: r.received_online,
     receivedInPerson: r.received_in_person,
@@ -49,9 +59,9 @@ function dossierFigures(r: FieldSums): ProvinceDossierFigures {
     returned: r.returned,
     refused: r.refused,
     withdrawn: r.withdrawn,
-    inProgress: r.in_progress_on_time + r.in_progress_overdue,
-    inProgressOnTime: r.in_progress_on_time,
-    inProgressOverdue: r.in_progress_overdue,
+    inProgress: stock.on_time + stock.overdue,
+    inProgressOnTime: stock.on_time,
+    inProgressOverdue: stock.overdue,
     onTimeRate: rate(r.resolved_early + r.resolved_on_time, resolved),
   };
 }
@@ -98,13 +108,24 @@ export function provinceReports(ctx: ServiceContext) {
 
     dossierReport(from: string, to: string): ProvinceDossierReport {
       const p = periods(from, to);
-      const sums = new Map(facts.fieldsByOffice(from, to).map((r) => [r.id, r]));
+      const flows = new Map(facts.flowsByOffice(from, to).map((r) => [r.id, r]));
+      const [carried, stock] = [facts.stockByOffice(from), facts.stockByOffice(addDays(to, 1))];
+      const fieldFlows = new Map(facts.flowsByField(from, to).map((r) => [r.name, r]));
+      const [fieldCarried, fieldStock] = [facts.stockByField(from), facts.stockByField(addDays(to, 1))];
+      const names = new Set([...fieldFlows.keys(), ...fieldCarried.keys(), ...fieldStock.keys()]);
+      const all = (m: Map<unknown, FieldStock>) => total([...m.values()], ZERO_STOCK);
+      const previous = () => {
+        const before = facts.flowsByOffice(p.previousFrom, p.previousTo);
+        return dossierFigures(total(before, ZERO_FLOWS), all(facts.stockByOffice(p.previousFrom)), all(facts.stockByOffice(from)));
+      };
       return {
         ...p,
-        offices: offices().map((o) => ({ ...o, ...dossierFigures(sums.get(o.id) ?? ZERO_FIELDS) })),
-        fields: facts.fieldsByField(from, to).map((r) => ({ name: r.name, ...dossierFigures(r) })).sort(byName),
-        totals: dossierFigures(total([...sums.values()], ZERO_FIELDS)),
-        previous: dossierFigures(total(facts.fieldsByOffice(p.previousFrom, p.previousTo), ZERO_FIELDS)),
+        offices: offices().map((o) => ({ ...o, ...dossierFigures(flows.get(o.id) ?? ZERO_FLOWS, carried.get(o.id) ?? ZERO_STOCK, stock.get(o.id) ?? ZERO_STOCK) })),
+        fields: [...names]
+          .map((name) => ({ name, ...dossierFigures(fieldFlows.get(name) ?? ZERO_FLOWS, fieldCarried.get(name) ?? ZERO_STOCK, fieldStock.get(name) ?? ZERO_STOCK) }))
+          .sort(byName),
+        totals: dossierFigures(total([...flows.values()], ZERO_FLOWS), all(carried), all(stock)),
+        previous: previous(),
       };
     },
 

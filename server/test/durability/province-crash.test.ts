@@ -72,7 +72,7 @@ async function drive(hub: HubProcess, staff: Client, n: number): Promise<void> {
 const pick = (r: { tickets: number; served: number; noShow: number }) => ({ tickets: r.tickets, served: r.served, noShow: r.noShow });
 type Counts = Record<string, number>;
 /** The II.06a figures the province holds, named as the office's own report names them. */
-const II06A = ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgress', 'inProgressOverdue', 'returned', 'refused', 'withdrawn'];
+const II06A = ['carriedOver', 'received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgress', 'inProgressOverdue', 'returned', 'refused', 'withdrawn'];
 const ownDossiers = (r: Counts) => Object.fromEntries(II06A.map((k) => [k, k === 'received' ? r.receivedNew : k === 'returned' ? r.resultsReturned : r[k]]));
 const theirDossiers = (r: Counts) => Object.fromEntries(II06A.map((k) => [k, r[k]]));
 

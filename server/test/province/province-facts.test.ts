@@ -35,6 +35,8 @@ describe("an office's day facts at its province", () => {
     office = await buildTestApp({ config: { webhooks: { retryBaseMs: 50, retryMaxMs: 200, pollMs: 100, timeoutMs: 2000 }, provinceHeartbeatMs: 150 } });
     await office.app.ready();
     pAdmin = await login(province.app, 'admin');
+    // The province's per-field rows are this office's alone (the demo province's facts are removed).
+    for (const tb of ['province_office_days', 'province_day_figures', 'province_day_groups', 'province_day_fields', 'province_day_ratings']) province.app.db.exec(`DELETE FROM ${tb}`);
     oAdmin = await login(office.app, 'admin');
     const added = (await province.app.inject({ method: 'POST', url: '/api/province/offices', headers: { cookie: pAdmin }, payload: { name: 'UBND xã Số Liệu', code: CODE } })).json() as { enrollToken: string };
     const put = await office.app.inject({ method: 'PUT', url: '/api/admin/province', headers: { cookie: oAdmin }, payload: { url, enrollToken: added.enrollToken, code: CODE } });
@@ -93,7 +95,7 @@ describe("an office's day facts at its province", () => {
     const own = await get<{ totals: Record<string, number>; byField: ({ label: string } & Record<string, number>)[] }>(office, oAdmin, `/api/reports/dossiers?from=${DAY}&to=${DAY}`);
     type DossierRow = Record<string, number> & { code: string; name: string };
     const theirs = await get<{ offices: DossierRow[]; fields: DossierRow[]; totals: Record<string, number> }>(province, pAdmin, `/api/province/reports/dossiers?from=${DAY}&to=${DAY}`);
-    const pick = (r: Record<string, number>) => ({ received: r.receivedNew, resolvedEarly: r.resolvedEarly, resolvedOnTime: r.resolvedOnTime, resolvedLate: r.resolvedLate, inProgress: r.inProgress, inProgressOverdue: r.inProgressOverdue, returned: r.resultsReturned, refused: r.refused, withdrawn: r.withdrawn });
+    const pick = (r: Record<string, number>) => ({ carriedOver: r.carriedOver, received: r.receivedNew, resolvedEarly: r.resolvedEarly, resolvedOnTime: r.resolvedOnTime, resolvedLate: r.resolvedLate, inProgress: r.inProgress, inProgressOverdue: r.inProgressOverdue, returned: r.resultsReturned, refused: r.refused, withdrawn: r.withdrawn });
     const mine = theirs.offices.find((o) => o.code === CODE) as DossierRow;
     expect(mine).toMatchObject(pick(own.totals));
     expect(mine).toMatchObject({ received: 3, resolved: 1, resolvedEarly: 1, refused: 1, returned: 1, onTimeRate: 100 });

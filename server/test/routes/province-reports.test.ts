@@ -46,6 +46,8 @@ describe('the province reports across offices', () => {
     t = await buildTestApp({ config: { role: 'province' } });
     const admin = await login(t.app, 'admin');
     supervisor = await login(t.app, 'giamsat');
+    // Only the two offices of this test have facts (the demo province's are removed).
+    for (const tb of ['province_office_days', 'province_day_figures', 'province_day_groups', 'province_day_fields', 'province_day_ratings']) t.app.db.exec(`DELETE FROM ${tb}`);
     for (const code of ['000.71.26.H26', '000.72.26.H26']) {
       const added = (await t.app.inject({ method: 'POST', url: '/api/province/offices', headers: { cookie: admin }, payload: { name: `UBND ${code}`, code } })).json() as { id: number; enrollToken: string };
       const enrolled = (await t.app.inject({ method: 'POST', url: '/api/province/enroll', payload: { code, enrollToken: added.enrollToken } })).json() as { credential: string };
@@ -86,7 +88,7 @@ describe('the province reports across offices', () => {
     ]);
     // Office 2: one day in the period, one in the previous period (29/11–30/11).
     await sync(1, [
-      { seq: 1, data: facts('2026-11-30', 4, [field(ht, { received: 2, receivedInPerson: 2, resolvedEarly: 1, resolvedLate: 1 })], [{ staff: 'canbo9', level: 'unsatisfied', count: 2 }]) },
+      { seq: 1, data: facts('2026-11-30', 4, [field(ht, { received: 2, receivedInPerson: 2, resolvedEarly: 1, resolvedLate: 1, inProgressOnTime: 2 })], [{ staff: 'canbo9', level: 'unsatisfied', count: 2 }]) },
       { seq: 2, data: facts('2026-12-01', 3, [field(ht, { received: 3, receivedInPerson: 3, resolvedOnTime: 3, inProgressOverdue: 1 })], [{ staff: 'canbo9', level: 'very_satisfied', count: 1 }]) },
     ]);
   });
@@ -98,15 +100,17 @@ describe('the province reports across offices', () => {
     const a = r.offices.find((o) => o.id === ids[0]);
     expect(a).toMatchObject({ received: 6, resolved: 4, resolvedEarly: 2, resolvedOnTime: 1, resolvedLate: 1, onTimeRate: 75, refused: 1, returned: 2, inProgress: 5, inProgressOnTime: 3, inProgressOverdue: 2 });
     const b = r.offices.find((o) => o.id === ids[1]);
-    expect(b).toMatchObject({ received: 3, resolved: 3, onTimeRate: 100, inProgress: 1, inProgressOverdue: 1 });
+    // Office 2 had 2 in progress at the end of 30/11, its last day before the period: carried over.
+    expect(b).toMatchObject({ carriedOver: 2, received: 3, resolved: 3, onTimeRate: 100, inProgress: 1, inProgressOverdue: 1 });
+    expect(a).toMatchObject({ carriedOver: 0 });
     expect(r.offices.filter((o) => o.received === 0 && o.id !== ids[0] && o.id !== ids[1]).length).toBe(r.offices.length - 2);
-    for (const k of ['received', 'resolved', 'inProgress', 'refused', 'returned']) expect(r.totals[k], k).toBe(r.offices.reduce((s, o) => s + Number(o[k]), 0));
-    expect(r.fields.map((f) => [f.name, f.received, f.inProgress])).toEqual([
-      ['Hộ tịch', 9, 6],
-      ['Xây dựng', 0, 0],
+    for (const k of ['carriedOver', 'received', 'resolved', 'inProgress', 'refused', 'returned']) expect(r.totals[k], k).toBe(r.offices.reduce((s, o) => s + Number(o[k]), 0));
+    expect(r.fields.map((f) => [f.name, f.carriedOver, f.received, f.inProgress])).toEqual([
+      ['Hộ tịch', 2, 9, 6],
+      ['Xây dựng', 0, 0, 0],
     ]);
     expect(r.totals.onTimeRate).toBeCloseTo((6 / 7) * 100, 1);
-    expect(r.previous).toMatchObject({ received: 2, resolved: 2, onTimeRate: 50, inProgress: 0 });
+    expect(r.previous).toMatchObject({ carriedOver: 0, received: 2, resolved: 2, onTimeRate: 50, inProgress: 2 });
   });
 
   it('sums ratings per office (count and % per level) and queue figures per office and field, each with the previous period', async () => {
@@ -128,8 +132,8 @@ describe('the province reports across offices', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(String(csv.headers['content-disposition'])).toContain("filename*=UTF-8''");
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toContain('Mã đơn vị,Đơn vị,Tiếp nhận trong kỳ');
-    expect(lines.find((l) => l.includes('000.71.26.H26'))).toContain(',6,0,6,4,2,1,1,75,5,3,2,2,1,0');
+    expect(lines[0]).toContain('Mã đơn vị,Đơn vị,Kỳ trước chuyển qua,Tiếp nhận trong kỳ');
+    expect(lines.find((l) => l.includes('000.71.26.H26'))).toContain(',0,6,0,6,4,2,1,1,75,5,3,2,2,1,0');
     expect(lines.some((l) => l.startsWith(',Toàn tỉnh,'))).toBe(true);
     const xlsx = await report('satisfaction', '2026-12-01', '2026-12-02', '&format=xlsx');
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);

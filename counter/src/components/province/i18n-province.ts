@@ -60,7 +60,8 @@ export const provinceVi = {
     print: 'In báo cáo',
   },
   dossiers: {
-    received: 'Tiếp nhận',
+    carriedOver: 'Kỳ trước chuyển qua',
+    received: 'Tiếp nhận mới',
     receivedOnline: 'Trực tuyến',
     resolved: 'Đã giải quyết',
     resolvedEarly: 'Trước hạn',
@@ -72,7 +73,7 @@ export const provinceVi = {
     returned: 'Đã trả kết quả',
     refused: 'Từ chối',
     onTimePerOffice: 'Tỷ lệ giải quyết đúng hạn và trước hạn theo đơn vị',
-    note: 'Số đang giải quyết là số cuối ngày báo cáo gần nhất của mỗi đơn vị trong kỳ. Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết.',
+    note: 'Số chuyển qua và đang giải quyết lấy theo cuối ngày có số liệu gần nhất của mỗi đơn vị trước kỳ và đến hết kỳ. Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết.',
   },
   satisfaction: {
     total: 'Số lượt đánh giá',
@@ -143,7 +144,8 @@ export const provinceEn: typeof provinceVi = {
     print: 'Print',
   },
   dossiers: {
-    received: 'Received',
+    carriedOver: 'Carried over',
+    received: 'Newly received',
     receivedOnline: 'Online',
     resolved: 'Resolved',
     resolvedEarly: 'Early',
@@ -155,7 +157,7 @@ export const provinceEn: typeof provinceVi = {
     returned: 'Results handed over',
     refused: 'Refused',
     onTimePerOffice: 'Resolved on time or early, per office',
-    note: 'In progress is as at the end of each office\'s last reported day of the period. On-time rate = (early + on time) / resolved.',
+    note: 'Carried over and in progress are as at the end of each office\'s last reported day before and up to the end of the period. On-time rate = (early + on time) / resolved.',
   },
   satisfaction: { total: 'Ratings', satisfiedRate: 'Satisfied', perOffice: 'Satisfied (very satisfied and satisfied), per office' },
   add: {
