@@ -69,7 +69,7 @@ export function createDispatcher(deps: { db: Db; outbox: OutboxRepository; consu
         return outbox.delivery(c.key, id);
       }
     }
-    outbox.setCursor(c.key, cursor);
+    outbox.passCursor(c.key, cursor, at);
     return undefined;
   });
 
