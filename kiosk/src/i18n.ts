@@ -3,6 +3,7 @@ import { timeLimitMessages } from './components/common/time-limit-messages';
 import { kioskAppointmentMessages } from './components/appointment/messages';
 import { kioskDossierMessages } from './components/dossier/messages';
 import { idCardMessages } from './components/id-card/messages';
+import { ticketSmsMessages } from './components/ticket/sms-messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
@@ -127,6 +128,7 @@ export const messages = {
     ...kioskAppointmentMessages.vi,
     ...idCardMessages.vi,
     ...timeLimitMessages.vi,
+    ...ticketSmsMessages.vi,
   },
   en: {
     app: { title: 'Ticket kiosk' },
@@ -249,6 +251,7 @@ export const messages = {
     ...kioskAppointmentMessages.en,
     ...idCardMessages.en,
     ...timeLimitMessages.en,
+    ...ticketSmsMessages.en,
   },
 };
 

@@ -80,6 +80,12 @@ export function outboxRepository(db: Db) {
    * read those unwanted events again (and skip them again).
    */
   const unsaved = new Map<string, { seq: number; writtenAt: number }>();
+  /** `fields` (and `idKey`) are names from shared/ (PERSONAL_FIELDS), never input: safe to put in the SQL text. */
+  function strip(type: string, fields: readonly string[], where: string, param: number | string): number {
+    const paths = fields.map((f) => `'$.${f}'`).join(', ');
+    const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
+    return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND ${where} AND (${present})`).run(type, param).changes;
+  }
   return {
     /** Appends an event; must run inside the transaction of the change it reports. Returns its sequence number. */
     append(type: string, at: number, data: unknown): number {
@@ -115,11 +121,13 @@ export function outboxRepository(db: Db) {
     deliveries: (consumer: string, limit: number) => s.list.all(consumer, limit),
     counts: (consumer: string) => s.counts.get(consumer) ?? { pending: 0, dead: 0 },
     /** Removes `fields` from the data of `type` events older than `before` (retention); returns the rows changed. */
-    stripFields(type: string, fields: readonly string[], before: number): number {
-      const paths = fields.map((f) => `'$.${f}'`).join(', ');
-      const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
-      return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND at < ? AND (${present})`).run(type, before).changes;
-    },
+    stripFields: (type: string, fields: readonly string[], before: number): number => strip(type, fields, 'at < ?', before),
+    /**
+     * Removes `fields` from the data of `type` events about one of `ids` (their `idKey`: a citizen's erasure, inside its
+     * transaction); returns the rows changed.
+     */
+    stripFieldsOf: (type: string, fields: readonly string[], idKey: string, ids: readonly number[]): number =>
+      ids.length ? strip(type, fields, `json_extract(data, '$.${idKey}') IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)) : 0,
     /** Drops finished deliveries created before `deliveriesBefore` (real time), then the events nobody needs any more. */
     prune(deliveriesBefore: number, eventsBefore: number): { deliveries: number; events: number } {
       return db.transaction(() => {

@@ -2,6 +2,7 @@ import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
+import { BOOKING_CODE_ALPHABET } from '@shared/booking-code';
 import { makeSnapshot } from '@ui/testing/fixtures';
 import { demoFields, makeProcedure, makeSummary } from '@ui/testing/procedure-fixtures';
 import App from '../../App.vue';
@@ -77,6 +78,20 @@ describe('OnScreenKeyboard', () => {
     for (const k of ['đ', 'ă', 'n', 'g', 'space', '2']) await press(k);
     expect(typed()).toBe('đăng 2');
     expect(wrapper.findAll('[data-testid^="keyboard-key-"]')).toHaveLength(10 + 26 + 7 + 3);
+  });
+
+  it('a code layout with an alphabet has keys only for its characters (booking codes: no 0/O, 1/I, dot or dash)', async () => {
+    const typed = ref('');
+    const wrapper = mount(OnScreenKeyboard, {
+      props: { modelValue: '', layout: 'code', alphabet: BOOKING_CODE_ALPHABET, 'onUpdate:modelValue': (v: string) => (typed.value = v) },
+      global: { plugins: plugins() },
+    });
+    const keys = wrapper.findAll('[data-testid^="keyboard-key-"]').map((k) => k.attributes('data-testid')!.slice('keyboard-key-'.length));
+    const chars = keys.filter((k) => k.length === 1).map((k) => k.toUpperCase());
+    expect([...chars].sort().join('')).toBe([...BOOKING_CODE_ALPHABET].sort().join(''));
+    expect(keys.filter((k) => k.length > 1).sort()).toEqual(['backspace', 'clear']);
+    await wrapper.get('[data-testid="keyboard-key-k"]').trigger('click');
+    expect(typed.value).toBe('K');
   });
 });
 
