@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { PublishedCatalogSchema, type CatalogUpdateStatus } from '@shared/schemas/province-catalog';
 import type { CatalogFile, ProcedureInput } from '@shared/schemas/procedure';
@@ -13,6 +14,8 @@ import { editionOf } from './province-catalog-service';
 /** The entity tag of an edition (GET /api/province/catalog/latest answers 304 when the office holds it). */
 export const editionTag = (version: number) => `"catalog-${version}"`;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The province's answer as checked here: TypeBox's Value.Check knows no string formats, so the date-time is a string. */
+const ReceivedSchema = Type.Composite([Type.Omit(PublishedCatalogSchema, ['publishedAt']), Type.Object({ publishedAt: Type.String({ maxLength: 40 }) })]);
 
 /**
  * The office side of the published catalog (issue 21): it asks its province for the latest edition (with the
@@ -71,7 +74,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         ...(held > 0 ? { ifNoneMatch: editionTag(held) } : {}),
       });
       if (r.status === 304 || r.status === 404) lastCheckedAt = Date.now();
-      if (r.status !== 200 || !Value.Check(PublishedCatalogSchema, r.body)) return;
+      if (r.status !== 200 || !Value.Check(ReceivedSchema, r.body)) return;
       lastCheckedAt = Date.now();
       const e = r.body;
       if (e.version <= held || repos.provinceLink.get()?.credential !== link.credential) return;
