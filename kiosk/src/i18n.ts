@@ -46,6 +46,7 @@ export const messages = {
       },
       detail: {
         code: 'Mã thủ tục: {code}',
+        basis: 'Danh mục theo {decision} (hiệu lực từ {date})',
         field: 'Lĩnh vực: {name}',
         time: 'Thời hạn giải quyết',
         fees: 'Phí, lệ phí',
@@ -168,6 +169,7 @@ export const messages = {
       },
       detail: {
         code: 'Procedure code: {code}',
+        basis: 'Catalog under {decision} (in force from {date})',
         field: 'Field: {name}',
         time: 'Processing time',
         fees: 'Fees and charges',
