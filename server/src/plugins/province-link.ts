@@ -22,8 +22,9 @@ export default fp(
           printersDown: app.printing.health().printers.filter((p) => p.state !== 'online').length,
           version: version.slice(0, 40),
         });
-        // Then whether the province published a newer catalog edition (a 304 while it has not).
-        await hub.catalogUpdate.check();
+        // Then whether the province published a newer catalog edition (a 304 while it has not); not when the
+        // heartbeat just failed, so an unreachable province costs one time-out per beat, not two.
+        if (hub.repos.provinceLink.get()?.last_error === null) await hub.catalogUpdate.check();
       } catch (err) {
         app.log.error({ err }, 'province heartbeat failed');
       } finally {
