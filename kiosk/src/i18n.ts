@@ -47,6 +47,7 @@ export const messages = {
       },
       detail: {
         code: 'Mã thủ tục: {code}',
+        basis: 'Danh mục theo {decision} (hiệu lực từ {date})',
         field: 'Lĩnh vực: {name}',
         time: 'Thời hạn giải quyết',
         fees: 'Phí, lệ phí',
@@ -170,6 +171,7 @@ export const messages = {
       },
       detail: {
         code: 'Procedure code: {code}',
+        basis: 'Catalog under {decision} (in force from {date})',
         field: 'Field: {name}',
         time: 'Processing time',
         fees: 'Fees and charges',

@@ -29,7 +29,7 @@ import healthRoutes from './routes/api/health';
 import hubRoutes from './routes/api/hub';
 import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
-import provinceRoutes from './routes/api/province';
+import provinceHubRoutes from './routes/province-hub-routes';
 import provinceLinkPlugin from './plugins/province-link';
 import { version } from './version';
 
@@ -154,7 +154,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(adminRoutes);
       await api.register(backupRoutes);
       // The office's queue, kiosks, counters, displays, dossiers; or the province's roll-up of its offices.
-      await api.register(options.config.role === 'province' ? provinceRoutes : officeRoutes);
+      await api.register(options.config.role === 'province' ? provinceHubRoutes : officeRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

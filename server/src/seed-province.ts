@@ -3,6 +3,7 @@ import type { Role } from '@shared/schemas/auth';
 import { hashPassword } from './passwords';
 import { DEFAULT_SETTINGS } from './repositories/settings-repository';
 import type { SeedReport } from './seed';
+import { readCatalogFile, SEED_CATALOG_FILE } from './services/catalog-service';
 import type { Hub } from './services/hub';
 
 const USERS: [string, string, Role][] = [
@@ -24,7 +25,8 @@ const SERVICES: [string, string][] = [
 
 /**
  * Seeds the demo province into an empty database: its two accounts, its offices (not enrolled: their tokens are
- * not kept), and 14 days of figures for each, as if the offices had sent them, so the board and reports show data.
+ * not kept), the shipped procedure catalog (not yet published), and 14 days of figures for each, as if the offices
+ * had sent them, so the board and reports show data.
  */
 export async function seedDemoProvince(hub: Hub, password?: string): Promise<SeedReport> {
   const pass = password ?? randomBytes(6).toString('base64url');
@@ -36,6 +38,10 @@ export async function seedDemoProvince(hub: Hub, password?: string): Promise<See
     USERS.forEach(([username, full_name, role], i) => {
       repos.users.insert({ username, full_name, role, password_hash: hashes[i] as string, must_change_password: password === undefined ? 1 : 0, created_at: now });
     });
+    // The catalog the province edits and publishes: the one shipped with motcua. Which queue service serves a
+    // procedure is each office's choice, so the province's catalog names none.
+    const catalog = readCatalogFile(SEED_CATALOG_FILE);
+    hub.catalog.load({ ...catalog, procedures: catalog.procedures.map((p) => ({ ...p, serviceCode: '' })) });
     OFFICES.forEach(([code, name], o) => {
       const id = repos.province.insert({ code, name, tokenHash: randomBytes(24).toString('base64url'), expiresAt: now, at: now });
       let seq = 0;

@@ -184,6 +184,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/province': A,
   'PUT /api/admin/province': A,
   'DELETE /api/admin/province': A,
+  'GET /api/admin/province/catalog': A,
+  'POST /api/admin/province/catalog/check': A,
+  'POST /api/admin/province/catalog/apply': A,
   'PUT /api/track/{trackingId}/phone': E,
   'GET /api/notifications/available': E,
 };

@@ -3,6 +3,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { BOOKING_CODE_ALPHABET } from '@shared/booking-code';
+import { useQueueStore } from '@ui/stores/queue';
 import { makeSnapshot } from '@ui/testing/fixtures';
 import { demoFields, makeProcedure, makeSummary } from '@ui/testing/procedure-fixtures';
 import App from '../../App.vue';
@@ -160,6 +161,15 @@ describe('ProcedureDetail', () => {
 
     expect(wrapper.get('[data-testid="detail-agency"]').text()).toContain('Ủy ban nhân dân cấp xã');
     expect(wrapper.get('[data-testid="detail-result"]').text()).toContain('Giấy khai sinh (bản chính)');
+  });
+
+  it('names the province decision the catalog follows, once the office applied one', async () => {
+    expect(detail().find('[data-testid="detail-basis"]').exists()).toBe(false);
+    const wrapper = detail();
+    const queue = useQueueStore();
+    queue.office = { ...makeSnapshot().office, catalogBasis: { decision: 'Quyết định số 123/QĐ-UBND', effectiveDate: '2026-12-15' } };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="detail-basis"]').text()).toBe('Danh mục theo Quyết định số 123/QĐ-UBND (hiệu lực từ 15/12/2026)');
   });
 
   it('tells that a document’s form is downloaded on the phone', () => {
