@@ -157,3 +157,29 @@ export async function startPrinter(delayMs = 0) {
     close: () => stop(child, { type: 'close' }),
   };
 }
+
+/** Lat(ency) summary of a series, ms. */
+export interface Lat {
+  n: number;
+  p50: number;
+  p99: number;
+}
+
+/** The simulated offices of a province (bench/province-offices.ts) in their own process. */
+export function startOffices() {
+  const child = forkTs('./province-offices.ts');
+  type Office = { code: string; credential: string };
+  return {
+    async backfill(url: string, offices: Office[], days: number) {
+      const done = next<{ records: number; ms: number; errors: number }>(child, 'backfilled');
+      child.send({ type: 'backfill', url, offices, days });
+      return done;
+    },
+    async steady(url: string, bareUrl: string, offices: Office[], seconds: number) {
+      const done = next<{ seconds: number; heartbeat: Lat; sync: Lat; bare: Lat; errors: number }>(child, 'steady');
+      child.send({ type: 'steady', url, bareUrl, offices, seconds });
+      return done;
+    },
+    close: () => stop(child, { type: 'close' }),
+  };
+}

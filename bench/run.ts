@@ -9,6 +9,7 @@ import { benchDisplays } from './displays';
 import { benchIssue } from './issue';
 import { f1 } from './lib';
 import { benchPrinting } from './printing';
+import { benchProvince } from './province';
 import { benchReads } from './reads';
 import { benchTrackers } from './trackers';
 import { benchScreenSoak } from './screen-soak';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     ['printing', () => benchPrinting(out, quick)],
     ['trackers', () => benchTrackers(out, quick)],
     ['busy day', () => benchBusyDay(out, quick)],
+    ['province', () => benchProvince(out, quick)],
     ['pages', async () => benchBundles(out)],
     ['screen soak', () => benchScreenSoak(out, quick)],
   ];

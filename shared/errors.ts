@@ -35,6 +35,10 @@ export const ErrorCode = {
   PROVINCE_TOKEN_REFUSED: 'PROVINCE_TOKEN_REFUSED',
   PROVINCE_UNREACHABLE: 'PROVINCE_UNREACHABLE',
   UNIT_CODE_REQUIRED: 'UNIT_CODE_REQUIRED',
+  CATALOG_EMPTY: 'CATALOG_EMPTY',
+  CATALOG_NOT_PUBLISHED: 'CATALOG_NOT_PUBLISHED',
+  CATALOG_EDITION_STALE: 'CATALOG_EDITION_STALE',
+  CATALOG_EDITION_UNKNOWN: 'CATALOG_EDITION_UNKNOWN',
   PRINTER_NOT_FOUND: 'PRINTER_NOT_FOUND',
   NO_PRINTER: 'NO_PRINTER',
   DOSSIER_NOT_FOUND: 'DOSSIER_NOT_FOUND',
@@ -238,6 +242,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
   UNIT_CODE_REQUIRED: {
     vi: 'Chưa có mã định danh đơn vị: nhập mã đơn vị trong Cài đặt văn phòng (hoặc kèm theo khi kết nối).',
     en: 'No unit identifier: set the unit code in the office settings (or give it when connecting).',
+  },
+  // The province's published catalog (issue 21).
+  CATALOG_EMPTY: { vi: 'Danh mục chưa có thủ tục nào: không thể công bố danh mục rỗng.', en: 'The catalog holds no procedure: an empty catalog cannot be published.' },
+  CATALOG_NOT_PUBLISHED: { vi: 'Tỉnh chưa công bố bản danh mục nào.', en: 'The province has not published any catalog edition yet.' },
+  CATALOG_EDITION_STALE: {
+    vi: 'Bản danh mục này cũ hơn bản văn phòng đang áp dụng hoặc đã có bản mới hơn. Tải lại trang để xem bản cập nhật mới nhất.',
+    en: 'This catalog edition is older than the one applied, or a newer one arrived. Reload to see the latest update.',
+  },
+  CATALOG_EDITION_UNKNOWN: {
+    vi: 'Văn phòng chưa nhận được bản danh mục này từ tỉnh. Bấm “Kiểm tra bản cập nhật” rồi thử lại.',
+    en: 'The office has not received this catalog edition from the province. Check for updates, then try again.',
   },
   WEBHOOK_NOT_FOUND: { vi: 'Không tìm thấy địa chỉ nhận sự kiện (webhook); có thể đã bị xóa. Hãy tải lại trang.', en: 'Webhook endpoint not found; it may have been removed. Reload the page.' },
   WEBHOOK_URL_NOT_ALLOWED: {

@@ -49,3 +49,21 @@ describe('ticket numbers', () => {
     expect(wrappedNumber(1, 3, 3)).toBe(3);
   });
 });
+
+describe('localParts (offset cached per quarter hour) agrees with the Intl formatter', () => {
+  const viaIntl = (date: Date, timeZone: string) => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday ?? '');
+    return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second), weekday };
+  };
+  // Vietnam, zones with summer time (one switching on the half hour) and one a quarter hour off.
+  const zones = ['Asia/Ho_Chi_Minh', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+  it.each(zones)('%s: every 7 minutes 13 seconds across 2026 summer-time switches, and around midnight', (zone) => {
+    const days = ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01', '2026-12-31'];
+    for (const day of days) {
+      const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+      for (let ms = start; ms < start + 3 * 86_400_000; ms += 433_000) expect(localParts(new Date(ms), zone), `${zone} ${new Date(ms).toISOString()}`).toEqual(viaIntl(new Date(ms), zone));
+    }
+  });
+});

@@ -40,8 +40,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock parts of `date` in `timeZone` (an IANA name such as Asia/Ho_Chi_Minh). */
-export function localParts(date: Date, timeZone: string): LocalParts {
+/** Wall-clock parts of `date` in `timeZone`, read from the Intl formatter (slow: tens of microseconds). */
+function formattedParts(date: Date, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(date)) parts[p.type] = p.value;
   return {
@@ -52,6 +52,41 @@ export function localParts(date: Date, timeZone: string): LocalParts {
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAYS[parts.weekday ?? 'Sun'] ?? 0,
+  };
+}
+
+/** Offsets are read once per quarter hour of UTC: every transition of today's time zones falls on one. */
+const OFFSET_SPAN_MS = 15 * 60_000;
+const offsets = new Map<string, { span: number; offsetMs: number }>();
+
+/** The zone's offset from UTC (ms) at the start of `ms`'s quarter hour, cached for that quarter hour. */
+function offsetAt(ms: number, timeZone: string): number {
+  const span = Math.floor(ms / OFFSET_SPAN_MS);
+  const cached = offsets.get(timeZone);
+  if (cached?.span === span) return cached.offsetMs;
+  const start = span * OFFSET_SPAN_MS;
+  const p = formattedParts(new Date(start), timeZone);
+  const offsetMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+  offsets.set(timeZone, { span, offsetMs });
+  return offsetMs;
+}
+
+/**
+ * Wall-clock parts of `date` in `timeZone` (an IANA name such as Asia/Ho_Chi_Minh): UTC arithmetic on the zone's
+ * offset, which the Intl formatter gives once per quarter hour (the issue path formats several dates per ticket).
+ */
+export function localParts(date: Date, timeZone: string): LocalParts {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return formattedParts(date, timeZone);
+  const local = new Date(ms + offsetAt(ms, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFee, formatFeeVnd, formatMoneyVnd } from './format';
+import { formatFee, formatFeeVnd, formatIsoDay, formatMoneyVnd } from './format';
 
 describe('formatMoneyVnd', () => {
   it.each([
@@ -34,5 +34,15 @@ describe('formatFee', () => {
     [{ amount: null, unit: '', note: 'Theo Nghị quyết của HĐND tỉnh' }, 'Theo Nghị quyết của HĐND tỉnh'],
   ])('%o → %s', (fee, text) => {
     expect(formatFee(fee, 'Miễn phí')).toBe(text);
+  });
+});
+
+describe('formatIsoDay', () => {
+  it.each([
+    ['2026-12-15', '15/12/2026'],
+    ['2027-01-01', '01/01/2027'],
+    ['15/12/2026', '15/12/2026'],
+  ])('%s → %s', (day, text) => {
+    expect(formatIsoDay(day)).toBe(text);
   });
 });

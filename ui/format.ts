@@ -22,3 +22,9 @@ export function formatFee(fee: { amount: number | null; unit: string; note: stri
   if (fee.amount === 0) return free;
   return formatFeeVnd(fee.amount, fee.unit);
 }
+
+/** A calendar day as Vietnamese write it: "2026-12-15" → "15/12/2026" (anything else is returned as is). */
+export function formatIsoDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}

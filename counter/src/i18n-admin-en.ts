@@ -175,6 +175,7 @@ export const adminEn: typeof adminVi = {
         province_connect: 'Connect to the province',
         province_disconnect: 'Disconnect from the province',
       },
+      catalog: { edition_apply: "Apply the province's published catalog" },
     },
   },
   settings: {

@@ -198,6 +198,7 @@ export const adminVi = {
         province_connect: 'Kết nối với tỉnh',
         province_disconnect: 'Ngắt kết nối với tỉnh',
       },
+      catalog: { edition_apply: 'Áp dụng danh mục do tỉnh công bố' },
     },
   },
   settings: {

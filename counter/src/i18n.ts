@@ -5,6 +5,7 @@ import { catalogEn, catalogVi } from './components/admin/catalog/i18n-catalog';
 import { bookingsEn, bookingsVi } from './components/bookings/i18n-bookings';
 import { dossiersEn, dossiersVi } from './components/dossiers/i18n-dossiers';
 import { provinceEn, provinceVi } from './components/province/i18n-province';
+import { provinceCatalogEn, provinceCatalogVi } from './components/province/i18n-province-catalog';
 import { monitorEn, monitorVi, reportsEn, reportsVi } from './components/reports/i18n-reports';
 
 /**
@@ -289,7 +290,7 @@ export const messages = {
 /** The console's vue-i18n instance (shared messages merged in). */
 export function createCounterI18n() {
   return createAppI18n({
-    vi: { ...messages.vi, admin: adminVi, catalog: catalogVi, reports: reportsVi, monitor: monitorVi, dossiers: dossiersVi, province: provinceVi, bookings: bookingsVi },
-    en: { ...messages.en, admin: adminEn, catalog: catalogEn, reports: reportsEn, monitor: monitorEn, dossiers: dossiersEn, province: provinceEn, bookings: bookingsEn },
+    vi: { ...messages.vi, admin: adminVi, catalog: catalogVi, reports: reportsVi, monitor: monitorVi, dossiers: dossiersVi, province: provinceVi, provinceCatalog: provinceCatalogVi, bookings: bookingsVi },
+    en: { ...messages.en, admin: adminEn, catalog: catalogEn, reports: reportsEn, monitor: monitorEn, dossiers: dossiersEn, province: provinceEn, provinceCatalog: provinceCatalogEn, bookings: bookingsEn },
   });
 }

@@ -3,6 +3,7 @@ import { timeLimitMessages } from './components/common/time-limit-messages';
 import { kioskAppointmentMessages } from './components/appointment/messages';
 import { kioskDossierMessages } from './components/dossier/messages';
 import { idCardMessages } from './components/id-card/messages';
+import { ticketSmsMessages } from './components/ticket/sms-messages';
 
 /** Kiosk texts (top-level keys must not clash with the shared ones: errors, priority, connection, language, devicePairing). Vietnamese first; citizens may be elderly, so short, polite, plain sentences. */
 export const messages = {
@@ -46,6 +47,7 @@ export const messages = {
       },
       detail: {
         code: 'Mã thủ tục: {code}',
+        basis: 'Danh mục theo {decision} (hiệu lực từ {date})',
         field: 'Lĩnh vực: {name}',
         time: 'Thời hạn giải quyết',
         fees: 'Phí, lệ phí',
@@ -127,6 +129,7 @@ export const messages = {
     ...kioskAppointmentMessages.vi,
     ...idCardMessages.vi,
     ...timeLimitMessages.vi,
+    ...ticketSmsMessages.vi,
   },
   en: {
     app: { title: 'Ticket kiosk' },
@@ -168,6 +171,7 @@ export const messages = {
       },
       detail: {
         code: 'Procedure code: {code}',
+        basis: 'Catalog under {decision} (in force from {date})',
         field: 'Field: {name}',
         time: 'Processing time',
         fees: 'Fees and charges',
@@ -249,6 +253,7 @@ export const messages = {
     ...kioskAppointmentMessages.en,
     ...idCardMessages.en,
     ...timeLimitMessages.en,
+    ...ticketSmsMessages.en,
   },
 };
 

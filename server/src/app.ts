@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import SerializerSelector from '@fastify/fast-json-stringify-compiler';
@@ -18,6 +17,7 @@ import backupPlugin from './plugins/backup';
 import connectionLimits from './plugins/connection-limits';
 import originCheck from './plugins/origin-check';
 import publicDoor from './plugins/public-door';
+import { securityHeaders } from './plugins/security-headers';
 import hubPlugin from './plugins/hub';
 import printingPlugin from './plugins/printing';
 import socketIoPlugin from './plugins/socket-io';
@@ -29,7 +29,7 @@ import healthRoutes from './routes/api/health';
 import hubRoutes from './routes/api/hub';
 import officeRoutes from './routes/office-routes';
 import publicLinks from './routes/public-links';
-import provinceRoutes from './routes/api/province';
+import provinceHubRoutes from './routes/province-hub-routes';
 import provinceLinkPlugin from './plugins/province-link';
 import { version } from './version';
 
@@ -101,26 +101,7 @@ export async function buildApp(options: AppOptions) {
     },
   });
   // Security headers. Plain HTTP on the office LAN: no HSTS and no upgrade of requests to https.
-  await app.register(helmet, {
-    hsts: false,
-    crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        mediaSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  app.addHook('onRequest', securityHeaders());
   // Bodies are JSON, or the file types an upload route registers itself: no text/plain, the one type besides
   // urlencoded and multipart that a page of another origin can send without asking first.
   app.removeContentTypeParser('text/plain');
@@ -173,7 +154,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(adminRoutes);
       await api.register(backupRoutes);
       // The office's queue, kiosks, counters, displays, dossiers; or the province's roll-up of its offices.
-      await api.register(options.config.role === 'province' ? provinceRoutes : officeRoutes);
+      await api.register(options.config.role === 'province' ? provinceHubRoutes : officeRoutes);
       api.get('/openapi.json', { config: { allow: Allow.everyone }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -4,6 +4,7 @@ import type { DayFacts } from '@shared/schemas/province-facts';
 import { hashPassword } from './passwords';
 import { DEFAULT_SETTINGS } from './repositories/settings-repository';
 import type { SeedReport } from './seed';
+import { readCatalogFile, SEED_CATALOG_FILE } from './services/catalog-service';
 import type { Hub } from './services/hub';
 
 const USERS: [string, string, Role][] = [
@@ -73,8 +74,8 @@ function demoDay(day: string, d: number, o: number): DayFacts {
 
 /**
  * Seeds the demo province into an empty database: its two accounts, its offices (not enrolled: their tokens are
- * not kept), and 60 days of facts for each (queue, dossiers, ratings), as if the offices had sent them, so the board
- * and the reports (with their previous period) show data.
+ * not kept), the shipped procedure catalog (not yet published), and 60 days of facts for each (queue, dossiers,
+ * ratings), as if the offices had sent them, so the board and the reports (with their previous period) show data.
  */
 export async function seedDemoProvince(hub: Hub, password?: string): Promise<SeedReport> {
   const pass = password ?? randomBytes(6).toString('base64url');
@@ -86,6 +87,10 @@ export async function seedDemoProvince(hub: Hub, password?: string): Promise<See
     USERS.forEach(([username, full_name, role], i) => {
       repos.users.insert({ username, full_name, role, password_hash: hashes[i] as string, must_change_password: password === undefined ? 1 : 0, created_at: now });
     });
+    // The catalog the province edits and publishes: the one shipped with motcua. Which queue service serves a
+    // procedure is each office's choice, so the province's catalog names none.
+    const catalog = readCatalogFile(SEED_CATALOG_FILE);
+    hub.catalog.load({ ...catalog, procedures: catalog.procedures.map((p) => ({ ...p, serviceCode: '' })) });
     OFFICES.forEach(([code, name], o) => {
       const id = repos.province.insert({ code, name, tokenHash: randomBytes(24).toString('base64url'), expiresAt: now, at: now });
       // 60 days: the report's default view (the last 30 days) and its previous period both have figures.

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { VN_MOBILE_PATTERN } from '../phone-number';
 import { Nullable, StringEnum } from './common';
 
 /** Where a message goes out: an SMS provider or Zalo ZNS, both HTTP APIs. */
@@ -56,9 +57,12 @@ export const TestSendBodySchema = Type.Object(
 export const GatewayAnswerSchema = Type.Object({ ok: Type.Boolean(), code: Nullable(Type.Integer()), body: Type.String(), error: Nullable(Type.String()), text: Type.String() });
 export type GatewayAnswer = Static<typeof GatewayAnswerSchema>;
 
-/** `PUT /api/track/:trackingId/phone`: the citizen asks for messages about their ticket (consent by this request). */
+/**
+ * `PUT /api/track/:trackingId/phone` (the phone's tracking page, the kiosk's ticket screen): the citizen asks for
+ * messages about their ticket at a Vietnamese mobile number (consent by this request).
+ */
 export const TicketPhoneBodySchema = Type.Object(
-  { phone: Type.String({ minLength: 9, maxLength: 15, pattern: '^\\+?[0-9]+$' }), consent: Type.Literal(true) },
+  { phone: Type.String({ maxLength: 15, pattern: VN_MOBILE_PATTERN }), consent: Type.Literal(true) },
   { additionalProperties: false },
 );
 

@@ -1,3 +1,4 @@
+import { CatalogBasisSchema } from './province-catalog';
 import { Type, type Static } from '@sinclair/typebox';
 import { PRIORITY_GROUPS } from '../priority';
 import { ClockTimeSchema, StringEnum } from './common';
@@ -87,5 +88,7 @@ export const OfficePublicSchema = Type.Object({
   publicUrl: Type.String(),
   /** The kiosk's time limits, seconds (absent from an older hub: the kiosk then uses 30 and 120). */
   kioskTimeLimits: Type.Optional(Type.Object({ idleSeconds: Type.Integer(), readingSeconds: Type.Integer() })),
+  /** The province's decision the procedure listing follows (the catalog edition applied last); null when none. */
+  catalogBasis: Type.Optional(Type.Union([CatalogBasisSchema, Type.Null()])),
 });
 export type OfficePublic = Static<typeof OfficePublicSchema>;

@@ -102,6 +102,8 @@ export const ErasureReplySchema = Type.Object({
   kept: Type.Array(KeptRecordSchema),
   /** Booking codes whose name, phone and ID number were erased (future ones cancelled first). */
   appointments: Type.Optional(Type.Array(Type.String())),
+  /** Outbox copies erased: personal fields of events about these records, phones given for tickets and in the message log. */
+  copies: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type ErasureReply = Static<typeof ErasureReplySchema>;
 

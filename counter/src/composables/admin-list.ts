@@ -9,6 +9,8 @@ const LOADERS = {
   counters: 'loadCounters',
   users: 'loadUsers',
   backups: 'loadBackups',
+  webhooks: 'loadWebhooks',
+  apiKeys: 'loadApiKeys',
 } as const satisfies Record<AdminResource, string>;
 
 export interface AdminListOptions {

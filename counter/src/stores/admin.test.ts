@@ -68,3 +68,21 @@ describe('admin store: accounts', () => {
     expect(admin.toast?.key).toBe('admin.users.unlockedToast');
   });
 });
+
+describe('admin store: webhook endpoints and API keys', () => {
+  const fetchMock = useFetchMock();
+
+  it('loads each list into its section state; a failed command shows in that section until the next load', async () => {
+    const admin = useAdminStore();
+    fetchMock.mockImplementation(async (url) => (String(url) === '/api/admin/webhooks' ? reply([{ id: 1, url: 'https://x.vn/hook' }]) : reply({ code: 'FORBIDDEN', message: 'x' }, 403)));
+    await admin.loadWebhooks();
+    await admin.loadApiKeys();
+    expect(admin.webhooks).toEqual([{ id: 1, url: 'https://x.vn/hook' }]);
+    expect(admin.loadErrors).toEqual({ apiKeys: 'FORBIDDEN' });
+    admin.showError('webhooks', new ApiError(404, 'WEBHOOK_NOT_FOUND', 'x'));
+    expect(admin.loadErrors.webhooks).toBe('WEBHOOK_NOT_FOUND');
+    await admin.loadWebhooks();
+    expect(admin.loadErrors.webhooks).toBeUndefined();
+    expect(admin.loading).toMatchObject({ webhooks: false, apiKeys: false });
+  });
+});

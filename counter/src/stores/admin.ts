@@ -3,6 +3,7 @@ import { ref, type Ref } from 'vue';
 import type { ErrorCode } from '@shared/errors';
 import type { CounterAdmin, CounterInput, ServiceAdmin, ServiceInput, UserAdmin, UserCreate, UserUpdate } from '@shared/schemas/admin';
 import type { ApprovePairingBody, Device } from '@shared/schemas/device';
+import type { ApiKey, WebhookEndpoint } from '@shared/schemas/integrations';
 import type { OfficeSettings } from '@shared/schemas/office';
 import type { QueueSnapshot } from '@shared/schemas/queue';
 import { errorCodeOf, request } from '@ui/api';
@@ -22,7 +23,7 @@ export interface BackupFile {
 }
 
 /** What a list holds, for the loading/error state of its section. */
-export type AdminResource = 'devices' | 'settings' | 'services' | 'counters' | 'users' | 'backups';
+export type AdminResource = 'devices' | 'settings' | 'services' | 'counters' | 'users' | 'backups' | 'webhooks' | 'apiKeys';
 
 const TOAST_MS = 4000;
 
@@ -33,7 +34,8 @@ function upsert<T extends { id: number }>(list: Ref<T[]>, item: T): void {
 }
 
 /**
- * Office administration (admin role): devices, settings, services, counters, accounts, backups. Loads put the hub's
+ * Office administration (admin role): devices, settings, services, counters, accounts, backups, webhook endpoints and
+ * API keys. Loads put the hub's
  * data in the lists; saves throw the hub's ApiError to the form that asked (it shows the messages next to
  * its fields) and, on success, update the list and show a toast.
  */
@@ -47,6 +49,8 @@ export const useAdminStore = defineStore('admin', () => {
   const users = ref<UserAdmin[]>([]);
   /** Newest first, as the hub lists them. */
   const backups = ref<BackupFile[]>([]);
+  const webhooks = ref<WebhookEndpoint[]>([]);
+  const apiKeys = ref<ApiKey[]>([]);
   const loading = ref<Partial<Record<AdminResource, boolean>>>({});
   const loadErrors = ref<Partial<Record<AdminResource, ErrorCode>>>({});
   const toast = ref<AdminToast | null>(null);
@@ -75,6 +79,11 @@ export const useAdminStore = defineStore('admin', () => {
     } finally {
       loading.value = { ...loading.value, [resource]: false };
     }
+  }
+
+  /** A section's command failed (not a load): its message shows where a load error would, until the next load. */
+  function showError(resource: AdminResource, error: unknown): void {
+    loadErrors.value = { ...loadErrors.value, [resource]: errorCodeOf(error) };
   }
 
   const loadDevices = () =>
@@ -222,6 +231,16 @@ export const useAdminStore = defineStore('admin', () => {
     await loadBackups();
   }
 
+  const loadWebhooks = () =>
+    load('webhooks', async () => {
+      webhooks.value = await request<WebhookEndpoint[]>('GET', '/api/admin/webhooks');
+    });
+
+  const loadApiKeys = () =>
+    load('apiKeys', async () => {
+      apiKeys.value = await request<ApiKey[]>('GET', '/api/admin/api-keys');
+    });
+
   return {
     devices,
     settings,
@@ -230,11 +249,14 @@ export const useAdminStore = defineStore('admin', () => {
     counters,
     users,
     backups,
+    webhooks,
+    apiKeys,
     loading,
     loadErrors,
     toast,
     notify,
     dismissToast,
+    showError,
     loadDevices,
     pairDevice,
     revokeDevice,
@@ -254,5 +276,7 @@ export const useAdminStore = defineStore('admin', () => {
     unlockUser,
     loadBackups,
     backupNow,
+    loadWebhooks,
+    loadApiKeys,
   };
 });

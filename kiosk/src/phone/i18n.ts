@@ -44,6 +44,7 @@ export const messages = {
       back: 'Danh sách thủ tục',
       missing: 'Không tìm thấy thủ tục này. Thủ tục có thể đã thôi áp dụng; xin tra cứu lại.',
       code: 'Mã thủ tục',
+      basis: 'Danh mục theo {decision} (hiệu lực từ {date})',
       field: 'Lĩnh vực',
       level: { xa: 'Cấp xã', tinh: 'Cấp tỉnh', trung_uong: 'Cấp trung ương' },
       online: {
@@ -106,6 +107,7 @@ export const messages = {
       back: 'All procedures',
       missing: 'This procedure was not found. It may no longer apply; please search again.',
       code: 'Procedure code',
+      basis: 'Catalog under {decision} (in force from {date})',
       field: 'Field',
       level: { xa: 'Commune level', tinh: 'Provincial level', trung_uong: 'Central level' },
       online: {

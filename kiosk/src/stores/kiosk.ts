@@ -9,6 +9,7 @@ import { ApiError, request } from '@ui/api';
 import { useDeviceStore } from '@ui/stores/device';
 import { useQueueStore } from '@ui/stores/queue';
 import { useDossierLookupStore } from '../components/dossier/dossier-lookup';
+import { useTicketSmsStore } from '../components/ticket/ticket-sms';
 import { useIdentityStore } from './identity';
 import { useLookupStore } from './lookup';
 
@@ -28,6 +29,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   const lookup = useLookupStore();
   const dossierLookup = useDossierLookupStore();
   const identity = useIdentityStore();
+  const ticketSms = useTicketSmsStore();
   const step = ref<KioskStep>('home');
   /** A booking code read by a scanner, for the check-in screen to take (and clear) as it opens. */
   const scannedBooking = ref<string | null>(null);
@@ -149,9 +151,10 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
-  /** Back to the service list, forgetting the ticket on screen, anything looked up and the scanned citizen. */
+  /** Back to the service list, forgetting the ticket on screen (and a phone number typed for it), anything looked up and the scanned citizen. */
   function reset(): void {
     identity.forget();
+    ticketSms.forget();
     lookup.reset();
     dossierLookup.reset();
     cameFrom.value = 'home';

@@ -10,6 +10,11 @@ export interface OutboxConsumer {
   wants(type: string): boolean;
   /** One attempt; resolves (never rejects) with what the receiver answered. */
   send(event: OutboxEventRow): Promise<AttemptResult>;
+  /**
+   * Never dead-lettered: retried (at most `retryMaxMs` apart) until delivered or the consumer is removed. For the
+   * province sync, where a WAN down over a long weekend must not lose a single day's figures.
+   */
+  persistent?: boolean;
 }
 
 /** Delivery timing (configurable so tests need not wait hours). */
@@ -64,7 +69,7 @@ export function createDispatcher(deps: { db: Db; outbox: OutboxRepository; consu
         return outbox.delivery(c.key, id);
       }
     }
-    outbox.setCursor(c.key, cursor);
+    outbox.passCursor(c.key, cursor, at);
     return undefined;
   });
 
@@ -85,7 +90,7 @@ export function createDispatcher(deps: { db: Db; outbox: OutboxRepository; consu
       const r: AttemptResult = event ? await c.send(event) : { ok: false, code: null, error: 'event gone' };
       const at = Date.now();
       if (r.ok) outbox.recordAttempt(d.id, at, r, 'delivered', null);
-      else if (at - d.created_at >= timing.giveUpAfterMs || !event) outbox.recordAttempt(d.id, at, r, 'dead', null);
+      else if (!event || (!c.persistent && at - d.created_at >= timing.giveUpAfterMs)) outbox.recordAttempt(d.id, at, r, 'dead', null);
       else outbox.recordAttempt(d.id, at, r, 'pending', at + backoff(timing, d.attempts + 1));
     }
   }

@@ -14,16 +14,30 @@ const MAX_ERROR = 300;
  * One JSON POST to the province hub (`base` + `path`), with the office's credential when it has one. Never throws:
  * an unreachable province is a reply with `status: null`. Redirects are not followed.
  */
-export async function provincePost(base: string, path: string, body: unknown, opts: { credential?: string; timeoutMs: number }): Promise<ProvinceReply> {
+export function provincePost(base: string, path: string, body: unknown, opts: { credential?: string; timeoutMs: number }): Promise<ProvinceReply> {
+  return provinceRequest(base, path, { ...opts, method: 'POST', body });
+}
+
+/** One GET from the province hub; with `ifNoneMatch`, a 304 (nothing newer) costs no body. Never throws. */
+export function provinceGet(base: string, path: string, opts: { credential?: string; timeoutMs: number; ifNoneMatch?: string }): Promise<ProvinceReply> {
+  return provinceRequest(base, path, { ...opts, method: 'GET' });
+}
+
+async function provinceRequest(
+  base: string,
+  path: string,
+  opts: { method: 'GET' | 'POST'; body?: unknown; credential?: string; timeoutMs: number; ifNoneMatch?: string },
+): Promise<ProvinceReply> {
   try {
     const res = await fetch(`${base}${path}`, {
-      method: 'POST',
+      method: opts.method,
       headers: {
-        'content-type': 'application/json',
+        ...(opts.method === 'POST' ? { 'content-type': 'application/json' } : {}),
         'user-agent': `motcua-office/${version}`,
         ...(opts.credential ? { 'x-motcua-office': opts.credential } : {}),
+        ...(opts.ifNoneMatch ? { 'if-none-match': opts.ifNoneMatch } : {}),
       },
-      body: JSON.stringify(body),
+      ...(opts.method === 'POST' ? { body: JSON.stringify(opts.body) } : {}),
       redirect: 'manual',
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
@@ -34,7 +48,7 @@ export async function provincePost(base: string, path: string, body: unknown, op
     } catch {
       json = null;
     }
-    const ok = res.status >= 200 && res.status < 300;
+    const ok = (res.status >= 200 && res.status < 300) || res.status === 304;
     const code = (json as { code?: unknown } | null)?.code;
     return { status: res.status, body: json, error: ok ? null : `HTTP ${res.status}${typeof code === 'string' ? ` ${code}` : ''}` };
   } catch (err) {

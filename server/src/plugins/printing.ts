@@ -25,13 +25,16 @@ export default fp(
     const logo = () => hub.logo.get()?.bytes ?? null;
     const service = printService(hub.ctx, hub.queue, logo, queue.hooks);
     service.syncDefault(cfg.defaultPrinter);
-    hub.tickets.onIssued((issued) => {
+    // The paper tickets are queued in the issue's own commit (a failure there never fails the issue: the citizen still
+    // has the on-screen ticket and staff can reprint), and the printers are woken once it is committed.
+    hub.tickets.onIssuing((issued) => {
       try {
         service.enqueueIssued(issued);
       } catch (err) {
         app.log.error({ err, ticketIds: issued.map((i) => i.ticket.id) }, 'could not queue the ticket print jobs');
       }
     });
+    hub.tickets.onIssued(() => service.wakeIssued());
     app.decorate('printing', service);
     app.decorate('printQueue', queue);
     app.addHook('onReady', async () => queue.start(service));

@@ -3,7 +3,8 @@ import { version } from '../version';
 
 /**
  * The office's heartbeat to its province hub (every 30 s, PROVINCE_HEARTBEAT_MS): waiting citizens, the longest wait,
- * open counters, printers down, version. A failed one only changes the link's state; nothing else waits on it.
+ * open counters, printers down, version; then a check for a newer published catalog. A failed one only changes the
+ * link's state; nothing else waits on it.
  */
 export default fp(
   async (app) => {
@@ -21,6 +22,9 @@ export default fp(
           printersDown: app.printing.health().printers.filter((p) => p.state !== 'online').length,
           version: version.slice(0, 40),
         });
+        // Then whether the province published a newer catalog edition (a 304 while it has not); not when the
+        // heartbeat just failed, so an unreachable province costs one time-out per beat, not two.
+        if (hub.repos.provinceLink.get()?.last_error === null) await hub.catalogUpdate.check();
       } catch (err) {
         app.log.error({ err }, 'province heartbeat failed');
       } finally {

@@ -33,6 +33,8 @@ export function notificationsRepository(db: Db) {
     ),
     recent: db.prepare<[number], SendRow>('SELECT * FROM notification_sends ORDER BY at DESC, id DESC LIMIT ?'),
     dropContacts: db.prepare<[string]>('DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE business_day < ?)'),
+    dropContactsOf: db.prepare<[string]>('DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT value FROM json_each(?))'),
+    erasePhonesOf: db.prepare<[string]>("UPDATE notification_sends SET phone = '***' WHERE target IN (SELECT value FROM json_each(?)) AND phone <> '***'"),
     maskPhones: db.prepare<[number]>("UPDATE notification_sends SET phone = '***' || substr(phone, -3) WHERE at < ? AND phone NOT LIKE '***%'"),
   };
   return {
@@ -45,5 +47,11 @@ export function notificationsRepository(db: Db) {
     recent: (limit: number) => s.recent.all(limit),
     /** Retention: phones given for tickets of days before `day` (their tickets are closed), and the log's phones before `before`. */
     forget: (day: string, before: number): number => s.dropContacts.run(day).changes + s.maskPhones.run(before).changes,
+    /**
+     * A citizen's erasure: the phones given for `ticketIds` deleted, and the message log's phones of `targets`
+     * ('ticket:<id>', 'dossier:<id>', 'appointment:<id>') blanked to '***' (not even the last digits); returns the rows changed.
+     */
+    eraseFor: (ticketIds: readonly number[], targets: readonly string[]): number =>
+      s.dropContactsOf.run(JSON.stringify(ticketIds)).changes + s.erasePhonesOf.run(JSON.stringify(targets)).changes,
   };
 }

@@ -36,6 +36,9 @@ export interface AttemptResult {
  * The transactional outbox: `append` runs inside the caller's transaction (the change and its event commit together);
  * consumers read the stream in `seq` order through their cursor, one pending delivery at a time.
  */
+/** How often a cursor moved only past unwanted events is written. */
+export const CURSOR_WRITE_MS = 1000;
+
 export function outboxRepository(db: Db) {
   const s = {
     append: db.prepare('INSERT INTO outbox_events (id, type, at, data) VALUES (?, ?, ?, ?)'),
@@ -71,6 +74,18 @@ export function outboxRepository(db: Db) {
     ),
   };
   const listeners: (() => void)[] = [];
+  /**
+   * Cursors moved past events a consumer does not want, not yet written: writing each move would cost a durable commit
+   * per event-loop turn on the issue path. Written at most once per CURSOR_WRITE_MS; a crash only makes the consumer
+   * read those unwanted events again (and skip them again).
+   */
+  const unsaved = new Map<string, { seq: number; writtenAt: number }>();
+  /** `fields` (and `idKey`) are names from shared/ (PERSONAL_FIELDS), never input: safe to put in the SQL text. */
+  function strip(type: string, fields: readonly string[], where: string, param: number | string): number {
+    const paths = fields.map((f) => `'$.${f}'`).join(', ');
+    const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
+    return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND ${where} AND (${present})`).run(type, param).changes;
+  }
   return {
     /** Appends an event; must run inside the transaction of the change it reports. Returns its sequence number. */
     append(type: string, at: number, data: unknown): number {
@@ -83,8 +98,18 @@ export function outboxRepository(db: Db) {
     maxSeq: (): number => s.maxSeq.get()?.seq ?? 0,
     bySeq: (seq: number) => s.bySeq.get(seq),
     after: (seq: number, limit: number) => s.after.all(seq, limit),
-    cursor: (consumer: string): number | undefined => s.cursor.get(consumer)?.last_seq,
-    setCursor: (consumer: string, seq: number) => void s.setCursor.run(consumer, seq),
+    cursor: (consumer: string): number | undefined => unsaved.get(consumer)?.seq ?? s.cursor.get(consumer)?.last_seq,
+    setCursor(consumer: string, seq: number): void {
+      unsaved.delete(consumer);
+      s.setCursor.run(consumer, seq);
+    },
+    /** Moves a cursor past unwanted events (the dispatcher's scan); written now only if the last write is old. */
+    passCursor(consumer: string, seq: number, at: number): void {
+      const last = unsaved.get(consumer);
+      if (last && at - last.writtenAt < CURSOR_WRITE_MS) return void (last.seq = seq);
+      s.setCursor.run(consumer, seq);
+      unsaved.set(consumer, { seq, writtenAt: at });
+    },
     firstPending: (consumer: string) => s.firstPending.get(consumer),
     addDelivery: (consumer: string, seq: number, at: number): number => Number(s.addDelivery.run(consumer, seq, at, at).lastInsertRowid),
     recordAttempt(id: number, at: number, r: AttemptResult, status: DeliveryRow['status'], nextAt: number | null): void {
@@ -96,17 +121,24 @@ export function outboxRepository(db: Db) {
     deliveries: (consumer: string, limit: number) => s.list.all(consumer, limit),
     counts: (consumer: string) => s.counts.get(consumer) ?? { pending: 0, dead: 0 },
     /** Removes `fields` from the data of `type` events older than `before` (retention); returns the rows changed. */
-    stripFields(type: string, fields: readonly string[], before: number): number {
-      const paths = fields.map((f) => `'$.${f}'`).join(', ');
-      const present = fields.map((f) => `json_extract(data, '$.${f}') IS NOT NULL`).join(' OR ');
-      return db.prepare(`UPDATE outbox_events SET data = json_remove(data, ${paths}) WHERE type = ? AND at < ? AND (${present})`).run(type, before).changes;
-    },
+    stripFields: (type: string, fields: readonly string[], before: number): number => strip(type, fields, 'at < ?', before),
+    /**
+     * Removes `fields` from the data of `type` events about one of `ids` (their `idKey`: a citizen's erasure, inside its
+     * transaction); returns the rows changed.
+     */
+    stripFieldsOf: (type: string, fields: readonly string[], idKey: string, ids: readonly number[]): number =>
+      ids.length ? strip(type, fields, `json_extract(data, '$.${idKey}') IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)) : 0,
     /** Drops finished deliveries created before `deliveriesBefore` (real time), then the events nobody needs any more. */
     prune(deliveriesBefore: number, eventsBefore: number): { deliveries: number; events: number } {
-      return db.transaction(() => ({ deliveries: s.pruneDeliveries.run(deliveriesBefore).changes, events: s.pruneEvents.run(eventsBefore).changes }))();
+      return db.transaction(() => {
+        // The cursors as far as they really are, so pruning sees every event all consumers have passed.
+        for (const [consumer, c] of unsaved) s.setCursor.run(consumer, c.seq);
+        return { deliveries: s.pruneDeliveries.run(deliveriesBefore).changes, events: s.pruneEvents.run(eventsBefore).changes };
+      })();
     },
     /** Forgets a consumer (its endpoint was deleted). */
     drop(consumer: string): void {
+      unsaved.delete(consumer);
       s.dropDeliveries.run(consumer);
       s.dropCursor.run(consumer);
     },

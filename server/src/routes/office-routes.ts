@@ -6,6 +6,7 @@ import appointmentAdminRoutes from './api/appointments-admin';
 import calendarRoutes from './api/calendar';
 import catalogAdminRoutes from './api/catalog-admin';
 import catalogFilesRoutes from './api/catalog-files';
+import catalogUpdateRoutes from './api/catalog-update';
 import counterRoutes from './api/counters';
 import deviceRoutes from './api/devices';
 import displayRoutes from './api/displays';
@@ -55,5 +56,6 @@ const officeRoutes: FastifyPluginAsync = async (api) => {
   await api.register(integrationRoutes);
   await api.register(notificationRoutes);
   await api.register(provinceLinkRoutes);
+  await api.register(catalogUpdateRoutes);
 };
 export default officeRoutes;

@@ -4,6 +4,7 @@ import { appointmentsRepository } from '../repositories/appointments-repository'
 import { auditRepository } from '../repositories/audit-repository';
 import { calendarRepository } from '../repositories/calendar-repository';
 import { catalogRepository } from '../repositories/catalog-repository';
+import { catalogEditionsRepository } from '../repositories/catalog-editions-repository';
 import { catalogSearchRepository } from '../repositories/catalog-search-repository';
 import { dossiersRepository } from '../repositories/dossiers-repository';
 import { idCardRepository } from '../repositories/id-card-repository';
@@ -41,6 +42,7 @@ export function createRepositories(db: Db) {
     calendar: calendarRepository(db),
     catalog: catalogRepository(db),
     catalogSearch: catalogSearchRepository(db),
+    catalogEditions: catalogEditionsRepository(db),
     devices: devicesRepository(db),
     privacy: privacyRepository(db),
     province: provinceRepository(db),

@@ -1,5 +1,6 @@
 import type { Applicant } from '@shared/schemas/dossier';
 import type { ApplicantCorrection, DataSubjectExport, ErasureReply } from '@shared/schemas/privacy';
+import { PERSONAL_FIELDS } from '@shared/schemas/webhook-events';
 import { foldVietnamese } from '@shared/text-fold';
 import { AppError, fail } from '../errors';
 import type { StaffActor } from '../repositories/audit-repository';
@@ -17,6 +18,9 @@ const OPTIONAL_FIELDS = ['email', 'representative'] as const;
  * refusing deletion where another law requires keeping the data).
  */
 const KEPT_REASON = 'Hồ sơ được ghi trong Sổ theo dõi hồ sơ (Mẫu 06, Thông tư 03/2025/TT-VPCP; Nghị định 118/2025/NĐ-CP) nên phải lưu giữ; chỉ có thể sửa thông tin sai.';
+
+/** Which id of an event's data names the citizen's record, by event family (staff names are not the citizen's). */
+const SUBJECT_KEYS = { dossier: 'dossierId', appointment: 'appointmentId', rating: 'ticketId' } as const;
 
 /**
  * A citizen's requests about their data (Luật 91/2025/QH15): see everything the hub holds about one ID number, correct
@@ -93,6 +97,23 @@ export function dataSubjectService(ctx: ServiceContext) {
   }
 
   /**
+   * The outbox's copies of the citizen's personal data, which serve delivery only (no record the law keeps): personal
+   * fields of the events about their dossiers, bookings and the ratings of their tickets; the phones they gave for
+   * their tickets; the message log's phones. Runs inside the erasure's transaction; returns the rows changed.
+   */
+  function eraseCopies(rows: readonly DossierListRow[], bookings: readonly AppointmentListRow[]): number {
+    const ticketIds = [...new Set([...rows, ...bookings].flatMap((r) => (r.ticket_id === null ? [] : [r.ticket_id])))];
+    const ids = { dossier: rows.map((d) => d.id), appointment: bookings.map((b) => b.id), rating: ticketIds };
+    let changed = 0;
+    for (const [type, fields] of Object.entries(PERSONAL_FIELDS)) {
+      const family = type.split('.')[0] as keyof typeof SUBJECT_KEYS;
+      if (fields && family in SUBJECT_KEYS) changed += repos.outbox.stripFieldsOf(type, fields, SUBJECT_KEYS[family], ids[family]);
+    }
+    const targets = [...rows.map((d) => `dossier:${d.id}`), ...bookings.map((b) => `appointment:${b.id}`), ...ticketIds.map((id) => `ticket:${id}`)];
+    return changed + repos.notifications.eraseFor(ticketIds, targets);
+  }
+
+  /**
    * Erases what may be erased (the optional applicant fields) and answers, per dossier, why the rest is kept. When
    * nothing could be erased the request is refused with RECORD_MUST_BE_KEPT and the same reasons.
    */
@@ -115,12 +136,13 @@ export function dataSubjectService(ctx: ServiceContext) {
         repos.dossiers.setApplicant(d.id, { applicant: JSON.stringify(next), applicant_name: next.name, applicant_folded: d.applicant_folded, updated_at: at });
         erased.push(d.code);
       }
+      const copies = eraseCopies(rows, bookings);
       const kept = rows.map((d) => ({ code: d.code, reason: KEPT_REASON }));
       const appointments = bookings.map((b) => b.code);
-      repos.audit.write(at, actor, { action: 'privacy.subject_erase', targetType: 'dossier', details: { erased, kept: kept.map((k) => k.code), appointments } });
-      return { erased, erasedFields: erased.length ? [...OPTIONAL_FIELDS] : [], kept, appointments };
+      repos.audit.write(at, actor, { action: 'privacy.subject_erase', targetType: 'dossier', details: { erased, kept: kept.map((k) => k.code), appointments, copies } });
+      return { erased, erasedFields: erased.length ? [...OPTIONAL_FIELDS] : [], kept, appointments, copies };
     })();
-    if (reply.erased.length === 0 && (reply.appointments ?? []).length === 0) throw new AppError('RECORD_MUST_BE_KEPT', undefined, { kept: reply.kept });
+    if (reply.erased.length === 0 && (reply.appointments ?? []).length === 0 && !reply.copies) throw new AppError('RECORD_MUST_BE_KEPT', undefined, { kept: reply.kept });
     return reply;
   }
 

@@ -14,6 +14,8 @@ import { appointmentReports } from './reports-appointments';
 import { authService } from './auth-service';
 import { calendarService } from './calendar-service';
 import { catalogService } from './catalog-service';
+import { catalogUpdateService } from './catalog-update-service';
+import { provinceCatalogService } from './province-catalog-service';
 import { createRepositories, type ServiceContext } from './context';
 import { counterService } from './counter-service';
 import { deviceService } from './device-service';
@@ -94,6 +96,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const apiKeys = apiKeyService(ctx, deps.config.apiKeyRateLimit ?? 600);
   const notifications = notificationService(ctx, queue, webhooks.lanHosts, timing.timeoutMs);
   const provinceLink = provinceLinkService(ctx, { queue, reports, lanHosts: webhooks.lanHosts, timeoutMs: timing.timeoutMs, kick: () => outboxKick.run() });
+  const provinceCatalog = provinceCatalogService(ctx, catalog);
+  const catalogUpdate = catalogUpdateService(ctx, { timeoutMs: timing.timeoutMs, pushOffice: () => queue.pushOffice() });
   const lastPrinterState = new Map<number, string>();
   const printerName = deps.db.prepare<[number], { name: string }>('SELECT name FROM printers WHERE id = ?');
   function publishPrinter({ status }: PrinterStatusPush): void {
@@ -133,6 +137,8 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
     dataSubjects,
     province,
     provinceLink,
+    provinceCatalog,
+    catalogUpdate,
     appointments,
     appointmentAdmin,
     appointmentReport,

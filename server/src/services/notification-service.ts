@@ -7,6 +7,7 @@ import {
   type NotificationSettings,
 } from '@shared/schemas/notifications';
 import { formatDate, formatTime } from '@shared/office-time';
+import { normalizeVnMobile } from '@shared/phone-number';
 import { stripDiacritics } from '@shared/text-fold';
 import { fail } from '../errors';
 import { sendThrough, type OutgoingMessage } from '../notify/gateway';
@@ -144,12 +145,16 @@ export function notificationService(ctx: ServiceContext, queue: QueueService, la
     consumer,
     /** Whether a gateway is on. */
     available: () => channel(settings()) !== null,
-    /** The citizen gives a phone for their waiting ticket on the tracking page; the request itself is the consent. */
+    /**
+     * The citizen gives a mobile number for their waiting ticket (tracking page or kiosk), kept in its national form;
+     * the request itself is the consent.
+     */
     setTicketPhone(trackingId: string, phone: string, actor: AuditActor): void {
       const t = repos.tickets.byTrackingId(trackingId) ?? fail('TICKET_NOT_FOUND');
       if (t.status !== 'waiting') fail('INVALID_TRANSITION');
+      const national = normalizeVnMobile(phone) ?? fail('VALIDATION_FAILED');
       db.transaction(() => {
-        repos.notifications.setContact(t.id, phone, ctx.now());
+        repos.notifications.setContact(t.id, national, ctx.now());
         repos.audit.write(ctx.now(), actor, { action: 'ticket.phone_consent', targetType: 'ticket', targetId: t.id });
       })();
     },

@@ -200,19 +200,22 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
   const priorityLabel = (group: string | null) =>
     group ? (PRIORITY_LABELS[group as PriorityGroup]?.vi ?? group).replace('{age}', String(queue.settings().elderlyAge)) : null;
 
+  /** Printers given jobs by issues whose commit is under way: woken once it is done (`wakeIssued`). */
+  const issuedOn = new Set<number>();
+
   /**
-   * Queues the paper tickets of just-committed issues (one group commit's) in one transaction: one fsync for all.
-   * A kiosk without an enabled printer, or whose printer is its browser, gets no job; returns the job ids (null: none).
+   * Queues the paper tickets of issues inside their commit's transaction (one fsync for tickets and jobs, and never a
+   * committed ticket without its job); in a savepoint, so a failure here rolls back only the jobs. A kiosk without an
+   * enabled printer, or whose printer is its browser, gets no job; returns the job ids (null: none).
    */
   function enqueueIssued(issued: readonly { ticket: IssuedTicket; source: IssueSource }[]): (number | null)[] {
     const s = queue.settings();
-    const touched = new Set<number>();
-    const ids = db.transaction(() =>
+    return db.transaction(() =>
       issued.map(({ ticket: t, source }) => {
         const printer = printerFor(source.deviceId);
         // A `browser` printer is the kiosk's own: it prints the ticket page itself, the hub queues nothing.
         if (!printer || addressKind(printer.address) === 'browser') return null;
-        touched.add(printer.id);
+        issuedOn.add(printer.id);
         return insertJob(printer, t.id, 'ticket', {
           officeName: s.name,
           serviceName: t.serviceNameVi,
@@ -225,8 +228,12 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
         });
       }),
     )();
-    for (const id of touched) hooks.changed(id);
-    return ids;
+  }
+
+  /** After the commit: the printers given ticket jobs start on them. */
+  function wakeIssued(): void {
+    for (const id of issuedOn) hooks.changed(id);
+    issuedOn.clear();
   }
 
   /** What a reprint (or the kiosk's print page) says: the ticket as it stands now, people ahead and wait recomputed. */
@@ -325,6 +332,7 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
     remove,
     printerFor,
     enqueueIssued,
+    wakeIssued,
     reprint,
     testPrint,
     samplePrint,

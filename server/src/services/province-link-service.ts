@@ -112,9 +112,9 @@ export function provinceLinkService(
       })();
     },
 
-    /** The outbox consumer while connected. */
+    /** The outbox consumer while connected: never gives up (a WAN down for days loses nothing). */
     consumer(): OutboxConsumer | null {
-      return link.get() ? { key: PROVINCE_CONSUMER, wants, send } : null;
+      return link.get() ? { key: PROVINCE_CONSUMER, wants, send, persistent: true } : null;
     },
 
     /** One heartbeat; its outcome only changes the link's state. */

@@ -300,7 +300,14 @@ export function queueService(ctx: ServiceContext) {
       issuingOpen: issuingOpen(),
       publicUrl: ctx.config.publicUrl,
       kioskTimeLimits: { idleSeconds: s.kioskIdleSeconds, readingSeconds: s.kioskReadingSeconds },
+      catalogBasis: catalogBasis(),
     };
+  }
+
+  /** The decision of the catalog edition applied last (the public listing shows it). */
+  function catalogBasis(): OfficePublic['catalogBasis'] {
+    const e = repos.catalogEditions.applied();
+    return e ? { decision: e.decision, effectiveDate: e.effective_date } : null;
   }
 
   /** Pushes the office's public settings to every screen (after an admin change). */

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { rooms } from '@shared/rooms';
 import type { IssueTicketBody, IssuedTicket, Ticket, TransferBody } from '@shared/schemas/ticket';
 import { estimateWaitMinutes } from '../domain/eta';
 import { canApply, type TicketAction } from '../domain/lifecycle';
 import { planNumber } from '../domain/numbering';
 import { fail } from '../errors';
+import { randomToken } from '../random-token';
 import type { StaffActor } from '../repositories/audit-repository';
 import { toTicket, type TicketRow } from '../repositories/tickets-repository';
 import type { ServiceContext } from './context';
 import type { IdNumberHasher } from './id-number-hash';
-import type { QueueDayState, QueueService } from './queue-service';
+import type { QueueDayState, QueueService, ServiceLoad } from './queue-service';
 
 /** Where an issue request came from: the paired kiosk (its printer prints the ticket), or none. */
 export interface IssueSource {
@@ -22,7 +22,11 @@ export interface IssuedFrom {
   source: IssueSource;
 }
 
-/** Called after the tickets of one commit are pushed, with all of them (printing). Must not throw; must not block. */
+/**
+ * Called with the tickets of one commit: `onIssuing` listeners inside the commit's transaction (printing queues the
+ * paper tickets in the same commit: one fsync, and never a ticket without its job), `onIssued` listeners after the
+ * tickets are pushed. Must not throw; must not block.
+ */
 export type IssuedListener = (issued: readonly IssuedFrom[]) => void;
 
 /** A ticket issued in a transaction not yet committed: its row and the kiosk's reply. */
@@ -42,6 +46,10 @@ export type Actor = StaffActor & { counterId: number | null };
 export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: IdNumberHasher) {
   const { repos, db } = ctx;
   const issuedListeners: IssuedListener[] = [];
+  const issuingListeners: IssuedListener[] = [];
+  const committing = (list: readonly IssuedFrom[]) => {
+    if (list.length > 0) for (const listener of issuingListeners) listener(list);
+  };
   /**
    * Masked names scanned at the kiosk, by ticket id, for the clerk who calls the ticket: in memory only (never stored,
    * never pushed), the oldest dropped past HOLDERS_KEPT; a restart forgets them.
@@ -64,7 +72,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
         { prefix: svc.prefix, startNumber: svc.start_number, endNumber: svc.end_number, dailyMax: svc.daily_max },
         issued,
       ) ?? fail('DAILY_LIMIT_REACHED');
-    const trackingId = randomBytes(12).toString('base64url');
+    const trackingId = randomToken(12);
     const id = repos.tickets.insert({
       tracking_id: trackingId,
       service_id: svc.id,
@@ -80,8 +88,13 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
     repos.tickets.setIssuedToday(svc.id, day.queueDay, plan.ordinal);
     repos.tickets.logEvent({ ticketId: id, type: 'issued', at, data: body.priorityGroup ? { priorityGroup: body.priorityGroup } : undefined });
     const row = repos.tickets.byId(id) as TicketRow;
-    // Only this ticket's figures are computed in the transaction; every screen's service figures follow it.
-    const l = queue.loadOf(day.queueDay, svc.id);
+    // Only this ticket's figures are computed in the transaction; every screen's service figures follow it. Within one
+    // group commit the service's load is read once: issuing changes neither counters nor finished service times.
+    let l = batchLoads?.get(svc.id);
+    if (!l) {
+      l = queue.loadOf(day.queueDay, svc.id);
+      batchLoads?.set(svc.id, l);
+    }
     const peopleAhead = queue.peopleAhead(row, true);
     return {
       row,
@@ -115,7 +128,11 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
 
   /** Issues a ticket in its own transaction (scripts, tests, simulations). */
   function issue(body: IssueTicketBody, source: IssueSource = { deviceId: null }): IssuedTicket {
-    const { day, result } = queue.inDay((day) => issueIn(day, body));
+    const { day, result } = queue.inDay((day) => {
+      const issued = issueIn(day, body);
+      committing([{ ticket: issued.reply, source }]);
+      return issued;
+    });
     announce(day.queueDay, [{ issued: result, source }]);
     return result.reply;
   }
@@ -128,6 +145,7 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
     const { day, result } = queue.inDay((day) => {
       const issued = issueIn(day, body, true);
       link(issued.reply, ctx.now());
+      committing([{ ticket: issued.reply, source }]);
       return issued;
     });
     announce(day.queueDay, [{ issued: result, source }]);
@@ -137,24 +155,31 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
   // Group commit for the kiosks' requests: the issues that arrive in one event-loop turn share one transaction, each
   // in its own savepoint (a refused one rolls back alone), and one durable commit; every reply waits for that commit.
   let pending: { body: IssueTicketBody; source: IssueSource; resolve: (t: IssuedTicket) => void; reject: (e: unknown) => void }[] = [];
+  /** The service loads read during the group commit under way (null outside one). */
+  let batchLoads: Map<number, ServiceLoad> | null = null;
 
   function flushIssues(): void {
     const batch = pending;
     pending = [];
     let committed: { day: QueueDayState; result: ({ ok: Issued } | { err: unknown })[] };
+    batchLoads = new Map();
     try {
-      committed = queue.inDay((day) =>
-        batch.map((req) => {
+      committed = queue.inDay((day) => {
+        const result = batch.map((req): { ok: Issued } | { err: unknown } => {
           try {
             return { ok: db.transaction(() => issueIn(day, req.body))() };
           } catch (err) {
             return { err };
           }
-        }),
-      );
+        });
+        committing(result.flatMap((out, i) => ('ok' in out ? [{ ticket: out.ok.reply, source: (batch[i] as (typeof batch)[number]).source }] : [])));
+        return result;
+      });
     } catch (err) {
       for (const req of batch) req.reject(err);
       return;
+    } finally {
+      batchLoads = null;
     }
     const done: { issued: Issued; source: IssueSource }[] = [];
     committed.result.forEach((out, i) => {
@@ -262,12 +287,16 @@ export function ticketService(ctx: ServiceContext, queue: QueueService, hasher: 
     return t.status === 'called' || t.status === 'serving' ? (holders.get(ticketId) ?? null) : null;
   }
 
-  /** Subscribes to committed issues (the printing plugin queues the ticket's print job). */
+  /** Subscribes to committed issues, after their pushes (the printing plugin wakes the printers). */
   const onIssued = (listener: IssuedListener): void => {
     issuedListeners.push(listener);
   };
+  /** Subscribes to issues inside their commit's transaction (the printing plugin queues the paper tickets). */
+  const onIssuing = (listener: IssuedListener): void => {
+    issuingListeners.push(listener);
+  };
 
-  return { issue, issueSoon, issueLinked, onIssued, transfer, reactivate, cancel, holderOf };
+  return { issue, issueSoon, issueLinked, onIssued, onIssuing, transfer, reactivate, cancel, holderOf };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NOTIFICATIONS } from '@shared/schemas/notifications';
 import { buildApp, type App } from '../../src/app';
 import { login, staffAtCounter, testConfig } from '../helper';
 import { pairDevice } from '../helper-devices';
@@ -40,6 +41,9 @@ describe('every kiosk screen fits and every control can be pressed, at every kio
     browser = await launchBrowser();
     await start();
     const staff = await staffAtCounter(app, 'canbo1', 1);
+    // An SMS gateway on: the ticket screen offers "Nhận tin nhắn khi sắp đến lượt" (nothing is sent in this test).
+    const sms = { ...DEFAULT_NOTIFICATIONS.sms, enabled: true, url: 'http://127.0.0.1:9/sms' };
+    app.hub.notifications.saveSettings({ ...DEFAULT_NOTIFICATIONS, sms }, { userId: 1 });
     dossierCode = ((await send(app, 'POST', '/api/dossiers', staff, intakeBody())).body as { code: string }).code;
     kiosk = await openPage(browser, `${base}/kiosk/`, 1080, 1920, errors);
     await kiosk.getByTestId('service-A').waitFor();
@@ -61,7 +65,17 @@ describe('every kiosk screen fits and every control can be pressed, at every kio
     expect(await checkSizes(kiosk, 'fit-kiosk-priority', KIOSK_SIZES)).toEqual([]);
     await kiosk.getByTestId('priority-elderly').click();
     await kiosk.getByTestId('kiosk-ticket').waitFor();
+    await kiosk.getByTestId('ticket-sms-offer').waitFor();
     expect(await checkSizes(kiosk, 'fit-kiosk-ticket', KIOSK_SIZES)).toEqual([]);
+    // Its phone keypad, a number half typed and one that is not a mobile number (the problem line shows).
+    await kiosk.getByTestId('ticket-sms-offer').click();
+    for (const d of '0912') await kiosk.getByTestId(`keypad-key-${d}`).click();
+    expect(await checkSizes(kiosk, 'fit-kiosk-ticket-sms', KIOSK_SIZES)).toEqual([]);
+    await kiosk.getByTestId('keypad-clear').click();
+    for (const d of '0212345678') await kiosk.getByTestId(`keypad-key-${d}`).click();
+    await kiosk.getByTestId('ticket-sms-problem').waitFor();
+    expect(await checkSizes(kiosk, 'fit-kiosk-ticket-sms-problem', KIOSK_SIZES)).toEqual([]);
+    await kiosk.getByTestId('ticket-sms-cancel').click();
     await home();
   });
 

@@ -130,12 +130,16 @@ describe('an office hub linked to its province hub', () => {
     const id = ((await send(province, pAdmin, 'GET', '/api/province/offices')).body as { id: number; code: string }[]).find((o) => o.code === CODE)?.id as number;
     const revoked = (await send(province, pAdmin, 'POST', `/api/province/offices/${id}/revoke`)).body as { enrollToken: string };
     expect(revoked.enrollToken).toBeTruthy();
+    // However long the province refuses (a give-up horizon of 1 ms here), the province's figures are never dead-lettered.
+    office.app.hub.timing.giveUpAfterMs = 1;
     expect((await issue(office.app, 2)).status).toBe(201);
     await eventually(async () => (await link()).state === 'error', 5000, 'error state');
     const l = await link();
     expect(l.pendingEvents).toBeGreaterThan(0);
     expect(l.lastError).toMatch(/thu hồi/);
     expect((await provinceTotals())?.tickets).toBe(4);
+    await eventually(() => count(office.app, "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE consumer = 'province' AND attempts >= 2") > 0, 5000, 'a retry');
+    expect(count(office.app, "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE consumer = 'province' AND status = 'dead'")).toBe(0);
     // The office keeps working meanwhile.
     expect((await issue(office.app, 1)).status).toBe(201);
     expect((await send(office, oAdmin, 'PUT', '/api/admin/province', { url: provinceUrl, enrollToken: revoked.enrollToken })).status).toBe(200);

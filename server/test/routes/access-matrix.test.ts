@@ -184,6 +184,9 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/province': A,
   'PUT /api/admin/province': A,
   'DELETE /api/admin/province': A,
+  'GET /api/admin/province/catalog': A,
+  'POST /api/admin/province/catalog/check': A,
+  'POST /api/admin/province/catalog/apply': A,
   'PUT /api/track/{trackingId}/phone': E,
   'GET /api/notifications/available': E,
 };
@@ -244,6 +247,9 @@ const PROVINCE: Record<string, readonly AccessRole[]> = {
   'GET /api/province/reports/queue': SV,
   'GET /api/province/reports/dossiers': SV,
   'GET /api/province/reports/satisfaction': SV,
+  'POST /api/province/catalog/publications': A,
+  'GET /api/province/catalog/publications': SV,
+  'GET /api/province/catalog/latest': E,
 };
 
 describe('access matrix of the province hub: every province route × anonymous, supervisor, admin', () => {

@@ -2,7 +2,7 @@
 export const provinceVi = {
   title: 'Hệ thống một cửa của tỉnh',
   navLabel: 'Trang của tỉnh',
-  tabs: { board: 'Theo dõi trực tiếp', report: 'Báo cáo', offices: 'Đơn vị kết nối' },
+  tabs: { board: 'Theo dõi trực tiếp', report: 'Báo cáo', offices: 'Đơn vị kết nối', catalog: 'Danh mục thủ tục' },
   board: {
     online: 'Đang kết nối',
     waiting: 'Người đang chờ',
@@ -95,7 +95,7 @@ export const provinceVi = {
 export const provinceEn: typeof provinceVi = {
   title: 'Province one-stop system',
   navLabel: 'Province pages',
-  tabs: { board: 'Live board', report: 'Reports', offices: 'Connected offices' },
+  tabs: { board: 'Live board', report: 'Reports', offices: 'Connected offices', catalog: 'Procedure catalog' },
   board: {
     online: 'Connected',
     waiting: 'People waiting',

@@ -2,6 +2,8 @@ import { createTestingPinia } from '@pinia/testing';
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
+import { BOOKING_CODE_ALPHABET } from '@shared/booking-code';
+import { useQueueStore } from '@ui/stores/queue';
 import { makeSnapshot } from '@ui/testing/fixtures';
 import { demoFields, makeProcedure, makeSummary } from '@ui/testing/procedure-fixtures';
 import App from '../../App.vue';
@@ -78,6 +80,20 @@ describe('OnScreenKeyboard', () => {
     expect(typed()).toBe('đăng 2');
     expect(wrapper.findAll('[data-testid^="keyboard-key-"]')).toHaveLength(10 + 26 + 7 + 3);
   });
+
+  it('a code layout with an alphabet has keys only for its characters (booking codes: no 0/O, 1/I, dot or dash)', async () => {
+    const typed = ref('');
+    const wrapper = mount(OnScreenKeyboard, {
+      props: { modelValue: '', layout: 'code', alphabet: BOOKING_CODE_ALPHABET, 'onUpdate:modelValue': (v: string) => (typed.value = v) },
+      global: { plugins: plugins() },
+    });
+    const keys = wrapper.findAll('[data-testid^="keyboard-key-"]').map((k) => k.attributes('data-testid')!.slice('keyboard-key-'.length));
+    const chars = keys.filter((k) => k.length === 1).map((k) => k.toUpperCase());
+    expect([...chars].sort().join('')).toBe([...BOOKING_CODE_ALPHABET].sort().join(''));
+    expect(keys.filter((k) => k.length > 1).sort()).toEqual(['backspace', 'clear']);
+    await wrapper.get('[data-testid="keyboard-key-k"]').trigger('click');
+    expect(typed.value).toBe('K');
+  });
 });
 
 describe('LookupScreen', () => {
@@ -145,6 +161,15 @@ describe('ProcedureDetail', () => {
 
     expect(wrapper.get('[data-testid="detail-agency"]').text()).toContain('Ủy ban nhân dân cấp xã');
     expect(wrapper.get('[data-testid="detail-result"]').text()).toContain('Giấy khai sinh (bản chính)');
+  });
+
+  it('names the province decision the catalog follows, once the office applied one', async () => {
+    expect(detail().find('[data-testid="detail-basis"]').exists()).toBe(false);
+    const wrapper = detail();
+    const queue = useQueueStore();
+    queue.office = { ...makeSnapshot().office, catalogBasis: { decision: 'Quyết định số 123/QĐ-UBND', effectiveDate: '2026-12-15' } };
+    await flushPromises();
+    expect(wrapper.get('[data-testid="detail-basis"]').text()).toBe('Danh mục theo Quyết định số 123/QĐ-UBND (hiệu lực từ 15/12/2026)');
   });
 
   it('tells that a document’s form is downloaded on the phone', () => {

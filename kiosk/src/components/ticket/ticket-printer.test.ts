@@ -1,11 +1,12 @@
 import { createTestingPinia } from '@pinia/testing';
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrinterStatus, PrintJobOutcome } from '@shared/schemas/printer';
 import { makeIssuedTicket, makeSnapshot } from '@ui/testing/fixtures';
 import { createKioskI18n } from '../../i18n';
 import { printPage } from './browser-print';
 import TicketScreen from './TicketScreen.vue';
+import { useTicketSmsStore } from './ticket-sms';
 
 // The hidden print frame itself runs in Chromium (server/test/e2e/printing.test.ts); here: which page is printed.
 vi.mock('./browser-print', () => ({ printPage: vi.fn() }));
@@ -22,7 +23,14 @@ function mountTicket(printer: PrinterStatus | null, outcomes: Map<number, PrintJ
   return mount(TicketScreen, { props: { ticket }, global: { plugins: [pinia, createKioskI18n()] } });
 }
 
+/** The hub's answer to "does the office send messages?" (the ticket screen asks as it opens). */
+const messagesOn = (available: boolean) =>
+  vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify({ available }), { status: 200, headers: { 'content-type': 'application/json' } }))));
+
 describe('ticket screen and the printer', () => {
+  beforeEach(() => messagesOn(false));
+  afterEach(() => vi.unstubAllGlobals());
+
   it('printer online: tells the citizen to take the paper, no QR fallback, 15 s countdown', () => {
     const wrapper = mountTicket(status('online'));
     expect(wrapper.get('[data-testid="ticket-printing"]').text()).toBe('Mời ông/bà nhận phiếu ở khe máy in.');
@@ -78,5 +86,20 @@ describe('ticket screen and the printer', () => {
     vi.mocked(printPage).mockClear();
     mountTicket(status('online'));
     expect(vi.mocked(printPage)).not.toHaveBeenCalled();
+  });
+
+  it('opening and closing the phone keypad does not print the ticket again', async () => {
+    vi.mocked(printPage).mockClear();
+    messagesOn(true);
+    const wrapper = mountTicket({ ...status('unknown'), browser: true, paperWidth: 80 });
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(useTicketSmsStore().available).toBe(true);
+    });
+    await wrapper.get('[data-testid="ticket-sms-offer"]').trigger('click');
+    expect(wrapper.find('[data-testid="ticket-sms-entry"]').exists()).toBe(true);
+    await wrapper.get('[data-testid="ticket-sms-cancel"]').trigger('click');
+    expect(wrapper.find('[data-testid="ticket-sms-entry"]').exists()).toBe(false);
+    expect(vi.mocked(printPage)).toHaveBeenCalledTimes(1);
   });
 });

@@ -43,14 +43,15 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
       config: { allow: Allow.everyone, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'The ticket holder asks for messages about their turn (N people ahead, called) at this phone number',
+        summary: 'The ticket holder asks for messages about their turn (N people ahead, called) at this mobile number (phone page, kiosk)',
         params: TrackParamsSchema,
         body: TicketPhoneBodySchema,
         response: { 204: NoContentSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
-      service.setTicketPhone(request.params.trackingId, request.body.phone, { userId: null, ip: request.ip });
+      // From a kiosk the audit names the device (its ticket screen offers the same opt-in).
+      service.setTicketPhone(request.params.trackingId, request.body.phone, { userId: null, deviceId: request.principal.device?.id ?? null, ip: request.ip });
       return reply.code(204).send(null);
     },
   );

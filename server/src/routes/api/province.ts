@@ -15,7 +15,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../plugins/auth';
 import { ERROR_RESPONSES, NoContentSchema } from '../schemas';
-import provinceReportRoutes from './province-reports';
 
 /** The header an enrolled office's machine requests carry its credential in. */
 export const OFFICE_CREDENTIAL_HEADER = 'x-motcua-office';
@@ -80,6 +79,5 @@ const province: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => app.hub.province.sync(officeOf(request), request.body.records),
   );
-  await app.register(provinceReportRoutes);
 };
 export default province;

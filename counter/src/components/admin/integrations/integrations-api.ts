@@ -1,4 +1,4 @@
-import type { ApiKey, ApiKeyInput, WebhookDelivery, WebhookEndpoint, WebhookInput } from '@shared/schemas/integrations';
+import type { ApiKeyInput, WebhookDelivery, WebhookEndpoint, WebhookInput } from '@shared/schemas/integrations';
 import { request } from '@ui/api';
 
 /** A secret or key the hub shows once. */
@@ -7,9 +7,8 @@ export interface Secret {
   secret: string;
 }
 
-/** The admin's calls for webhook endpoints and API keys (issue 20). */
+/** The admin's commands for webhook endpoints and API keys (issue 20); their lists load through the admin store. */
 export const integrationsApi = {
-  webhooks: () => request<WebhookEndpoint[]>('GET', '/api/admin/webhooks'),
   createWebhook: (body: WebhookInput) => request<Secret>('POST', '/api/admin/webhooks', body),
   updateWebhook: (id: number, body: WebhookInput) => request<WebhookEndpoint>('PUT', `/api/admin/webhooks/${id}`, body),
   removeWebhook: (id: number) => request<null>('DELETE', `/api/admin/webhooks/${id}`),
@@ -19,7 +18,6 @@ export const integrationsApi = {
   ping: (id: number) => request<{ ok: boolean; code: number | null; error: string | null }>('POST', `/api/admin/webhooks/${id}/ping`),
   lanHosts: () => request<{ lanHosts: string[] }>('GET', '/api/admin/webhook-settings'),
   saveLanHosts: (lanHosts: string[]) => request<{ lanHosts: string[] }>('PUT', '/api/admin/webhook-settings', { lanHosts }),
-  apiKeys: () => request<ApiKey[]>('GET', '/api/admin/api-keys'),
   createApiKey: (body: ApiKeyInput) => request<{ id: number; key: string }>('POST', '/api/admin/api-keys', body),
   revokeApiKey: (id: number) => request<null>('DELETE', `/api/admin/api-keys/${id}`),
 };

@@ -1,0 +1,125 @@
+// A child process of `npm run bench` playing every enrolled office of a province (issue 21), so the offices' CPU is
+// never the measured province hub's. Driven over IPC by bench/province.ts:
+//   backfill { url, offices[], days }          → backfilled { records, ms, errors }: each office sends `days` past
+//                                                 days of facts, one sync request per office (30 records), 4 at a time
+//   steady { url, bareUrl, offices[], seconds } → steady { heartbeat, sync, bare, errors }: every office sends a
+//                                                 heartbeat every 30 s and a record of today every 30 s (spread evenly);
+//                                                 the same number of requests go to the bare insert route, interleaved;
+//                                                 latencies (ms) as { n, p50, p99 }
+//   close
+import { percentile } from './lib';
+
+interface Office {
+  code: string;
+  credential: string;
+}
+type Msg =
+  | { type: 'backfill'; url: string; offices: Office[]; days: number }
+  | { type: 'steady'; url: string; bareUrl: string; offices: Office[]; seconds: number }
+  | { type: 'close' };
+
+const HEADER = 'x-motcua-office';
+const SERVICES: [string, string][] = [
+  ['HT', 'Hộ tịch'],
+  ['CT', 'Chứng thực'],
+  ['DD', 'Đất đai'],
+  ['KD', 'Kinh doanh'],
+];
+const send = (m: unknown) => process.send?.(m);
+const now = () => performance.now();
+const seqs = new Map<string, number>();
+const nextSeq = (code: string) => {
+  const s = (seqs.get(code) ?? 0) + 1;
+  seqs.set(code, s);
+  return s;
+};
+
+/** A day's record as an office hub sends it: its figures per service (plausible, deterministic). */
+function dayRecord(o: Office, index: number, day: string) {
+  const services = SERVICES.map(([serviceCode, serviceName], s) => {
+    const tickets = 20 + ((index * 7 + s * 13 + day.charCodeAt(9)) % 60);
+    const served = Math.round(tickets * 0.92);
+    return { serviceCode, serviceName, tickets, served, noShow: tickets - served, waitSeconds: served * 420, waited: served, serveSeconds: served * 540 };
+  });
+  return { seq: nextSeq(o.code), kind: 'day_services' as const, data: { day, services } };
+}
+
+async function post(url: string, body: unknown, credential?: string): Promise<{ ok: boolean; ms: number }> {
+  const t0 = now();
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(credential ? { [HEADER]: credential } : {}) },
+      body: JSON.stringify(body),
+    });
+    await res.arrayBuffer();
+    return { ok: res.ok, ms: now() - t0 };
+  } catch {
+    return { ok: false, ms: now() - t0 };
+  }
+}
+
+const summary = (ms: number[]) => ({ n: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99) });
+const dayOf = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
+
+async function backfill(m: Extract<Msg, { type: 'backfill' }>): Promise<void> {
+  const t0 = now();
+  let errors = 0;
+  let records = 0;
+  const queue = m.offices.map((o, i) => ({ o, i }));
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const recs = Array.from({ length: m.days }, (_, d) => dayRecord(job.o, job.i, dayOf((m.days - d) * 86_400_000)));
+      const r = await post(`${m.url}/api/province/sync`, { records: recs }, job.o.credential);
+      if (r.ok) records += recs.length;
+      else errors += 1;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  send({ type: 'backfilled', records, ms: now() - t0, errors });
+}
+
+async function steady(m: Extract<Msg, { type: 'steady' }>): Promise<void> {
+  const heartbeat: number[] = [];
+  const sync: number[] = [];
+  const bare: number[] = [];
+  let errors = 0;
+  const started = now();
+  const perOffice = 30_000;
+  const pending: Promise<void>[] = [];
+  const today = dayOf(0);
+  // Each office's heartbeat at its own offset within the 30 s period, its record of today half a period later.
+  const timers = m.offices.map((o, i) => {
+    const offset = (i / m.offices.length) * perOffice;
+    const beat = () => {
+      const sentAt = new Date().toISOString();
+      const hb = { sentAt, waiting: i % 40, longestWaitMinutes: i % 55, openCounters: 1 + (i % 8), printersDown: i % 50 === 0 ? 1 : 0, version: 'bench' };
+      pending.push(post(`${m.url}/api/province/heartbeat`, hb, o.credential).then((r) => void (r.ok ? heartbeat.push(r.ms) : errors++)));
+      pending.push(post(`${m.bareUrl}/insert`, { serviceId: i }).then((r) => void (r.ok ? bare.push(r.ms) : errors++)));
+    };
+    const record = () => {
+      pending.push(post(`${m.url}/api/province/sync`, { records: [dayRecord(o, i, today)] }, o.credential).then((r) => void (r.ok ? sync.push(r.ms) : errors++)));
+    };
+    const t1 = setTimeout(() => {
+      beat();
+      timers2.push(setInterval(beat, perOffice));
+    }, offset);
+    const t2 = setTimeout(() => {
+      record();
+      timers2.push(setInterval(record, perOffice));
+    }, offset + perOffice / 2);
+    return [t1, t2];
+  });
+  const timers2: NodeJS.Timeout[] = [];
+  await new Promise((r) => setTimeout(r, m.seconds * 1000));
+  for (const t of [...timers.flat(), ...timers2]) clearTimeout(t);
+  await Promise.all(pending);
+  send({ type: 'steady', seconds: (now() - started) / 1000, heartbeat: summary(heartbeat), sync: summary(sync), bare: summary(bare), errors });
+}
+
+process.on('message', (m: Msg) => {
+  if (m.type === 'backfill') void backfill(m);
+  else if (m.type === 'steady') void steady(m);
+  else process.exit(0);
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,137 @@
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { PublishedCatalogSchema, type CatalogUpdateStatus } from '@shared/schemas/province-catalog';
+import type { CatalogFile, ProcedureInput } from '@shared/schemas/procedure';
+import { fail } from '../errors';
+import { provinceGet } from '../outbox/province-client';
+import type { StaffActor } from '../repositories/audit-repository';
+import type { ReceivedEditionRow } from '../repositories/catalog-editions-repository';
+import { planEdition } from './catalog-edition-merge';
+import { readCatalogFile, SEED_CATALOG_FILE } from './catalog-service';
+import type { ServiceContext } from './context';
+import { editionOf } from './province-catalog-service';
+
+/** The entity tag of an edition (GET /api/province/catalog/latest answers 304 when the office holds it). */
+export const editionTag = (version: number) => `"catalog-${version}"`;
+const iso = (ms: number) => new Date(ms).toISOString();
+/** The province's answer as checked here: TypeBox's Value.Check knows no string formats, so the date-time is a string. */
+const ReceivedSchema = Type.Composite([Type.Omit(PublishedCatalogSchema, ['publishedAt']), Type.Object({ publishedAt: Type.String({ maxLength: 40 }) })]);
+
+/**
+ * The office side of the published catalog (issue 21): it asks its province for the latest edition (with the
+ * version it holds, so an unchanged catalog costs one 304), keeps a newer one as pending, shows what applying it
+ * would change, and applies it in one transaction keeping the office's own parts (catalog-edition-merge.ts).
+ * While the WAN is down a check simply finds nothing new.
+ */
+export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: number; pushOffice: () => void }) {
+  const { repos, db } = ctx;
+  const repo = repos.catalogEditions;
+  let lastCheckedAt: number | null = null;
+  let seed: CatalogFile | null = null;
+  /** The base of the merge: the edition applied last, or before any the catalog every office starts from. */
+  const baseOf = (applied: ReceivedEditionRow | undefined): CatalogFile => (applied ? (JSON.parse(applied.snapshot) as CatalogFile) : (seed ??= readCatalogFile(SEED_CATALOG_FILE)));
+
+  function plan(edition: ReceivedEditionRow) {
+    const office = repos.catalogSearch.all().map((r) => JSON.parse(r.data) as ProcedureInput);
+    return planEdition({
+      edition: JSON.parse(edition.snapshot) as CatalogFile,
+      office,
+      base: baseOf(repo.applied()),
+      officeFieldCodes: new Set(repos.catalogSearch.fields().map((f) => f.code)),
+      officeServiceCodes: new Set(repos.catalog.services().map((s) => s.code)),
+    });
+  }
+
+  /** The newest edition received and not applied, when newer than the one applied. */
+  function pendingRow(): ReceivedEditionRow | undefined {
+    const newest = repo.newestReceived();
+    const applied = repo.applied();
+    if (newest === 0 || (applied && applied.version >= newest)) return undefined;
+    return repo.received(newest);
+  }
+
+  function status(): CatalogUpdateStatus {
+    const applied = repo.applied();
+    const pending = pendingRow();
+    return {
+      applied: applied ? { ...editionOf(applied), appliedAt: iso(applied.applied_at as number) } : null,
+      pending: pending ? { ...editionOf(pending), changes: plan(pending).changes } : null,
+      lastCheckedAt: lastCheckedAt === null ? null : iso(lastCheckedAt),
+    };
+  }
+
+  return {
+    status,
+
+    /** Asks the province for an edition newer than the one held; never throws (an unreachable province finds nothing). */
+    async check(): Promise<void> {
+      const link = repos.provinceLink.get();
+      if (!link) return;
+      const held = Math.max(repo.newestReceived(), repo.applied()?.version ?? 0);
+      const r = await provinceGet(link.url, '/api/province/catalog/latest', {
+        credential: link.credential,
+        timeoutMs: deps.timeoutMs,
+        ...(held > 0 ? { ifNoneMatch: editionTag(held) } : {}),
+      });
+      if (r.status === 304 || r.status === 404) lastCheckedAt = Date.now();
+      if (r.status !== 200 || !Value.Check(ReceivedSchema, r.body)) return;
+      lastCheckedAt = Date.now();
+      const e = r.body;
+      if (e.version <= held || repos.provinceLink.get()?.credential !== link.credential) return;
+      const at = Date.parse(e.publishedAt);
+      repo.receive(
+        {
+          version: e.version,
+          decision: e.decision,
+          effective_date: e.effectiveDate,
+          note: e.note,
+          snapshot: JSON.stringify(e.catalog),
+          procedures: e.catalog.procedures.length,
+          fields: e.catalog.fields.length,
+          published_at: Number.isNaN(at) ? ctx.now() : at,
+        },
+        ctx.now(),
+      );
+    },
+
+    /**
+     * Applies the pending edition `version` (the one the admin saw). The edition already applied again changes
+     * nothing; an older one, or one a newer edition has since replaced, is refused (CATALOG_EDITION_STALE).
+     */
+    apply(version: number, actor: StaffActor): CatalogUpdateStatus {
+      const changed = db.transaction(() => {
+        const applied = repo.applied();
+        if (applied?.version === version) return false;
+        if ((applied && version < applied.version) || version < repo.newestReceived()) fail('CATALOG_EDITION_STALE');
+        const edition = repo.received(version) ?? fail('CATALOG_EDITION_UNKNOWN');
+        const { fields, save, changes } = plan(edition);
+        const at = ctx.now();
+        for (const f of fields) repos.catalogSearch.upsertField({ code: f.code, name_vi: f.nameVi, name_en: f.nameEn, icon: f.icon, display_order: f.displayOrder });
+        const services = new Map(repos.catalog.services().map((s) => [s.code, s.id]));
+        for (const p of save) {
+          const field = repos.catalogSearch.fieldByCode(p.fieldCode) ?? fail('VALIDATION_FAILED', { field: 'fieldCode', message: `Bản danh mục thiếu lĩnh vực ${p.fieldCode}.` });
+          repos.catalogSearch.save(p, field.id, services.get(p.serviceCode) ?? null, at);
+        }
+        repo.markApplied(version, at, actor.userId);
+        repos.audit.write(at, actor, {
+          action: 'catalog.edition_apply',
+          targetType: 'catalog_edition',
+          targetId: version,
+          details: {
+            decision: edition.decision,
+            effectiveDate: edition.effective_date,
+            added: changes.addedCount,
+            changed: changes.changedCount,
+            retired: changes.retiredCount,
+            keptFees: changes.keptFees.map((p) => p.code),
+            keptFields: changes.keptFields.map((p) => p.code),
+          },
+        });
+        return true;
+      })();
+      if (changed) deps.pushOffice();
+      return status();
+    },
+  };
+}
+export type CatalogUpdateService = ReturnType<typeof catalogUpdateService>;

@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app';
+import { login, testConfig, TEST_PASSWORD } from '../helper';
+import { DIST, launchBrowser, openPage, shoot } from './browser';
+
+const CODE = '000.71.26.H26';
+
+/**
+ * The published catalog on screen: the province admin publishes an edition from the province's catalog tab; the
+ * office admin sees "Có bản cập nhật danh mục" on the province screen, applies it; the phone listing then says
+ * which decision it follows.
+ */
+describe('screens: the province publishes its catalog, the office applies it', () => {
+  let province: App;
+  let office: App;
+  let provinceBase = '';
+  let officeBase = '';
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    province = await buildApp({ config: testConfig({ role: 'province', staticDir: DIST }), logger: false });
+    provinceBase = await province.listen({ port: 0, host: '127.0.0.1' });
+    office = await buildApp({ config: testConfig({ staticDir: DIST, webhooks: { retryBaseMs: 200, retryMaxMs: 400, pollMs: 100, timeoutMs: 2000 }, provinceHeartbeatMs: 300 }), logger: false });
+    officeBase = await office.listen({ port: 0, host: '127.0.0.1' });
+    // The office enrols (the link's own screen is tested in province-link-admin).
+    const pAdmin = await login(province, 'admin');
+    const { enrollToken } = (await province.inject({ method: 'POST', url: '/api/province/offices', headers: { cookie: pAdmin }, payload: { name: 'UBND xã Thử', code: CODE } })).json() as { enrollToken: string };
+    const oAdmin = await login(office, 'admin');
+    const put = await office.inject({ method: 'PUT', url: '/api/admin/province', headers: { cookie: oAdmin }, payload: { url: provinceBase, enrollToken, code: CODE } });
+    expect(put.statusCode).toBe(200);
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await office?.close();
+    await province?.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function signIn(base: string, ready: string): Promise<Page> {
+    const page = await openPage(browser, `${base}/counter/`, 1366, 900, errors);
+    await page.getByTestId('sign-in-username').fill('admin');
+    await page.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    if (ready === 'open-admin') await page.getByTestId('open-admin').click();
+    else await page.getByTestId(ready).waitFor();
+    return page;
+  }
+
+  it('the province admin publishes an edition from the catalog tab', async () => {
+    // The province's edits (the catalog screens are the office's, tested in catalog-admin): one procedure retired,
+    // one added.
+    const pAdmin = await login(province, 'admin');
+    const list = (await province.inject({ url: '/api/admin/procedures', headers: { cookie: pAdmin } })).json() as { id: number; code: string }[];
+    const id = list.find((p) => p.code === '1.004873')?.id;
+    const { id: _i, fieldId: _f, fieldName: _n, serviceId: _s, updatedAt: _u, ...input } = (await province.inject({ url: `/api/admin/procedures/${id}`, headers: { cookie: pAdmin } })).json() as Record<string, unknown>;
+    expect((await province.inject({ method: 'PUT', url: `/api/admin/procedures/${id}`, headers: { cookie: pAdmin }, payload: { ...input, active: false } })).statusCode).toBe(200);
+    const added = { ...input, code: '2.002001', name: 'Đăng ký khai sinh có yếu tố nước ngoài tại khu vực biên giới', active: true };
+    expect((await province.inject({ method: 'POST', url: '/api/admin/procedures', headers: { cookie: pAdmin }, payload: added })).statusCode).toBe(201);
+
+    const page = await signIn(provinceBase, 'province-area');
+    await page.getByTestId('province-tab-catalog').click();
+    await page.getByTestId('catalog-publish').waitFor();
+    await page.getByTestId('procedures-table').waitFor();
+    // Without a decision nothing is sent.
+    await page.getByTestId('catalog-publish-submit').click();
+    await expect.poll(() => page.getByTestId('catalog-publish').textContent()).toContain('Bắt buộc.');
+    await page.getByTestId('catalog-decision').fill('Quyết định số 123/QĐ-UBND');
+    await page.getByTestId('catalog-effective-date').fill('2026-12-15');
+    await page.getByTestId('catalog-note').fill('Danh mục thủ tục hành chính cấp xã năm 2026');
+    await page.getByTestId('catalog-publish-submit').click();
+    await expect.poll(() => page.getByTestId('catalog-editions').textContent()).toContain('Bản 1 — Quyết định số 123/QĐ-UBND · hiệu lực từ 15/12/2026');
+    await shoot(page, 'province-catalog-published');
+    expect(province.db.prepare('SELECT version, decision, effective_date AS day FROM catalog_publications').all()).toEqual([{ version: 1, decision: 'Quyết định số 123/QĐ-UBND', day: '2026-12-15' }]);
+  });
+
+  it('the office admin sees "Có bản cập nhật danh mục", applies it, and the phone listing says the decision', async () => {
+    const page = await signIn(officeBase, 'open-admin');
+    await page.getByTestId('admin-nav-province').click();
+    await page.getByTestId('catalog-update').waitFor();
+    await page.getByTestId('catalog-check').click();
+    const pending = page.getByTestId('catalog-pending');
+    await expect.poll(() => pending.textContent(), { timeout: 10_000 }).toContain('Có bản cập nhật danh mục');
+    expect(await page.getByTestId('catalog-pending-basis').textContent()).toBe('Theo Quyết định số 123/QĐ-UBND (hiệu lực từ 15/12/2026)');
+    expect(await page.getByTestId('catalog-applied').textContent()).toContain('Chưa áp dụng bản danh mục nào');
+    // The office's queue services are its own (the province's catalog names none): only the province's edits count.
+    const changes = await page.getByTestId('catalog-changes').textContent();
+    expect(changes).toContain('Thêm 1 thủ tục');
+    expect(changes).toContain('Ngừng áp dụng 1 thủ tục');
+    expect(changes).not.toContain('Sửa');
+    await page.getByText('Xem các thủ tục thay đổi').click();
+    expect(await page.getByTestId('catalog-change').allTextContents()).toEqual([
+      '2.002001 Đăng ký khai sinh có yếu tố nước ngoài tại khu vực biên giới',
+      '1.004873 Cấp Giấy xác nhận tình trạng hôn nhân',
+    ]);
+    await pending.scrollIntoViewIfNeeded();
+    await shoot(page, 'admin-catalog-update-pending');
+
+    await page.getByTestId('catalog-apply').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('catalog-applied').textContent()).toContain('Đang áp dụng: Theo Quyết định số 123/QĐ-UBND (hiệu lực từ 15/12/2026)');
+    await page.getByTestId('catalog-up-to-date').waitFor();
+    await shoot(page, 'admin-catalog-update-applied');
+    expect(office.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_apply'").get()).toEqual({ n: 1 });
+    expect(office.db.prepare("SELECT active FROM procedures WHERE code = '1.004873'").get()).toEqual({ active: 0 });
+    // Services kept: the birth registration is still served at the civil status service.
+    expect((office.db.prepare("SELECT s.code FROM procedures p JOIN services s ON s.id = p.service_id WHERE p.code = '1.001193'").get() as { code: string }).code).toBe('HT');
+
+    const phone = await openPage(browser, `${officeBase}/kiosk/phone/#/`, 360, 800, errors);
+    await expect.poll(() => phone.getByTestId('phone-listing-basis').textContent()).toBe('Danh mục theo Quyết định số 123/QĐ-UBND (hiệu lực từ 15/12/2026)');
+    await shoot(phone, 'phone-listing-basis');
+    await phone.getByTestId('phone-search').fill('khai sinh');
+    await phone.getByTestId('phone-result-1.001193').click();
+    await expect.poll(() => phone.getByTestId('phone-basis').textContent()).toContain('Quyết định số 123/QĐ-UBND');
+  });
+});
