@@ -29,6 +29,39 @@ export function provinceDayFacts(ctx: ServiceContext, reports: ReportsService) {
     return (repos.users.byId(Number(id))?.username ?? `#${id}`).slice(0, 60);
   };
 
+  // The II.06a figures read every dossier and its log: kept per day until a dossier or a dossier event is added
+  // (every change of a dossier writes an event), so the ticket events of a busy day do not recompute them.
+  const stamp = ctx.db.prepare<[], { d: number | null; e: number | null }>('SELECT (SELECT MAX(id) FROM dossiers) AS d, (SELECT MAX(id) FROM dossier_events) AS e');
+  const cache = new Map<string, { key: string; at: number; fields: DayFacts['fields'] }>();
+  function dossierFields(day: string): DayFacts['fields'] {
+    const s = stamp.get();
+    const key = `${s?.d ?? 0}:${s?.e ?? 0}`;
+    const hit = cache.get(day);
+    // Also renewed every 10 minutes: a field renamed in the catalog writes no dossier event.
+    if (hit && hit.key === key && ctx.now() - hit.at < 10 * 60_000) return hit.fields;
+    const codes = fieldCodes();
+    const fields = reports.dossierReport(day, day).byField.map((f) => ({
+      fieldCode: (codes.get(f.key) ?? `#${f.key}`).slice(0, 40),
+      fieldName: f.label.slice(0, 200),
+      received: f.receivedNew,
+      // The office records no submission channel yet: every dossier counts as received in person (or by post).
+      receivedOnline: 0,
+      receivedInPerson: f.receivedNew,
+      resolvedEarly: f.resolvedEarly,
+      resolvedOnTime: f.resolvedOnTime,
+      resolvedLate: f.resolvedLate,
+      returned: f.resultsReturned,
+      refused: f.refused,
+      withdrawn: f.withdrawn,
+      inProgressOnTime: f.inProgressOnTime,
+      inProgressOverdue: f.inProgressOverdue,
+    }));
+    cache.delete(day);
+    if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
+    cache.set(day, { key, at: ctx.now(), fields });
+    return fields;
+  }
+
   function services(day: string): DayFacts['services'] {
     const byId = new Map(repos.catalog.services().map((s) => [String(s.id), s]));
     return reports
@@ -52,23 +85,7 @@ export function provinceDayFacts(ctx: ServiceContext, reports: ReportsService) {
         .queueReport(day, day, 'staff')
         .rows.filter((r) => r.tickets > 0)
         .map((r) => ({ staff: username(r.key), ...queueCounts(r) }));
-      const codes = fieldCodes();
-      const fields = reports.dossierReport(day, day).byField.map((f) => ({
-        fieldCode: (codes.get(f.key) ?? `#${f.key}`).slice(0, 40),
-        fieldName: f.label.slice(0, 200),
-        received: f.receivedNew,
-        // The office records no submission channel yet: every dossier counts as received in person (or by post).
-        receivedOnline: 0,
-        receivedInPerson: f.receivedNew,
-        resolvedEarly: f.resolvedEarly,
-        resolvedOnTime: f.resolvedOnTime,
-        resolvedLate: f.resolvedLate,
-        returned: f.resultsReturned,
-        refused: f.refused,
-        withdrawn: f.withdrawn,
-        inProgressOnTime: f.inProgressOnTime,
-        inProgressOverdue: f.inProgressOverdue,
-      }));
+      const fields = dossierFields(day);
       const ratings = repos.ratings
         .summary('staff', { from: day, to: day })
         .flatMap((g) => RATING_LEVELS.filter((l) => (g.levels[l] ?? 0) > 0).map((level) => ({ staff: g.key === null ? null : username(g.key), level, count: g.levels[level] })));

@@ -69,6 +69,7 @@ describe("an office's day facts at its province", () => {
       expect(r.statusCode, r.body).toBe(201);
     }
     // Dossiers: one resolved early and returned, one in progress, one refused, in two fields.
+    const fieldsBefore = office.app.hub.provinceLink.dayFacts(DAY).fields;
     const d1 = await post(c1, '/api/dossiers', intakeBody(PROC.MARITAL_STATUS));
     const d2 = await post(c1, '/api/dossiers', intakeBody(PROC.MARITAL_STATUS));
     const d3 = await post(c2, '/api/dossiers', intakeBody(PROC.BUILDING_PERMIT));
@@ -76,6 +77,8 @@ describe("an office's day facts at its province", () => {
     await post(c1, `/api/dossiers/${d1.id}/return`, {});
     await post(c2, `/api/dossiers/${d3.id}/refuse`, { note: 'Hồ sơ không thuộc thẩm quyền' });
     expect(d2.id).toBeGreaterThan(0);
+    // The II.06a figures kept for the day are read again once a dossier changed.
+    expect(office.app.hub.provinceLink.dayFacts(DAY).fields).not.toEqual(fieldsBefore);
 
     const link = async () => get<{ pendingEvents: number; state: string }>(office, oAdmin, '/api/admin/province');
     const record = () =>
