@@ -74,8 +74,6 @@ export function provinceDayFacts(ctx: ServiceContext, reports: ReportsService) {
   }
 
   return {
-    services,
-
     dayFacts(day: string): DayFacts {
       const counters = reports
         .queueReport(day, day, 'counter')

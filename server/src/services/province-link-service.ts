@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { businessDay } from '@shared/office-time';
 import { addDays } from '@shared/schemas/report';
 import { zonedInstant } from '@shared/working-days';
-import { EnrolledSchema, type DayServices, type HeartbeatBody, type ProvinceLink, type ProvinceLinkInput, type SyncRecord } from '@shared/schemas/province';
+import { EnrolledSchema, type HeartbeatBody, type ProvinceLink, type ProvinceLinkInput, type SyncRecord } from '@shared/schemas/province';
 import { fail } from '../errors';
 import type { AttemptResult, OutboxEventRow } from '../repositories/outbox-repository';
 import type { StaffActor } from '../repositories/audit-repository';
@@ -28,8 +28,9 @@ const problem = (r: ProvinceReply) =>
 
 /**
  * The office side of the province link (issue 21): enrolment with the province hub, the outbox consumer that sends,
- * for each ticket, dossier or rating event, its business day's facts (as the office's own reports say them), and the heartbeat. Every
- * failure only shows in the link's state: the office keeps working on its LAN and the outbox catches up later.
+ * for each ticket, dossier or rating event, its business day's facts (as the office's own reports say them), and the
+ * heartbeat. Every failure only shows in the link's state: the office keeps working on its LAN and the outbox
+ * catches up later.
  */
 export function provinceLinkService(
   ctx: ServiceContext,
@@ -39,9 +40,6 @@ export function provinceLinkService(
   const link = repos.provinceLink;
 
   const facts = provinceDayFacts(ctx, deps.reports);
-
-  /** The day's figures per service (the record of offices before day facts; kept for tests and tools). */
-  const dayServices = (day: string): DayServices => ({ day, services: facts.services(day) });
 
   /** The record an event becomes, or null when a later event of the same day will carry newer facts. */
   function recordOf(e: OutboxEventRow): SyncRecord | null {
@@ -127,7 +125,6 @@ export function provinceLinkService(
       else link.failed(problem(r), Date.now());
     },
 
-    dayServices,
     /** The facts of one business day as this office sends them. */
     dayFacts: facts.dayFacts,
   };
