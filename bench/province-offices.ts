@@ -34,14 +34,36 @@ const nextSeq = (code: string) => {
   return s;
 };
 
-/** A day's record as an office hub sends it: its figures per service (plausible, deterministic). */
+const FIELDS: [string, string][] = [
+  ['HT', 'Hộ tịch'],
+  ['CT', 'Chứng thực'],
+  ['DD', 'Đất đai'],
+  ['KD', 'Thành lập và hoạt động của hộ kinh doanh'],
+  ['LDTBXH', 'Lao động, thương binh và xã hội'],
+];
+const LEVELS = ['very_satisfied', 'satisfied', 'unsatisfied'] as const;
+
+/** A day's record as an office hub sends it: its facts per service, counter, staff, field and rating (deterministic). */
 function dayRecord(o: Office, index: number, day: string) {
-  const services = SERVICES.map(([serviceCode, serviceName], s) => {
-    const tickets = 20 + ((index * 7 + s * 13 + day.charCodeAt(9)) % 60);
+  const k = index * 7 + day.charCodeAt(9);
+  const queue = (s: number) => {
+    const tickets = 20 + ((k + s * 13) % 60);
     const served = Math.round(tickets * 0.92);
-    return { serviceCode, serviceName, tickets, served, noShow: tickets - served, waitSeconds: served * 420, waited: served, serveSeconds: served * 540 };
+    return { tickets, served, noShow: tickets - served, waitSeconds: served * 420, waited: served, serveSeconds: served * 540 };
+  };
+  const services = SERVICES.map(([serviceCode, serviceName], s) => ({ serviceCode, serviceName, ...queue(s) }));
+  const counters = Array.from({ length: 6 }, (_, c) => ({ counter: `Quầy ${c + 1}`, ...queue(c) }));
+  const staff = Array.from({ length: 6 }, (_, c) => ({ staff: `canbo${c + 1}`, ...queue(c + 1) }));
+  const fields = FIELDS.map(([fieldCode, fieldName], f) => {
+    const received = 5 + ((k + f) % 20);
+    return {
+      fieldCode, fieldName, received, receivedOnline: 0, receivedInPerson: received,
+      resolvedEarly: received >> 2, resolvedOnTime: received >> 1, resolvedLate: f % 2, returned: received >> 1,
+      refused: f % 3 === 0 ? 1 : 0, withdrawn: 0, inProgressOnTime: 10 + f, inProgressOverdue: f % 2,
+    };
   });
-  return { seq: nextSeq(o.code), kind: 'day_services' as const, data: { day, services } };
+  const ratings = staff.flatMap((s, i) => LEVELS.map((level, l) => ({ staff: s.staff, level, count: (k + i + l * 5) % 12 })));
+  return { seq: nextSeq(o.code), kind: 'day_facts' as const, data: { day, services, counters, staff, fields, ratings } };
 }
 
 async function post(url: string, body: unknown, credential?: string): Promise<{ ok: boolean; ms: number }> {

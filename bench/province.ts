@@ -87,7 +87,7 @@ export async function benchProvince(out: Out, quick: boolean): Promise<void> {
     out();
     out(
       `${n} offices enrolled on a province hub (\`HUB_ROLE=province\`, its own process), simulated in another process. ` +
-        `Backfill: each office sends ${DAYS} past days of per-service figures in one sync request (4 offices at a time): ` +
+        `Backfill: each office sends ${DAYS} past days of facts (per service, counter, staff, field and rating level) in one sync request (4 offices at a time): ` +
         `${fill.records} records in ${f1(fill.ms / 1000)} s (**${f1(fill.records / (fill.ms / 1000))} records/s**). ` +
         `Then ${f1(s.seconds)} s of steady traffic: a heartbeat every 30 s and a record of today every 30 s from every office ` +
         `(${f1((2 * n) / 30)} requests/s, spread evenly), each heartbeat followed by one request to a bare Fastify route doing ` +

@@ -1,8 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayFigures } from '@shared/schemas/province';
 import { OFFICE_CREDENTIAL_HEADER } from '../../src/routes/api/province';
 import { buildTestApp, count, login } from '../helper';
-import { RawClient } from '../raw-http';
+import { openSocket, RawClient } from '../raw-http';
 import { documentedRoutes, sampleUrl } from '../route-table';
 import { prng, spellings } from '../spellings';
 
@@ -139,6 +140,56 @@ describe('the province hub (HUB_ROLE=province): offices, enrolment, heartbeats, 
     // A record of one kind with the other's data is refused whole.
     expect((await sync([{ seq: 10, kind: 'day_services', data: figures('2026-12-05', 'HT', 1) }])).statusCode).toBe(400);
     expect(count(t.app, 'SELECT COUNT(*) AS n FROM province_records WHERE office_id = ?', added.id)).toBe(3);
+  });
+});
+
+describe("the province hub's machine routes and request bodies", () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let port = 0;
+  beforeAll(async () => {
+    t = await buildTestApp({ config: { role: 'province' } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => t.close());
+
+  it('answers a caller without a credential 401 on the request head, without reading the 1 MB body it announced', async () => {
+    for (const path of ['/api/province/sync', '/api/province/heartbeat']) {
+      const socket = await openSocket(port);
+      const got = new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (d: Buffer) => {
+          text += d.toString('latin1');
+          if (text.includes('\r\n\r\n')) resolve(text);
+        });
+      });
+      // The head only: a hub that waited for the body would never answer.
+      socket.write(`POST ${path} HTTP/1.1\r\nhost: tinh.test\r\ncontent-type: application/json\r\ncontent-length: 1048576\r\n${OFFICE_CREDENTIAL_HEADER}: not-a-credential\r\n\r\n`);
+      const head = await got;
+      socket.destroy();
+      expect(head.split('\r\n')[0], path).toBe('HTTP/1.1 401 Unauthorized');
+    }
+  });
+
+  it("takes a large office's day (300 staff with their ratings, well over 64 KB) from an enrolled office", async () => {
+    const admin = await login(t.app, 'admin');
+    const added = (await t.app.inject({ method: 'POST', url: '/api/province/offices', headers: { cookie: admin }, payload: { name: 'Trung tâm lớn', code: '000.44.26.H26' } })).json() as { enrollToken: string };
+    const { credential } = (await t.app.inject({ method: 'POST', url: '/api/province/enroll', payload: { code: '000.44.26.H26', enrollToken: added.enrollToken } })).json() as { credential: string };
+    const q = { tickets: 10, served: 9, noShow: 1, waitSeconds: 900, waited: 9, serveSeconds: 1200 };
+    const staff = Array.from({ length: 300 }, (_, i) => ({ staff: `canbo${i}`, ...q }));
+    const data = {
+      day: '2026-12-04',
+      services: [{ serviceCode: 'HT', serviceName: 'Hộ tịch', ...q }],
+      counters: Array.from({ length: 100 }, (_, i) => ({ counter: `Quầy ${i + 1}`, ...q })),
+      staff,
+      fields: [],
+      ratings: staff.flatMap((s) => (['very_satisfied', 'satisfied', 'unsatisfied'] as const).map((level) => ({ staff: s.staff, level, count: 2 }))),
+    };
+    const payload = { records: [{ seq: 1, kind: 'day_facts', data }] };
+    expect(JSON.stringify(payload).length).toBeGreaterThan(64 * 1024);
+    const r = await t.app.inject({ method: 'POST', url: '/api/province/sync', headers: { [OFFICE_CREDENTIAL_HEADER]: credential }, payload });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ accepted: 1, duplicates: 0, lastSeq: 1 });
   });
 });
 

@@ -14,10 +14,14 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../plugins/auth';
+import type { ProvinceOfficeRow } from '../../repositories/province-repository';
 import { ERROR_RESPONSES, NoContentSchema } from '../schemas';
 
 /** The header an enrolled office's machine requests carry its credential in. */
 export const OFFICE_CREDENTIAL_HEADER = 'x-motcua-office';
+
+/** The largest batch of records an office may send at once. */
+export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 /**
  * The province hub's routes (HUB_ROLE=province): its staff manage and watch the offices; the offices' hubs enrol,
@@ -26,10 +30,14 @@ export const OFFICE_CREDENTIAL_HEADER = 'x-motcua-office';
  */
 const province: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['province'];
-  const officeOf = (request: FastifyRequest) => {
+  // The credential is checked when the request head arrives, before any body is read (an unknown caller's body is
+  // never parsed); the handler takes the office found then.
+  const offices = new WeakMap<FastifyRequest, ProvinceOfficeRow>();
+  const enrolledOnly = async (request: FastifyRequest) => {
     const header = request.headers[OFFICE_CREDENTIAL_HEADER];
-    return app.hub.province.authenticate(typeof header === 'string' ? header : undefined);
+    offices.set(request, app.hub.province.authenticate(typeof header === 'string' ? header : undefined));
   };
+  const officeOf = (request: FastifyRequest) => offices.get(request) ?? app.hub.province.authenticate(undefined);
 
   app.get(
     '/province/offices',
@@ -64,6 +72,7 @@ const province: FastifyPluginAsyncTypebox = async (app) => {
     '/province/heartbeat',
     {
       config: { allow: Allow.everyone },
+      onRequest: enrolledOnly,
       schema: { tags, summary: 'An enrolled office\'s heartbeat (every 30 s): its live figures', body: HeartbeatBodySchema, response: { 204: NoContentSchema, ...ERROR_RESPONSES } },
     },
     async (request, reply) => {
@@ -75,6 +84,9 @@ const province: FastifyPluginAsyncTypebox = async (app) => {
     '/province/sync',
     {
       config: { allow: Allow.everyone },
+      onRequest: enrolledOnly,
+      // A large office's day (100 counters and staff, their ratings) passes 64 KB; a catch-up sends many days.
+      bodyLimit: SYNC_BODY_LIMIT,
       schema: { tags, summary: 'An enrolled office\'s records, each stored once by its seq (a resend changes nothing)', body: SyncBodySchema, response: { 200: SyncReplySchema, ...ERROR_RESPONSES } },
     },
     async (request) => app.hub.province.sync(officeOf(request), request.body.records),
