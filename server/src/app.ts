@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import SerializerSelector from '@fastify/fast-json-stringify-compiler';
+import AjvCompiler from '@fastify/ajv-compiler';
 import swagger from '@fastify/swagger';
 import outboxPlugin from './plugins/outbox';
 import { webhooksDocument } from './routes/webhooks-document';
@@ -50,6 +51,20 @@ function codeOfFastifyError(err: FastifyError): ErrorCode {
 }
 
 /**
+ * Fastify's validator factory with type coercion only where text is all there is (query strings, path parameters,
+ * headers). A JSON body carries its own types: coercing it turned a fee's `amount: null` ("set by the HĐND") into 0
+ * ("Miễn phí") on every save, and `true` into 1; a body of the wrong type is refused (400) instead.
+ */
+function exactBodies(externalSchemas: unknown, options: { customOptions?: Record<string, unknown> }) {
+  // The package's types describe its compile function as taking a schema; Fastify calls it with the route definition.
+  type Compile = (route: { httpPart?: string }) => unknown;
+  const build = AjvCompiler() as unknown as (schemas: unknown, o: unknown) => Compile;
+  const loose = build(externalSchemas, options);
+  const exact = build(externalSchemas, { ...options, customOptions: { ...options.customOptions, coerceTypes: false } });
+  return (route: { httpPart?: string }) => (route.httpPart === 'body' ? exact(route) : loose(route));
+}
+
+/**
  * Fastify's serializer factory, remembering each compiled schema: fast-json-stringify compiles per route and status
  * otherwise, about a thousand copies of the error body's serializer (≈ 90 MB of the hub's heap).
  */
@@ -83,7 +98,7 @@ export async function buildApp(options: AppOptions) {
     // `//api//x` is `/api/x`: every spelling of a path reaches the same route, and so the same access rule.
     routerOptions: { ignoreDuplicateSlashes: true },
     // A reply schema shared by many routes (the error body under seven statuses of every route) is compiled once.
-    schemaController: { compilersFactory: { buildSerializer: sharedSerializers } },
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers, buildValidator: exactBodies as never } },
     // Errors met by the router before any route (malformed URL, over-long path parameter) get a code like all others.
     frameworkErrors: (err, _request, reply) => {
       const code = codeOfFastifyError(err);

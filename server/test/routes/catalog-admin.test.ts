@@ -47,6 +47,24 @@ describe('catalog administration: import, export, edit', () => {
     expect(found[0]?.code).toBe('3.000001');
   });
 
+  it('keeps a fee "set by the HĐND" (amount null) and a free one (0) apart through a save, and refuses a typed-as-text amount', async () => {
+    const [hit] = (await ctx.t.app.inject({ url: '/api/procedures?q=chung thuc chu ky' })).json() as { id: number }[];
+    const proc = (await send('GET', `/api/admin/procedures/${hit?.id}`)).body;
+    const { id: _id, fieldId: _f, fieldName: _n, serviceId: _s, updatedAt: _u, ...input } = proc;
+    const fees = [
+      { name: 'Lệ phí theo nghị quyết HĐND', amount: null, unit: 'đồng/lần', note: '' },
+      { name: 'Miễn lệ phí', amount: 0, unit: '', note: '' },
+    ];
+    const saved = await send('PUT', `/api/admin/procedures/${hit?.id}`, { ...input, fees });
+    expect(saved.status).toBe(200);
+    expect((await send('GET', `/api/admin/procedures/${hit?.id}`)).body.fees.map((f: { amount: number | null }) => f.amount)).toEqual([null, 0]);
+    // JSON carries its types: a number sent as text (or a boolean) is refused whole, nothing changed.
+    const typed = await send('PUT', `/api/admin/procedures/${hit?.id}`, { ...input, fees: [{ ...fees[0], amount: '20000' }] });
+    expect(typed.status).toBe(400);
+    expect((await send('GET', `/api/admin/procedures/${hit?.id}`)).body.fees.map((f: { amount: number | null }) => f.amount)).toEqual([null, 0]);
+    await send('PUT', `/api/admin/procedures/${hit?.id}`, input);
+  });
+
   it('edits and retires a procedure; the search index follows', async () => {
     const [hit] = (await ctx.t.app.inject({ url: '/api/procedures?q=chung thuc chu ky' })).json() as { id: number }[];
     const proc = (await send('GET', `/api/admin/procedures/${hit?.id}`)).body;
