@@ -40,6 +40,21 @@ export function changePercent(now: number | null, before: number | null): number
   return Math.round(((now - before) / before) * 1000) / 10;
 }
 
+/** How a figure moved since the previous period, and whether that is good news. */
+export interface Trend {
+  change: number | null;
+  direction: 'none' | 'up' | 'down' | 'same';
+  tone: 'neutral' | 'good' | 'bad';
+}
+
+/** The trend of a figure; `worseWhenUp`: a rise is bad news (waits, no-shows, late dossiers). */
+export function trendOf(now: number | null, before: number | null, worseWhenUp: boolean): Trend {
+  const change = changePercent(now, before);
+  const direction = change === null ? 'none' : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+  const bad = (direction === 'up' && worseWhenUp) || (direction === 'down' && !worseWhenUp);
+  return { change, direction, tone: direction === 'none' || direction === 'same' ? 'neutral' : bad ? 'bad' : 'good' };
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /** A figure as people read it: "1.234", "12,5" in Vietnamese; "—" when there is none. */
 export function formatFigure(v: number | null, locale: string): string {

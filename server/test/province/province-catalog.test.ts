@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogFile, ProcedureInput } from '@shared/schemas/procedure';
 import type { CatalogUpdateStatus } from '@shared/schemas/province-catalog';
 import { OFFICE_CREDENTIAL_HEADER } from '../../src/routes/api/province';
 import { freePort } from '../durability/hub-process';
-import { buildTestApp, count, login } from '../helper';
+import { count, login } from '../helper';
+import { eventually, linkedHubs, type TestApp } from './linked-hubs';
 
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 const CODE = '000.60.26.H26';
 const DECISION = 'Quyết định số 123/QĐ-UBND';
 const key = (p: { code: string; localSuffix: string }) => `${p.code}|${p.localSuffix}`;
-
-async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * The published catalog of issue 21 between a province hub and an office hub, both on real ports with real SQLite
@@ -25,25 +16,15 @@ async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, wh
  * change and applies it; the office's own services, field placements and fees survive; re-applying is a no-op.
  */
 describe('the province publishes its catalog; an office applies it keeping its own parts', () => {
+  const hubs = linkedHubs();
   let province: TestApp;
   let office: TestApp;
   let provinceUrl = '';
   let pAdmin = '';
   let oAdmin = '';
   let credential = '';
-
-  beforeAll(async () => {
-    province = await buildTestApp({ config: { role: 'province' } });
-    await province.app.listen({ port: 0, host: '127.0.0.1' });
-    provinceUrl = `http://127.0.0.1:${(province.app.server.address() as AddressInfo).port}`;
-    office = await buildTestApp({ config: { webhooks: { retryBaseMs: 50, retryMaxMs: 200, pollMs: 100, timeoutMs: 2000 }, provinceHeartbeatMs: 150 } });
-    await office.app.ready();
-    pAdmin = await login(province.app, 'admin');
-    oAdmin = await login(office.app, 'admin');
-  });
-  afterAll(async () => {
-    await office.close();
-    await province.close();
+  beforeAll(() => {
+    ({ province, office, provinceUrl, pAdmin, oAdmin } = hubs);
   });
 
   const send = (t: TestApp, cookie: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>

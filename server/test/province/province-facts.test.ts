@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RATING_LEVELS } from '@shared/rating';
 import type { DayFacts } from '@shared/schemas/province-facts';
-import { buildTestApp, issue, login, staffAtCounter } from '../helper';
+import { issue, staffAtCounter } from '../helper';
+import { eventually, linkedHubs, type TestApp } from './linked-hubs';
 import { intakeBody, PROC } from '../dossier-helper';
 
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 const DAY = '2026-11-23';
 const CODE = '000.51.26.H26';
-
-async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * What an office sends its province beyond the queue per service (issue 21): per counter and staff member, dossiers
@@ -23,28 +14,20 @@ async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, wh
  * named by username only and no citizen data; the province's dossier and satisfaction reports equal the office's.
  */
 describe("an office's day facts at its province", () => {
+  const hubs = linkedHubs();
   let province: TestApp;
   let office: TestApp;
   let pAdmin = '';
   let oAdmin = '';
 
   beforeAll(async () => {
-    province = await buildTestApp({ config: { role: 'province' } });
-    await province.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(province.app.server.address() as AddressInfo).port}`;
-    office = await buildTestApp({ config: { webhooks: { retryBaseMs: 50, retryMaxMs: 200, pollMs: 100, timeoutMs: 2000 }, provinceHeartbeatMs: 150 } });
-    await office.app.ready();
-    pAdmin = await login(province.app, 'admin');
+    ({ province, office, pAdmin, oAdmin } = hubs);
+    const url = hubs.provinceUrl;
     // The province's per-field rows are this office's alone (the demo province's facts are removed).
     for (const tb of ['province_office_days', 'province_day_figures', 'province_day_groups', 'province_day_fields', 'province_day_ratings']) province.app.db.exec(`DELETE FROM ${tb}`);
-    oAdmin = await login(office.app, 'admin');
     const added = (await province.app.inject({ method: 'POST', url: '/api/province/offices', headers: { cookie: pAdmin }, payload: { name: 'UBND xã Số Liệu', code: CODE } })).json() as { enrollToken: string };
     const put = await office.app.inject({ method: 'PUT', url: '/api/admin/province', headers: { cookie: oAdmin }, payload: { url, enrollToken: added.enrollToken, code: CODE } });
     expect(put.statusCode).toBe(200);
-  });
-  afterAll(async () => {
-    await office.close();
-    await province.close();
   });
 
   const get = async <T>(t: TestApp, cookie: string, url: string) => (await t.app.inject({ url, headers: { cookie } })).json() as T;

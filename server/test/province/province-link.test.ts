@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../durability/hub-process';
-import { buildTestApp, count, issue, login, staffAtCounter } from '../helper';
+import { count, issue, staffAtCounter } from '../helper';
+import { eventually, linkedHubs, type TestApp } from './linked-hubs';
 
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 const DAY = '2026-11-23';
 const CODE = '000.50.26.H26';
-
-/** Polls an async check until it holds (real time: the outbox and the heartbeat run on real timers). */
-async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * The office side of issue 21 against a real province hub listening on a real port: enrolment through the office
@@ -22,24 +12,14 @@ async function eventually(check: () => Promise<boolean> | boolean, ms = 8000, wh
  * office's own report, the heartbeat, a revoked credential shown as an error with events kept, and disconnecting.
  */
 describe('an office hub linked to its province hub', () => {
+  const hubs = linkedHubs();
   let province: TestApp;
   let office: TestApp;
   let provinceUrl = '';
   let pAdmin = '';
   let oAdmin = '';
-
-  beforeAll(async () => {
-    province = await buildTestApp({ config: { role: 'province' } });
-    await province.app.listen({ port: 0, host: '127.0.0.1' });
-    provinceUrl = `http://127.0.0.1:${(province.app.server.address() as AddressInfo).port}`;
-    office = await buildTestApp({ config: { webhooks: { retryBaseMs: 50, retryMaxMs: 200, pollMs: 100, timeoutMs: 2000 }, provinceHeartbeatMs: 150 } });
-    await office.app.ready();
-    pAdmin = await login(province.app, 'admin');
-    oAdmin = await login(office.app, 'admin');
-  });
-  afterAll(async () => {
-    await office.close();
-    await province.close();
+  beforeAll(() => {
+    ({ province, office, provinceUrl, pAdmin, oAdmin } = hubs);
   });
 
   const send = (t: TestApp, cookie: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) =>
