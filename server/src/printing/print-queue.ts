@@ -13,6 +13,9 @@ import { addressKind, checkHealth, sendJob, writePng, type Health, type JobOutco
 /** A reprint or test page older than this is dropped (tickets: the office's `expireMinutes`, 2 by default). */
 export const JOB_TTL_MS = 10 * 60 * 1000;
 
+/** A printer's queue length is pushed to the screens at most this often while jobs keep arriving. */
+export const QUEUE_PUSH_MS = 200;
+
 /** Timings of the queue (from config; short in tests). */
 export interface PrintQueueOptions {
   retryBaseMs: number;
@@ -70,6 +73,20 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
     if (pushed.get(printerId) === key) return;
     pushed.set(printerId, key);
     deps.realtime.emit(rooms.office(), 'printer:status', { status });
+  }
+
+  // New jobs change only the queue length: during a burst of issues that push is made once per QUEUE_PUSH_MS per
+  // printer (counting a long queue on every group commit cost a tenth of the issue path).
+  const queuePushes = new Map<number, NodeJS.Timeout>();
+  function pushQueueSoon(printerId: number): void {
+    if (queuePushes.has(printerId)) return;
+    queuePushes.set(
+      printerId,
+      setTimeout(() => {
+        queuePushes.delete(printerId);
+        if (!closed) push(printerId);
+      }, QUEUE_PUSH_MS).unref(),
+    );
   }
 
   function record(printerId: number, h: Health): void {
@@ -206,6 +223,10 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
       push(printerId);
       void run(printerId);
     },
+    queued(printerId) {
+      pushQueueSoon(printerId);
+      void run(printerId);
+    },
   };
 
   return {
@@ -231,6 +252,7 @@ export function createPrintQueue(deps: { realtime: Realtime; now: () => number; 
       closed = true;
       if (pollTimer) clearTimeout(pollTimer);
       retryTimers.forEach((t) => clearTimeout(t));
+      queuePushes.forEach((t) => clearTimeout(t));
       if (busy.size > 0) await new Promise<void>((r) => idle.push(r));
       await renderer.close();
     },

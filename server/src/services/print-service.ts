@@ -28,8 +28,10 @@ import type { IssueSource } from './ticket-service';
 /** What the print service needs from the print queue (process side): live status, and a nudge to print now. */
 export interface PrintQueueHooks {
   statusOf(printer: PrinterRow): PrinterStatus;
-  /** Jobs or settings of a printer changed: push its status, and print what is pending. */
+  /** The settings of a printer changed: push its status now, and print what is pending. */
   changed(printerId: number): void;
+  /** Jobs were added: print them; the queue length reaches the screens shortly (coalesced during bursts). */
+  queued(printerId: number): void;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -193,7 +195,7 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
 
   function enqueue(printer: PrinterRow, ticketId: number | null, kind: PrintJobKind, payload: TicketPrint): number {
     const id = db.transaction(() => insertJob(printer, ticketId, kind, payload))();
-    hooks.changed(printer.id);
+    hooks.queued(printer.id);
     return id;
   }
 
@@ -232,7 +234,7 @@ export function printService(ctx: ServiceContext, queue: QueueService, logo: () 
 
   /** After the commit: the printers given ticket jobs start on them. */
   function wakeIssued(): void {
-    for (const id of issuedOn) hooks.changed(id);
+    for (const id of issuedOn) hooks.queued(id);
     issuedOn.clear();
   }
 
