@@ -18,3 +18,11 @@ export function randomToken(bytes: number): string {
   used += bytes;
   return token;
 }
+
+/**
+ * A unique id that sorts by creation time: the time in ms (base 36, fixed width until 2059) then 16 random base64url
+ * characters. Inserted into a UNIQUE index, such ids land at its right edge instead of on a random page.
+ */
+export function timeOrderedId(now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}${randomToken(12)}`;
+}

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
+import { timeOrderedId } from '../random-token';
 
 /** An outbox row as stored. */
 export interface OutboxEventRow {
@@ -89,7 +89,7 @@ export function outboxRepository(db: Db) {
   return {
     /** Appends an event; must run inside the transaction of the change it reports. Returns its sequence number. */
     append(type: string, at: number, data: unknown): number {
-      const seq = Number(s.append.run(`evt_${randomUUID().replaceAll('-', '')}`, type, at, JSON.stringify(data)).lastInsertRowid);
+      const seq = Number(s.append.run(`evt_${timeOrderedId()}`, type, at, JSON.stringify(data)).lastInsertRowid);
       for (const l of listeners) l();
       return seq;
     },
