@@ -17,7 +17,7 @@ export interface AppointmentRow {
   full_name: string;
   phone: string;
   id_number: string;
-  /** Salted hash of id_number (null when none was given). */
+  /** Salted hash of the ID number given (null when none); the number itself is not kept (always empty). */
   id_hash: string | null;
   status: 'booked' | 'checked_in' | 'missed' | 'cancelled';
   created_at: number;
@@ -69,8 +69,9 @@ export function appointmentsRepository(db: Db) {
     byCode: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.code = ?`),
     byId: db.prepare<[number], AppointmentListRow>(`${LIST} WHERE a.id = ?`),
     ofIdHash: db.prepare<[string, string], AppointmentListRow>(`${LIST} WHERE a.id_hash = ? AND a.day = ? ORDER BY a.slot_start, a.id`),
-    unhashed: db.prepare<[], { id: number; id_number: string }>("SELECT id, id_number FROM appointments WHERE id_number <> '' AND id_hash IS NULL"),
-    setHash: db.prepare<[string, number]>('UPDATE appointments SET id_hash = ? WHERE id = ?'),
+    unhashed: db.prepare<[], { id: number; id_number: string }>("SELECT id, id_number FROM appointments WHERE id_number <> ''"),
+    // The number itself is never kept: only its salted hash.
+    setHash: db.prepare<[string, number]>("UPDATE appointments SET id_hash = ?, id_number = '' WHERE id = ?"),
     toRemind: db.prepare<[string, number], { id: number }>(
       "SELECT id FROM appointments WHERE day = ? AND status = 'booked' AND reminded_at IS NULL AND created_at < ? AND phone <> '' ORDER BY slot_start, id",
     ),
@@ -82,10 +83,10 @@ export function appointmentsRepository(db: Db) {
     ),
     ofPerson: db.prepare<{ service: number; day: string; phone: string; id: string }, { n: number }>(
       `SELECT COUNT(*) AS n FROM appointments WHERE service_id = @service AND day = @day AND status <> 'cancelled'
-         AND (phone = @phone OR (@id <> '' AND id_number = @id))`,
+         AND (phone = @phone OR (@id <> '' AND id_hash = @id))`,
     ),
     misses: db.prepare<{ since: number; phone: string; id: string }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM appointments WHERE status = 'missed' AND slot_start >= @since AND (phone = @phone OR (@id <> '' AND id_number = @id))`,
+      `SELECT COUNT(*) AS n FROM appointments WHERE status = 'missed' AND slot_start >= @since AND (phone = @phone OR (@id <> '' AND id_hash = @id))`,
     ),
     ofDay: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.day = ? ORDER BY a.slot_start, a.id`),
     byTicket: db.prepare<[number], AppointmentListRow>(`${LIST} WHERE a.ticket_id = ?`),
@@ -116,7 +117,7 @@ export function appointmentsRepository(db: Db) {
        FROM tickets t LEFT JOIN appointments a ON a.ticket_id = t.id AND a.late = 0
        WHERE t.business_day >= ? AND t.business_day <= ? AND t.called_at IS NOT NULL GROUP BY t.service_id, appt`,
     ),
-    byIdNumber: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.id_number = ? ORDER BY a.slot_start`),
+    byIdHash: db.prepare<[string], AppointmentListRow>(`${LIST} WHERE a.id_hash = ? ORDER BY a.slot_start`),
     erase: db.prepare<[number, number]>("UPDATE appointments SET full_name = '', phone = '', id_number = '', id_hash = NULL, anonymised_at = ? WHERE id = ?"),
     anonymiseBefore: db.prepare<[number, number]>(
       "UPDATE appointments SET full_name = '', phone = '', id_number = '', id_hash = NULL, anonymised_at = ? WHERE anonymised_at IS NULL AND slot_end < ? AND status <> 'booked'",
@@ -146,8 +147,9 @@ export function appointmentsRepository(db: Db) {
     taken: (serviceId: number, slotStart: number) => s.taken.get(serviceId, slotStart)?.n ?? 0,
     /** Places held per slot start of one service's day. */
     takenOfDay: (serviceId: number, day: string) => new Map(s.takenOfDay.all(serviceId, day).map((r) => [r.slot_start, r.n])),
-    ofPerson: (serviceId: number, day: string, phone: string, idNumber: string) => s.ofPerson.get({ service: serviceId, day, phone, id: idNumber })?.n ?? 0,
-    misses: (since: number, phone: string, idNumber: string) => s.misses.get({ since, phone, id: idNumber })?.n ?? 0,
+    /** Bookings of one person (by phone, or by the salted hash of the ID number) for a service on a day. */
+    ofPerson: (serviceId: number, day: string, phone: string, idHash: string) => s.ofPerson.get({ service: serviceId, day, phone, id: idHash })?.n ?? 0,
+    misses: (since: number, phone: string, idHash: string) => s.misses.get({ since, phone, id: idHash })?.n ?? 0,
     ofDay: (day: string) => s.ofDay.all(day),
     byTicket: (ticketId: number) => s.byTicket.get(ticketId),
     checkIn: (id: number, at: number, ticketId: number, late: boolean): void => {
@@ -163,7 +165,8 @@ export function appointmentsRepository(db: Db) {
     insertBlock: (b: { service_id: number | null; date: string; start: string | null; reason: string; by: number; at: number }): number =>
       Number(s.insertBlock.run(b).lastInsertRowid),
     deleteBlock: (id: number): boolean => s.deleteBlock.run(id).changes > 0,
-    byIdNumber: (idNumber: string) => s.byIdNumber.all(idNumber),
+    /** Every booking of one person, by the salted hash of their ID number. */
+    byIdHash: (idHash: string) => s.byIdHash.all(idHash),
     /** Bookings of slots on days from…to, per service, by outcome. */
     outcomes: (from: string, to: string) => s.outcomes.all(from, to),
     /** Called tickets of business days from…to per service, holders (appt 1) and others: count and total wait (ms). */

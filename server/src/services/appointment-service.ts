@@ -92,10 +92,10 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
         const reason = slotClosedReason(cal, rule, { now, today: rules.dayOf(now), date, slot, serviceId: body.serviceId, blocks });
         if (reason) fail('SLOT_CLOSED', { reason });
         const settings = rules.settings();
-        if (settings.maxMisses > 0 && repos.appointments.misses(now - settings.missWindowDays * DAY_MS, phone, idNumber) >= settings.maxMisses) {
+        if (settings.maxMisses > 0 && repos.appointments.misses(now - settings.missWindowDays * DAY_MS, phone, hashed ?? '') >= settings.maxMisses) {
           fail('BOOKING_LIMIT', { reason: 'misses' });
         }
-        if (repos.appointments.ofPerson(body.serviceId, date, phone, idNumber) >= rule.perPersonPerDay) fail('BOOKING_LIMIT', { reason: 'per_day' });
+        if (repos.appointments.ofPerson(body.serviceId, date, phone, hashed ?? '') >= rule.perPersonPerDay) fail('BOOKING_LIMIT', { reason: 'per_day' });
         if (repos.appointments.taken(body.serviceId, start) >= rule.places) fail('SLOT_FULL');
         const w = checkInWindow(start, rule);
         const code = newCode();
@@ -112,7 +112,8 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
           late_rule: rule.lateRule,
           full_name: fullName,
           phone,
-          id_number: idNumber,
+          // Only the salted hash is kept (limits per person, the CCCD scan at the kiosk), never the number.
+          id_number: '',
           id_hash: hashed,
           created_at: now,
         });
@@ -221,7 +222,7 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
     return checkIn(best.code, source, { idNumber });
   }
 
-  /** Bookings made before the hash was kept get it (once, at start). */
+  /** Bookings made before only the hash was kept: hashed, and their number blanked (once, at start). */
   function hashOlderBookings(): void {
     const rows = repos.appointments.unhashed();
     if (rows.length === 0) return;

@@ -9,6 +9,7 @@ import type { DossierListRow } from '../repositories/dossiers-repository';
 import type { ServiceContext } from './context';
 import { toDossier } from './dossier-views';
 import { toAccessEntry } from './privacy-service';
+import type { IdNumberHasher } from './id-number-hash';
 
 /** Applicant fields no legal record needs: erased on the citizen's request. */
 const OPTIONAL_FIELDS = ['email', 'representative'] as const;
@@ -26,13 +27,14 @@ const SUBJECT_KEYS = { dossier: 'dossierId', appointment: 'appointmentId', ratin
  * A citizen's requests about their data (Luật 91/2025/QH15): see everything the hub holds about one ID number, correct
  * it, and erase what the law does not require to keep. Supervisors and admins act for the citizen; every step is audited.
  */
-export function dataSubjectService(ctx: ServiceContext) {
+export function dataSubjectService(ctx: ServiceContext, idHash: IdNumberHasher) {
   const { repos, db } = ctx;
 
   /** The dossiers and bookings of an ID number; neither: not found. */
   const recordsOf = (idNumber: string): { rows: DossierListRow[]; bookings: AppointmentListRow[] } => {
     const rows = repos.dossiers.byIdNumber(idNumber);
-    const bookings = repos.appointments.byIdNumber(idNumber);
+    // A booking keeps only the salted hash of the ID number.
+    const bookings = repos.appointments.byIdHash(idHash.hash(idNumber));
     return rows.length || bookings.length ? { rows, bookings } : fail('DATA_SUBJECT_NOT_FOUND');
   };
 

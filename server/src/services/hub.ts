@@ -82,7 +82,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const track = trackService({ ...ctx, realtime: deps.realtime }, queue);
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
-  const dataSubjects = dataSubjectService(ctx);
+  const dataSubjects = dataSubjectService(ctx, idHash);
   const province = { ...provinceService(ctx), ...provinceReports(ctx) };
   const appointments = appointmentService(ctx, tickets, idHash);
   appointments.hashOlderBookings();

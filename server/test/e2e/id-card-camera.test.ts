@@ -91,7 +91,7 @@ describe('camera scan on the kiosk in real Chromium (fake camera showing a card 
     await page.getByTestId('book-consent').check();
     await page.getByTestId('book-submit').click();
     await page.getByTestId('appt-qr').waitFor();
-    expect(app.db.prepare('SELECT full_name, id_number FROM appointments').get()).toEqual({ full_name: 'Trần Thị Mẫu', id_number: '079305006789' });
+    expect(app.db.prepare('SELECT full_name, id_number, id_hash FROM appointments').get()).toEqual({ full_name: 'Trần Thị Mẫu', id_number: '', id_hash: app.hub.idHash.hash('079305006789') });
     expect(errors).toEqual([]);
   });
 });

@@ -28,11 +28,18 @@ describe('appointments by ID number: salted hash, check-in by ID card', () => {
     expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(hash).not.toContain(ID);
     expect(row(withId.code).id_hash).toBe(hash);
+    // Only the hash: the number itself is nowhere in the row.
+    expect(row(withId.code).id_number).toBe('');
+    expect(JSON.stringify(row(withId.code))).not.toContain(ID);
     expect(row(without.code).id_hash).toBeNull();
-    // A booking written before migration 021 (no hash): filled once at start.
-    t.app.db.prepare('UPDATE appointments SET id_hash = NULL WHERE code = ?').run(withId.code);
+    // A booking written before migration 021 (its number in clear, no hash): hashed and its number blanked at start.
+    t.app.db.prepare('UPDATE appointments SET id_hash = NULL, id_number = ? WHERE code = ?').run(ID, withId.code);
     t.app.hub.appointments.hashOlderBookings();
-    expect(row(withId.code).id_hash).toBe(hash);
+    expect(row(withId.code)).toMatchObject({ id_hash: hash, id_number: '' });
+    // The per-person limit still knows the person by the hash: the same ID number with another phone is refused.
+    const again = await post('/api/appointments', book({ idNumber: ID, phone: '0987 000 333' }));
+    expect(again.status, again.raw).toBe(409);
+    expect(again.body).toMatchObject({ code: 'BOOKING_LIMIT' });
     // Cancel the one without an ID: the slot keeps places for the next test.
     t.app.db.prepare("UPDATE appointments SET status = 'cancelled' WHERE code = ?").run(without.code);
   });

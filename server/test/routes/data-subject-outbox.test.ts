@@ -51,7 +51,7 @@ describe("a citizen's erasure strips the outbox's copies of their personal data"
     // Their booking, and another citizen's dossier with its result ready.
     const booked = await t.app.inject({ method: 'POST', url: '/api/appointments', payload: { serviceId: 1, start: TOMORROW_09, fullName: 'Trần Thị Hồng Nhung', phone: '0912 000 111', idNumber: ID, consent: true } });
     expect(booked.statusCode).toBe(201);
-    ids.appointment = (t.app.db.prepare('SELECT id FROM appointments WHERE id_number = ?').get(ID) as { id: number }).id;
+    ids.appointment = (t.app.db.prepare('SELECT id FROM appointments WHERE id_hash = ?').get(t.app.hub.idHash.hash(ID)) as { id: number }).id;
     const other = (await send(t.app, 'POST', '/api/dossiers', c1, intakeBody(undefined, { applicant: { ...intakeBody().applicant, idNumber: OTHER, name: 'Lê Văn Khác', phone: '0903 222 333' } }))).body as { id: number };
     ids.other = other.id;
     for (const step of ['process', 'ready']) expect((await send(t.app, 'POST', `/api/dossiers/${other.id}/${step}`, c1, {})).status).toBe(200);
