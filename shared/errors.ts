@@ -240,8 +240,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
     en: 'The province hub cannot be reached. Check the network and the address, then try again; the office keeps working.',
   },
   UNIT_CODE_REQUIRED: {
-    vi: 'Chưa có mã định danh đơn vị: nhập mã đơn vị trong Cài đặt văn phòng (hoặc kèm theo khi kết nối).',
-    en: 'No unit identifier: set the unit code in the office settings (or give it when connecting).',
+    vi: 'Chưa có mã định danh đơn vị hợp lệ (3–40 chữ, số, dấu chấm, ví dụ 000.00.31.H26): nhập mã đơn vị trong Cài đặt văn phòng (hoặc kèm theo khi kết nối).',
+    en: 'No valid unit identifier (3–40 letters, digits, dots, e.g. 000.00.31.H26): set the unit code in the office settings (or give it when connecting).',
   },
   // The province's published catalog (issue 21).
   CATALOG_EMPTY: { vi: 'Danh mục chưa có thủ tục nào: không thể công bố danh mục rỗng.', en: 'The catalog holds no procedure: an empty catalog cannot be published.' },

@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { businessDay } from '@shared/office-time';
 import { addDays } from '@shared/schemas/report';
 import { zonedInstant } from '@shared/working-days';
-import { EnrolledSchema, type HeartbeatBody, type ProvinceLink, type ProvinceLinkInput, type SyncRecord } from '@shared/schemas/province';
+import { EnrolledSchema, OfficeCodeSchema, type HeartbeatBody, type ProvinceLink, type ProvinceLinkInput, type SyncRecord } from '@shared/schemas/province';
 import { fail } from '../errors';
 import type { AttemptResult, OutboxEventRow } from '../repositories/outbox-repository';
 import type { StaffActor } from '../repositories/audit-repository';
@@ -83,7 +83,8 @@ export function provinceLinkService(
       const base = provinceBase(input.url);
       if (!base || !webhookUrlAllowed(base, deps.lanHosts())) fail('PROVINCE_URL_INVALID');
       const code = input.code ?? deps.queue.settings().unitCode;
-      if (!code) fail('UNIT_CODE_REQUIRED');
+      // The province knows offices by a code of its own shape: a shorter one in the settings would be refused as a wrong token.
+      if (!code || !Value.Check(OfficeCodeSchema, code)) fail('UNIT_CODE_REQUIRED');
       const r = await provincePost(base, '/api/province/enroll', { code, enrollToken: input.enrollToken }, { timeoutMs: deps.timeoutMs });
       if (r.status === null || r.status >= 500) fail('PROVINCE_UNREACHABLE', r.error);
       if (r.status === 401 || r.status === 400) fail('PROVINCE_TOKEN_REFUSED');

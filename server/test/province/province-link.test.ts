@@ -42,6 +42,9 @@ describe('an office hub linked to its province hub', () => {
     // Plain HTTP to a host not listed as on the LAN would carry the credential in clear.
     expect(await put({ url: 'http://tinh.example.vn', enrollToken, code: CODE })).toMatchObject({ status: 400, body: { code: 'PROVINCE_URL_INVALID' } });
     expect(await put({ url: provinceUrl, enrollToken })).toMatchObject({ status: 400, body: { code: 'UNIT_CODE_REQUIRED' } });
+    // A unit code the settings accept but the province cannot (too short): said plainly, not as a wrong token.
+    office.app.hub.queue.saveSettings({ ...office.app.hub.queue.settings(), unitCode: 'AB' });
+    expect(await put({ url: provinceUrl, enrollToken })).toMatchObject({ status: 400, body: { code: 'UNIT_CODE_REQUIRED' } });
     expect(await put({ url: `http://127.0.0.1:${await freePort()}`, enrollToken, code: CODE })).toMatchObject({ status: 422, body: { code: 'PROVINCE_UNREACHABLE' } });
     const wrong = await put({ url: provinceUrl, enrollToken: `${enrollToken.slice(0, -3)}abc`, code: CODE });
     expect(wrong).toMatchObject({ status: 422, body: { code: 'PROVINCE_TOKEN_REFUSED' } });
