@@ -86,14 +86,14 @@ export function provinceFactsRepository(db: Db) {
            OR EXISTS (SELECT 1 FROM province_day_figures WHERE office_id = :office AND day = :day) AS n`,
     ),
     dayServices: db.prepare<At, QueueSums & { code: string; name: string }>(
-      `SELECT service_code AS code, service_name AS name, ${ROW} FROM province_day_figures WHERE office_id = :office AND day = :day ORDER BY service_name, service_code`,
+      `SELECT service_code AS code, service_name AS name, ${ROW} FROM province_day_figures WHERE office_id = :office AND day = :day`,
     ),
     dayGroups: db.prepare<At & { kind: string }, QueueSums & { key: string }>(
-      `SELECT key, ${ROW} FROM province_day_groups WHERE office_id = :office AND day = :day AND kind = :kind ORDER BY key`,
+      `SELECT key, ${ROW} FROM province_day_groups WHERE office_id = :office AND day = :day AND kind = :kind`,
     ),
     dayFields: db.prepare<At, FieldFlows & FieldStock & { code: string; name: string }>(
       `SELECT field_code AS code, field_name AS name, ${FLOW.join(', ')}, in_progress_on_time AS on_time, in_progress_overdue AS overdue
-         FROM province_day_fields WHERE office_id = :office AND day = :day ORDER BY field_name, field_code`,
+         FROM province_day_fields WHERE office_id = :office AND day = :day`,
     ),
     dayRatings: db.prepare<At, { level: string; n: number }>(
       `SELECT level, SUM(count) AS n FROM province_day_ratings WHERE office_id = :office AND day = :day GROUP BY level`,

@@ -7,6 +7,9 @@ import { dossierFigures, queueFigures, satisfactionFigures, total, ZERO_FLOWS, Z
 import { toOffice } from './province-service';
 import { checkPeriod } from './reports-common';
 
+const vi = (a: string, b: string) => a.localeCompare(b, 'vi', { numeric: true });
+const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => vi(a.name, b.name));
+
 /** One field's (or the day's) II.06a figures: the day's flows and what was in progress at its end. */
 function dayDossiers(r: FieldFlows & FieldStock): ProvinceDayDossierFigures {
   const { carriedOver: _, ...rest } = dossierFigures(r, ZERO_STOCK, r);
@@ -53,11 +56,11 @@ export function provinceOfficeDay(ctx: ServiceContext) {
         today,
         received: facts.dayHeld(id, d),
         queue: queueFigures(total<QueueSums>(services, ZERO_QUEUE)),
-        services: services.map((r) => ({ code: r.code, name: r.name, ...queueFigures(r) })),
-        counters: group('counter').map((r) => ({ name: r.key, ...queueFigures(r) })),
-        staff: group('staff').map((r) => ({ username: r.key, ...queueFigures(r) })),
+        services: byName(services.map((r) => ({ code: r.code, name: r.name, ...queueFigures(r) }))),
+        counters: byName(group('counter').map((r) => ({ name: r.key, ...queueFigures(r) }))),
+        staff: group('staff').map((r) => ({ username: r.key, ...queueFigures(r) })).sort((a, b) => vi(a.username, b.username)),
         dossiers: dayDossiers(total<FieldFlows & FieldStock>(fields, { ...ZERO_FLOWS, ...ZERO_STOCK })),
-        fields: fields.map((r) => ({ code: r.code, name: r.name, ...dayDossiers(r) })),
+        fields: byName(fields.map((r) => ({ code: r.code, name: r.name, ...dayDossiers(r) }))),
         ratings: satisfactionFigures(levels),
       };
     },
