@@ -60,7 +60,7 @@ describe('GET /api/province/offices/:id/day', () => {
   afterAll(async () => t.close());
 
   const send = (payload: object) => t.app.inject({ method: 'POST', url: '/api/province/sync', headers: { [OFFICE_CREDENTIAL_HEADER]: credential }, payload });
-  const day = (query = '', officeId = id, cookie: string | undefined = supervisor) => t.app.inject({ url: `/api/province/offices/${officeId}/day${query}`, headers: cookie ? { cookie } : {} });
+  const day = (query = '', officeId = id, cookie: string | null = supervisor) => t.app.inject({ url: `/api/province/offices/${officeId}/day${query}`, headers: cookie ? { cookie } : {} });
   const rows = () => PROVINCE_TABLES.map((tb) => count(t.app, `SELECT COUNT(*) AS n FROM ${tb}`));
 
   it("answers today's facts exactly as the office sent them, with its live state", async () => {
@@ -146,7 +146,7 @@ describe('GET /api/province/offices/:id/day', () => {
       expect([res.statusCode, res.json().code], query).toEqual([400, code]);
     }
     expect((await day('', 0)).statusCode).toBe(400);
-    const anonymous = await day('', id, undefined);
+    const anonymous = await day('', id, null);
     expect([anonymous.statusCode, anonymous.json().code]).toEqual([401, 'UNAUTHENTICATED']);
     // An office's own credential is not a staff session.
     const machine = await t.app.inject({ url: `/api/province/offices/${id}/day`, headers: { [OFFICE_CREDENTIAL_HEADER]: credential } });
