@@ -36,6 +36,8 @@ const FLOW = ['received', 'received_online', 'received_in_person', 'resolved_ear
 // Flows add up over the days; what is in progress is a stock: the value at the end of an office's last reported day.
 const FLOWS = FLOW.map((c) => `COALESCE(SUM(f.${c}), 0) AS ${c}`).join(', ');
 const STOCK = 'COALESCE(SUM(f.in_progress_on_time), 0) AS on_time, COALESCE(SUM(f.in_progress_overdue), 0) AS overdue';
+const ROW = 'tickets, served, no_show, wait_seconds, waited, serve_seconds';
+type At = { office: number; day: string };
 const LAST_DAY = `JOIN (SELECT office_id, MAX(day) AS last FROM province_office_days WHERE day < :before GROUP BY office_id) l
   ON l.office_id = f.office_id AND f.day = l.last`;
 
@@ -78,6 +80,24 @@ export function provinceFactsRepository(db: Db) {
     ratingsByOffice: db.prepare<{ from: string; to: string }, { id: number; level: string; n: number }>(
       `SELECT office_id AS id, level, SUM(count) AS n FROM province_day_ratings WHERE day BETWEEN :from AND :to GROUP BY office_id, level`,
     ),
+    // One office's day, row by row (an office from before the day facts sent its services only).
+    dayHeld: db.prepare<At, { n: number }>(
+      `SELECT EXISTS (SELECT 1 FROM province_office_days WHERE office_id = :office AND day = :day)
+           OR EXISTS (SELECT 1 FROM province_day_figures WHERE office_id = :office AND day = :day) AS n`,
+    ),
+    dayServices: db.prepare<At, QueueSums & { code: string; name: string }>(
+      `SELECT service_code AS code, service_name AS name, ${ROW} FROM province_day_figures WHERE office_id = :office AND day = :day`,
+    ),
+    dayGroups: db.prepare<At & { kind: string }, QueueSums & { key: string }>(
+      `SELECT key, ${ROW} FROM province_day_groups WHERE office_id = :office AND day = :day AND kind = :kind`,
+    ),
+    dayFields: db.prepare<At, FieldFlows & FieldStock & { code: string; name: string }>(
+      `SELECT field_code AS code, field_name AS name, ${FLOW.join(', ')}, in_progress_on_time AS on_time, in_progress_overdue AS overdue
+         FROM province_day_fields WHERE office_id = :office AND day = :day`,
+    ),
+    dayRatings: db.prepare<At, { level: string; n: number }>(
+      `SELECT level, SUM(count) AS n FROM province_day_ratings WHERE office_id = :office AND day = :day GROUP BY level`,
+    ),
   };
 
   return {
@@ -106,6 +126,14 @@ export function provinceFactsRepository(db: Db) {
     /** The same per field name. */
     stockByField: (before: string): Map<string, FieldStock> => new Map(s.stockByField.all({ before }).map((r) => [r.key, r])),
     ratingsByOffice: (from: string, to: string) => s.ratingsByOffice.all({ from, to }),
+    /** Whether any facts of an office's day arrived. */
+    dayHeld: (office: number, day: string): boolean => s.dayHeld.get({ office, day })?.n === 1,
+    dayServices: (office: number, day: string) => s.dayServices.all({ office, day }),
+    /** The day's queue figures per counter (by name) or staff member (by username). */
+    dayGroups: (office: number, day: string, kind: 'counter' | 'staff') => s.dayGroups.all({ office, day, kind }),
+    /** The day's II.06a flows per field, with what was in progress at its end. */
+    dayFields: (office: number, day: string) => s.dayFields.all({ office, day }),
+    dayRatings: (office: number, day: string) => s.dayRatings.all({ office, day }),
   };
 }
 export type ProvinceFactsRepository = ReturnType<typeof provinceFactsRepository>;

@@ -27,6 +27,7 @@ import { logoService } from './logo-service';
 import { monitorService } from './monitor-service';
 import { dataSubjectService } from './data-subject-service';
 import { privacyService } from './privacy-service';
+import { provinceOfficeDay } from './province-office-day';
 import { provinceReports } from './province-reports';
 import { provinceService } from './province-service';
 import { provinceLinkService } from './province-link-service';
@@ -83,7 +84,7 @@ export function createHub(deps: { db: Db; realtime: Realtime; config: Config; no
   const ratings = ratingService(ctx, track);
   const privacy = privacyService(ctx);
   const dataSubjects = dataSubjectService(ctx, idHash);
-  const province = { ...provinceService(ctx), ...provinceReports(ctx) };
+  const province = { ...provinceService(ctx), ...provinceReports(ctx), ...provinceOfficeDay(ctx) };
   const appointments = appointmentService(ctx, tickets, idHash);
   appointments.hashOlderBookings();
   const appointmentReminders = appointmentReminderService(ctx, deps.config.reminderHour ?? DEFAULT_REMINDER_HOUR);

@@ -15,8 +15,10 @@ import { checkPeriod } from './reports-common';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
 const minutes = (seconds: number, n: number) => (n > 0 ? Math.round((seconds / n / 60) * 10) / 10 : null);
-const ZERO_QUEUE: QueueSums = { tickets: 0, served: 0, no_show: 0, wait_seconds: 0, waited: 0, serve_seconds: 0 };
-const ZERO_FLOWS: FieldFlows = {
+/** Queue sums of nothing. */
+export const ZERO_QUEUE: QueueSums = { tickets: 0, served: 0, no_show: 0, wait_seconds: 0, waited: 0, serve_seconds: 0 };
+/** Dossier flows of nothing. */
+export const ZERO_FLOWS: FieldFlows = {
   received: 0,
   received_online: 0,
   received_in_person: 0,
@@ -27,16 +29,18 @@ const ZERO_FLOWS: FieldFlows = {
   refused: 0,
   withdrawn: 0,
 };
-const ZERO_STOCK: FieldStock = { on_time: 0, overdue: 0 };
+/** No dossier in progress. */
+export const ZERO_STOCK: FieldStock = { on_time: 0, overdue: 0 };
 
 /** Adds rows of sums column by column. */
-function total<T extends object>(rows: readonly T[], zero: T): T {
+export function total<T extends object>(rows: readonly T[], zero: T): T {
   const out = { ...zero } as Record<string, number>;
   for (const r of rows) for (const k of Object.keys(zero)) out[k] = (out[k] ?? 0) + ((r as Record<string, number>)[k] ?? 0);
   return out as T;
 }
 
-const queueFigures = (r: QueueSums): ProvinceQueueFigures => ({
+/** Queue sums as a report shows them (averages in minutes). */
+export const queueFigures = (r: QueueSums): ProvinceQueueFigures => ({
   tickets: r.tickets,
   served: r.served,
   noShow: r.no_show,
@@ -45,7 +49,7 @@ const queueFigures = (r: QueueSums): ProvinceQueueFigures => ({
 });
 
 /** One II.06a row: the period's flows, what was in progress when it began (`carried`) and at its end (`stock`). */
-function dossierFigures(r: FieldFlows, carried: FieldStock, stock: FieldStock): ProvinceDossierFigures {
+export function dossierFigures(r: FieldFlows, carried: FieldStock, stock: FieldStock): ProvinceDossierFigures {
   const resolved = r.resolved_early + r.resolved_on_time + r.resolved_late;
   return {
     carriedOver: carried.on_time + carried.overdue,
@@ -66,7 +70,8 @@ function dossierFigures(r: FieldFlows, carried: FieldStock, stock: FieldStock): 
   };
 }
 
-function satisfactionFigures(counts: Partial<Record<string, number>>): ProvinceSatisfactionFigures {
+/** Ratings per level as a report shows them: counts, % per level, the share satisfied. */
+export function satisfactionFigures(counts: Partial<Record<string, number>>): ProvinceSatisfactionFigures {
   const sum = Object.values(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
   const all = Object.fromEntries(RATING_LEVELS.map((l) => [l, counts[l] ?? 0]));
   return {

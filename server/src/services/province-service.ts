@@ -14,6 +14,24 @@ export const OFFLINE_AFTER_MS = 2 * 60_000;
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** An office as the board shows it: its state, whether it answers, its last heartbeat's figures. */
+export function toOffice(r: ProvinceOfficeRow, now: number): ProvinceOffice {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    state: r.revoked_at !== null ? 'revoked' : r.credential_hash !== null ? 'enrolled' : 'pending',
+    online: r.credential_hash !== null && r.received_at !== null && now - r.received_at < OFFLINE_AFTER_MS,
+    lastSeenAt: r.received_at === null ? null : new Date(r.received_at).toISOString(),
+    waiting: r.waiting ?? 0,
+    longestWaitMinutes: r.longest_wait_minutes ?? 0,
+    openCounters: r.open_counters ?? 0,
+    printersDown: r.printers_down ?? 0,
+    version: r.version,
+    clockSkewSeconds: r.clock_skew_ms === null ? null : Math.round(r.clock_skew_ms / 1000),
+  };
+}
+
 /**
  * The province hub's use-cases: adding offices and enrolling them (a one-time token exchanged for a revocable
  * credential), taking their heartbeats and records — each record once, by (office, seq), so a resend after a WAN
@@ -22,23 +40,6 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 export function provinceService(ctx: ServiceContext) {
   const { repos, db } = ctx;
   const repo = repos.province;
-
-  function toOffice(r: ProvinceOfficeRow, now: number): ProvinceOffice {
-    return {
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      state: r.revoked_at !== null ? 'revoked' : r.credential_hash !== null ? 'enrolled' : 'pending',
-      online: r.credential_hash !== null && r.received_at !== null && now - r.received_at < OFFLINE_AFTER_MS,
-      lastSeenAt: r.received_at === null ? null : new Date(r.received_at).toISOString(),
-      waiting: r.waiting ?? 0,
-      longestWaitMinutes: r.longest_wait_minutes ?? 0,
-      openCounters: r.open_counters ?? 0,
-      printersDown: r.printers_down ?? 0,
-      version: r.version,
-      clockSkewSeconds: r.clock_skew_ms === null ? null : Math.round(r.clock_skew_ms / 1000),
-    };
-  }
 
   const newToken = () => {
     const token = randomBytes(24).toString('base64url');

@@ -247,6 +247,7 @@ const PROVINCE: Record<string, readonly AccessRole[]> = {
   'GET /api/province/reports/queue': SV,
   'GET /api/province/reports/dossiers': SV,
   'GET /api/province/reports/satisfaction': SV,
+  'GET /api/province/offices/{id}/day': SV,
   'POST /api/province/catalog/publications': A,
   'GET /api/province/catalog/publications': SV,
   'GET /api/province/catalog/latest': E,

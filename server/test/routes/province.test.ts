@@ -213,8 +213,8 @@ describe('the province hub\'s routes, spelled as an attacker would, over a raw s
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const raw = new RawClient((t.app.server.address() as { port: number }).port);
       const routes = documentedRoutes(t.app).filter((r) => r.includes('/api/province/'));
-      // The roll-up's 7, the dossier and satisfaction reports' 2 and the published catalog's 3.
-      expect(routes.length).toBe(12);
+      // The roll-up's 7, the dossier and satisfaction reports' 2, one office's day and the published catalog's 3.
+      expect(routes.length).toBe(13);
       const rnd = prng(21);
       const problems: string[] = [];
       for (const route of routes) {
