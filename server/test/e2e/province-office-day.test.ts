@@ -112,7 +112,7 @@ describe('one office\'s day at the province (HUB_ROLE=province)', () => {
     expect(await page.getByTestId('office-day-date').inputValue()).toBe(today);
     expect(await page.getByTestId('office-day-next').isDisabled()).toBe(true);
     // Headline: today (k = 2) against the day before (k = 1).
-    expect(await page.getByTestId('compare-tickets').textContent()).toMatch(/Số phát\s*60\s*▲ 100%\s*Ngày trước: 30/);
+    expect(await page.getByTestId('compare-tickets').textContent()).toMatch(/Số phiếu\s*60\s*▲ 100%\s*Ngày trước: 30/);
     expect(await page.getByTestId('compare-avgWait').textContent()).toContain('12 phút');
     expect(await cells(page, 'office-day-services')).toEqual([
       ['Chứng thực · CT', '20', '18', '2', '12 phút', '8 phút'],
