@@ -107,7 +107,7 @@ describe('wall displays in real Chromium: layouts, voice queue, reconnect withou
     await page.waitForTimeout(500);
     await page.goto(`${base}/counter/#/quan-tri/man-hinh`);
     await page.getByTestId('displays-table').waitFor();
-    expect(await page.getByTestId('displays-table').textContent()).toContain('/display/?id=3');
+    await expect.poll(() => page.getByTestId('displays-table').textContent()).toContain('/display/?id=3');
     await shoot(page, 'admin-displays');
     await page.getByTestId('edit-display').first().click();
     await page.getByTestId('display-english').check();
