@@ -1,5 +1,4 @@
 import { onBeforeUnmount, ref } from 'vue';
-import { decodeQrPixels } from '../qr-pixels';
 
 /** The Shape Detection API where Chromium has it (not in every type library yet). */
 interface BarcodeDetectorLike {
@@ -24,6 +23,8 @@ async function frameReader(): Promise<(video: HTMLVideoElement) => Promise<strin
     const detector = new Detector({ formats: ['qr_code'] });
     return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
   }
+  // The bundled decoder (jsqr, a third of the kiosk's script) loads only when a camera without it is first used.
+  const { decodeQrPixels } = await import('../qr-pixels');
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
   return async (video) => {
