@@ -56,7 +56,7 @@ export const PrinterStatusSchema = Type.Object({
   state: StringEnum(Object.values(PrinterState)),
   checkedAt: Nullable(InstantSchema),
   /** Jobs waiting to print (retrying while the printer is down). */
-  pendingJobs: Type.Integer({ minimum: 0 }),
+  pendingJobs: Type.Integer({ minimum: 0, description: 'Jobs waiting for the printer, counted up to 1,000' }),
   /** Last transport error, for the admin. */
   lastError: Nullable(Type.String()),
   /** Why the printer is not plainly online, in Vietnamese (decoded from its status answers); null when online. */
@@ -177,7 +177,7 @@ export const HealthPrinterSchema = Type.Object({
   id: IdSchema,
   name: Type.String(),
   state: StringEnum(Object.values(PrinterState)),
-  pendingJobs: Type.Integer({ minimum: 0 }),
+  pendingJobs: Type.Integer({ minimum: 0, description: 'Jobs waiting for the printer, counted up to 1,000' }),
   /** Why it is not online, in Vietnamese; null when online. */
   reason: Nullable(Type.String()),
 });

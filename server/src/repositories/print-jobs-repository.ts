@@ -1,6 +1,9 @@
 import type { PrintJobStatus } from '@shared/schemas/printer';
 import type { Db } from '../db';
 
+/** Pending jobs are counted up to this many (an office's printer has a handful; a status push must stay cheap). */
+export const PENDING_COUNT_CAP = 1000;
+
 /** Kind of print job. */
 export type PrintJobKind = 'ticket' | 'reprint' | 'test';
 
@@ -27,7 +30,10 @@ export function printJobsRepository(db: Db) {
     ),
     byId: db.prepare<[number], PrintJobRow>('SELECT * FROM print_jobs WHERE id = ?'),
     next: db.prepare<[number], PrintJobRow>("SELECT * FROM print_jobs WHERE printer_id = ? AND status = 'pending' ORDER BY id LIMIT 1"),
-    pendingCount: db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM print_jobs WHERE printer_id = ? AND status = 'pending'"),
+    // Counted up to PENDING_COUNT_CAP: the screens show "1000+" past it, and a long queue is never read whole.
+    pendingCount: db.prepare<[number, number], { n: number }>(
+      "SELECT COUNT(*) AS n FROM (SELECT 1 FROM print_jobs WHERE printer_id = ? AND status = 'pending' LIMIT ?)",
+    ),
     pendingPrinters: db.prepare<[], { printer_id: number }>("SELECT DISTINCT printer_id FROM print_jobs WHERE status = 'pending'"),
     done: db.prepare<[number, number]>("UPDATE print_jobs SET status = 'done', printed_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status = 'pending'"),
     failed: db.prepare<[string, number, number]>("UPDATE print_jobs SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'"),
@@ -42,7 +48,8 @@ export function printJobsRepository(db: Db) {
     byId: (id: number): PrintJobRow | undefined => s.byId.get(id),
     /** The oldest pending job of a printer: jobs print in issue order. */
     next: (printerId: number): PrintJobRow | undefined => s.next.get(printerId),
-    pendingCount: (printerId: number): number => s.pendingCount.get(printerId)?.n ?? 0,
+    /** Jobs waiting for a printer, counted up to PENDING_COUNT_CAP. */
+    pendingCount: (printerId: number): number => s.pendingCount.get(printerId, PENDING_COUNT_CAP)?.n ?? 0,
     printersWithPending: (): number[] => s.pendingPrinters.all().map((r) => r.printer_id),
     /** Marks a job printed; false when it was not pending any more (never printed twice). */
     markDone: (id: number, at: number): boolean => s.done.run(at, id).changes === 1,
