@@ -21,8 +21,12 @@ describe('supervisor dashboard: live monitor and reports', () => {
   const errors: string[] = [];
   /** Fixed while generating history, then the real clock (the browser's presets use the real date). */
   let fixed: number | null = null;
+  // Today's live queue began 50 minutes ago: in the first hour of the office's day (Vietnam time) the hub's clock runs
+  // ahead to 01:00 of the same date, so the queue is still today's and the browser's date is still the hub's.
+  const vnDayStart = Date.parse(`${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+07:00`);
+  const ahead = Math.max(0, vnDayStart + 60 * MIN - Date.now());
   const clock = {
-    now: () => fixed ?? Date.now(),
+    now: () => fixed ?? Date.now() + ahead,
     set: (iso: string) => void (fixed = Date.parse(iso)),
     advance: (ms: number) => void (fixed = (fixed ?? Date.now()) + ms),
   };
@@ -55,7 +59,7 @@ describe('supervisor dashboard: live monitor and reports', () => {
       }
     }
     // Today's live queue: citizens who came in over the last 50 minutes; counter 1 serves one of them.
-    const now = Date.now();
+    const now = Date.now() + ahead;
     const issued: number[] = [];
     for (const [i, service] of [1, 1, 2, 3, 1, 2, 4, 1, 6].entries()) {
       fixed = now - (50 - i * 5) * MIN;
