@@ -170,9 +170,9 @@ export function startOffices() {
   const child = forkTs('./province-offices.ts');
   type Office = { code: string; credential: string };
   return {
-    async backfill(url: string, offices: Office[], days: number) {
-      const done = next<{ records: number; ms: number; errors: number }>(child, 'backfilled');
-      child.send({ type: 'backfill', url, offices, days });
+    async backfill(url: string, bareUrl: string, offices: Office[], days: number) {
+      const done = next<{ records: number; ms: number; bareMs: number; errors: number }>(child, 'backfilled');
+      child.send({ type: 'backfill', url, bareUrl, offices, days });
       return done;
     },
     async steady(url: string, bareUrl: string, offices: Office[], seconds: number) {

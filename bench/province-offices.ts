@@ -1,7 +1,8 @@
 // A child process of `npm run bench` playing every enrolled office of a province (issue 21), so the offices' CPU is
 // never the measured province hub's. Driven over IPC by bench/province.ts:
-//   backfill { url, offices[], days }          → backfilled { records, ms, errors }: each office sends `days` past
-//                                                 days of facts, one sync request per office (30 records), 4 at a time
+//   backfill { url, bareUrl, offices[], days } → backfilled { records, ms, bareMs, errors }: each office sends `days`
+//                                                 past days of facts, one sync request per office, 4 at a time; the
+//                                                 same bodies first to the bare insert route (the baseline)
 //   steady { url, bareUrl, offices[], seconds } → steady { heartbeat, sync, bare, errors }: every office sends a
 //                                                 heartbeat every 30 s and a record of today every 30 s (spread evenly);
 //                                                 the same number of requests go to the bare insert route, interleaved;
@@ -14,7 +15,7 @@ interface Office {
   credential: string;
 }
 type Msg =
-  | { type: 'backfill'; url: string; offices: Office[]; days: number }
+  | { type: 'backfill'; url: string; bareUrl: string; offices: Office[]; days: number }
   | { type: 'steady'; url: string; bareUrl: string; offices: Office[]; seconds: number }
   | { type: 'close' };
 
@@ -84,21 +85,32 @@ async function post(url: string, body: unknown, credential?: string): Promise<{ 
 const summary = (ms: number[]) => ({ n: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99) });
 const dayOf = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
 
-async function backfill(m: Extract<Msg, { type: 'backfill' }>): Promise<void> {
+/** Posts each body to `url` (4 at a time); records taken and ms spent. */
+async function sendAll(url: string, jobs: { body: { records: unknown[] }; credential?: string }[]) {
   const t0 = now();
   let errors = 0;
   let records = 0;
-  const queue = m.offices.map((o, i) => ({ o, i }));
+  const queue = [...jobs];
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      const recs = Array.from({ length: m.days }, (_, d) => dayRecord(job.o, job.i, dayOf((m.days - d) * 86_400_000)));
-      const r = await post(`${m.url}/api/province/sync`, { records: recs }, job.o.credential);
-      if (r.ok) records += recs.length;
+      const r = await post(url, job.body, job.credential);
+      if (r.ok) records += job.body.records.length;
       else errors += 1;
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  send({ type: 'backfilled', records, ms: now() - t0, errors });
+  return { records, ms: now() - t0, errors };
+}
+
+async function backfill(m: Extract<Msg, { type: 'backfill' }>): Promise<void> {
+  const bodies = m.offices.map((o, i) => ({
+    credential: o.credential,
+    body: { records: Array.from({ length: m.days }, (_, d) => dayRecord(o, i, dayOf((m.days - d) * 86_400_000))) },
+  }));
+  // The same bodies to the bare route first (parse + one durable insert each), then to the province hub.
+  const bare = await sendAll(`${m.bareUrl}/insert`, bodies.map((b) => ({ body: b.body })));
+  const hub = await sendAll(`${m.url}/api/province/sync`, bodies);
+  send({ type: 'backfilled', ...hub, errors: hub.errors + bare.errors, bareMs: bare.ms });
 }
 
 async function steady(m: Extract<Msg, { type: 'steady' }>): Promise<void> {

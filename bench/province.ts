@@ -49,7 +49,7 @@ export async function benchProvince(out: Out, quick: boolean): Promise<void> {
   const kept = await startBare('broadcast', dir);
   const sim = startOffices();
   try {
-    const fill = await sim.backfill(hub.url, offices, DAYS);
+    const fill = await sim.backfill(hub.url, insert.url, offices, DAYS);
     if (fill.errors > 0) throw new Error(`backfill: ${fill.errors} sync requests refused`);
     const cookie = await login(hub.url);
     const to = new Date().toISOString().slice(0, 10);
@@ -88,7 +88,9 @@ export async function benchProvince(out: Out, quick: boolean): Promise<void> {
     out(
       `${n} offices enrolled on a province hub (\`HUB_ROLE=province\`, its own process), simulated in another process. ` +
         `Backfill: each office sends ${DAYS} past days of facts (per service, counter, staff, field and rating level) in one sync request (4 offices at a time): ` +
-        `${fill.records} records in ${f1(fill.ms / 1000)} s (**${f1(fill.records / (fill.ms / 1000))} records/s**). ` +
+        `${fill.records} records in ${f1(fill.ms / 1000)} s (**${f1(fill.records / (fill.ms / 1000))} records/s**; the same ` +
+        `${n} bodies to the bare insert route, parsed and one durable insert each: ${f1(fill.bareMs / 1000)} s, ` +
+        `${f1(n / (fill.bareMs / 1000))} requests/s against the hub's ${f1(n / (fill.ms / 1000))}). ` +
         `Then ${f1(s.seconds)} s of steady traffic: a heartbeat every 30 s and a record of today every 30 s from every office ` +
         `(${f1((2 * n) / 30)} requests/s, spread evenly), each heartbeat followed by one request to a bare Fastify route doing ` +
         `one durable insert (the baseline) — heartbeat p50 ${f1(s.heartbeat.p50)} ms, p99 **${f1(s.heartbeat.p99)} ms** ` +
