@@ -99,10 +99,6 @@ export const SyncReplySchema = Type.Object({
   lastSeq: Type.Integer({ description: 'The highest seq the province holds from this office' }),
 });
 
-export const PeriodQuerySchema = Type.Object({ from: Day, to: Day }, { additionalProperties: false });
-
-export { ProvinceQueueReportSchema, type ProvinceQueueReport } from './province-reports';
-
 /** The office's link to its province hub, as its admin sees it (the credential is never shown). */
 export const ProvinceLinkInputSchema = Type.Object(
   {
