@@ -95,3 +95,9 @@ export function signedInApp(username: string) {
       .then((r) => ({ status: r.statusCode, body: r.body ? r.json() : null }));
   return { ctx, send };
 }
+
+/** A token that is surely not `token`: its last three characters changed (a fixed suffix could match by chance). */
+export function wrongToken(token: string): string {
+  const tail = token.slice(-3) === 'abc' ? 'xyz' : 'abc';
+  return `${token.slice(0, -3)}${tail}`;
+}

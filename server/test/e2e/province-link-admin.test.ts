@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
-import { buildTestApp, issue, login, testConfig, TEST_PASSWORD } from '../helper';
+import { buildTestApp, issue, login, testConfig, TEST_PASSWORD, wrongToken } from '../helper';
 import { DIST, launchBrowser, openPage, shoot } from './browser';
 
 /** Kết nối với tỉnh: the office admin connects to a real province hub, sees the figures go up, disconnects. */
@@ -42,7 +42,7 @@ describe('admin screen: the link to the province hub', () => {
     await page.getByTestId('admin-nav-province').click();
     await expect.poll(() => page.getByTestId('province-state').textContent()).toContain('Chưa kết nối');
     await page.getByTestId('province-url-input').fill(provinceUrl);
-    await page.getByTestId('province-token-input').fill(`${enrollToken.slice(0, -3)}abc`);
+    await page.getByTestId('province-token-input').fill(wrongToken(enrollToken));
     await page.getByTestId('province-code-input').fill('000.70.26.H26');
     await page.getByTestId('province-connect').click();
     await expect.poll(() => page.getByTestId('province-form').textContent()).toContain('từ chối mã kết nối');

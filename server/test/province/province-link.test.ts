@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../durability/hub-process';
-import { count, issue, staffAtCounter } from '../helper';
+import { count, issue, staffAtCounter, wrongToken } from '../helper';
 import { eventually, linkedHubs, type TestApp } from './linked-hubs';
 
 const DAY = '2026-11-23';
@@ -46,7 +46,7 @@ describe('an office hub linked to its province hub', () => {
     office.app.hub.queue.saveSettings({ ...office.app.hub.queue.settings(), unitCode: 'AB' });
     expect(await put({ url: provinceUrl, enrollToken })).toMatchObject({ status: 400, body: { code: 'UNIT_CODE_REQUIRED' } });
     expect(await put({ url: `http://127.0.0.1:${await freePort()}`, enrollToken, code: CODE })).toMatchObject({ status: 422, body: { code: 'PROVINCE_UNREACHABLE' } });
-    const wrong = await put({ url: provinceUrl, enrollToken: `${enrollToken.slice(0, -3)}abc`, code: CODE });
+    const wrong = await put({ url: provinceUrl, enrollToken: wrongToken(enrollToken), code: CODE });
     expect(wrong).toMatchObject({ status: 422, body: { code: 'PROVINCE_TOKEN_REFUSED' } });
     expect(wrong.body.message).toMatch(/mã kết nối/);
     // The office hub is not a province hub: its /api/province/enroll does not exist.
