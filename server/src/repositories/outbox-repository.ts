@@ -44,7 +44,9 @@ export function outboxRepository(db: Db) {
     append: db.prepare('INSERT INTO outbox_events (id, type, at, data) VALUES (?, ?, ?, ?)'),
     maxSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM outbox_events'),
     bySeq: db.prepare<[number], OutboxEventRow>('SELECT * FROM outbox_events WHERE seq = ?'),
-    after: db.prepare<[number, number], OutboxEventRow>('SELECT * FROM outbox_events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    // The scan needs only each event's type (its data is read once a consumer takes it): the rows' JSON is not copied
+    // into JavaScript strings for every consumer that skips them.
+    after: db.prepare<[number, number], Pick<OutboxEventRow, 'seq' | 'type'>>('SELECT seq, type FROM outbox_events WHERE seq > ? ORDER BY seq LIMIT ?'),
     cursor: db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM outbox_cursors WHERE consumer = ?'),
     setCursor: db.prepare(
       'INSERT INTO outbox_cursors (consumer, last_seq) VALUES (?, ?) ON CONFLICT (consumer) DO UPDATE SET last_seq = excluded.last_seq',

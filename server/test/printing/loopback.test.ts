@@ -62,7 +62,7 @@ describe('printing to a loopback ESC/POS printer', { timeout: 40_000 }, () => {
       expect(b.height).toBeLessThanOrEqual(Math.min(1000, BAND_ROWS));
     }
     expect(commands.filter((c) => c.op === 'qr-store')).toEqual([{ op: 'qr-store', text: body.trackingUrl }]);
-    expect(body.trackingUrl).toMatch(/^http:\/\/hub\.test\/t\/[A-Za-z0-9_-]{16}$/);
+    expect(body.trackingUrl).toMatch(/^http:\/\/hub\.test\/t\/[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
     // Order on paper: image above the QR, QR, image below, the hub's checkpoint (DLE EOT 1), then the cut.
     const at = (op: string) => ops.indexOf(op as never);
     expect(at('raster')).toBeLessThan(at('qr-store'));

@@ -21,9 +21,15 @@ describe('POST /api/tickets', () => {
     expect(a2.body).toMatchObject({ number: 'A002', priorityGroup: 'elderly', peopleAhead: 0 });
     expect(b1.body.number).toBe('B001');
     expect(a1.body.trackingUrl).toBe(`http://hub.test/t/${a1.body.trackingId}`);
-    expect(a1.body.trackingId).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(count(t.app, "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'")).toBe(3);
-    expect(count(t.app, "SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'issued'")).toBe(3);
+    // The issue time (base 36 ms, fixed width) then 16 random base64url characters (96 bits): unguessable, and each
+    // new id lands at the right edge of the tracking-id index; later tickets sort after earlier ones.
+    expect(a1.body.trackingId).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
+    t.clock.advance(1);
+    const later = (await issue(t.app, 1)).body.trackingId as string;
+    expect(later > (a1.body.trackingId as string)).toBe(true);
+    expect(later.slice(9)).not.toBe((a1.body.trackingId as string).slice(9));
+    expect(count(t.app, "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'")).toBe(4);
+    expect(count(t.app, "SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'issued'")).toBe(4);
   });
 
   it('counts the people ahead as the calling rule will call them (strict, then interleave 2 normal : 1 priority)', async () => {
