@@ -34,7 +34,7 @@ export const Allow = {
   everyone: ACCESS_ROLES,
   /** Ticket issuing: kiosks, and staff issuing for a walk-in. */
   kiosk: ['kiosk', 'staff'],
-  /** Personal data a citizen's own scan opens on a kiosk: kiosks only (the route also requires a paired device). */
+  /** What a citizen's own scan opens on a kiosk: kiosks only; a route listing personal data also requires a paired device (open LAN mode too). */
   kioskDevice: ['kiosk'],
   /**
    * Citizens' own actions (rating a visit): anyone without a staff session — every caller holds `anonymous`, so the

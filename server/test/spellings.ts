@@ -22,7 +22,7 @@ export interface Spelling {
 }
 
 /**
- * Spellings of one path that an attacker sends: characters percent-escaped (the first, two sampled ones, all of them;
+ * Spellings of one path that an attacker sends: characters percent-escaped (the first, one sampled, all of them;
  * upper- and lower-case hex), doubled slashes, the absolute form, and an escaped slash.
  */
 export function spellings(path: string, rnd: () => number): Spelling[] {

@@ -63,7 +63,6 @@ describe('CSV exports: reports and the catalog write no live formula; the catalo
       expect(res.statusCode, `${report} ${query}`).toBe(200);
       const cells = cellsOf(res.body);
       expect(cells.filter((c) => FORMULA.test(c)), `${report} ${query}`).toEqual([]);
-      if (query === 'groupBy=service') console.log(cells.join(' | '));
       if (query === 'groupBy=service') expect(cells).toContain(`A – ${NAMES[0]}`);
       if (query === 'groupBy=staff') expect(cells).toContain(`'${NAMES[1]}`);
     }
