@@ -175,13 +175,17 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     expect(printer.jobs[0]!.commands.filter((c) => c.op === 'cut')).toHaveLength(1);
   });
 
-  it('paper runs out on the ticket: not counted as printed, the kiosk is told, reprinted whole once paper is back', async () => {
-    printer.runOutOfPaperOnNextJob();
+  it.each([
+    ['paper runs out', 'paper_out', /Hết giấy/, () => printer.runOutOfPaperOnNextJob()],
+    ['the cutter jams', 'error', /dao cắt/, () => printer.jamCutterOnNextJob()],
+  ] as const)('%s on the ticket: the answer after it says so, not counted as printed, the kiosk is told, reprinted whole once fixed', async (_, state, reason, fault) => {
+    fault();
     const ticket = await issue();
     await until(() => outcomes.some((o) => o.outcome === 'failed'));
     expect(printer.refused).toHaveLength(1);
     expect(job(ticket.id).status).toBe('pending');
-    await expectShown('paper_out', /Hết giấy/, 'degraded');
+    expect(job(ticket.id).last_error).toMatch(reason);
+    await expectShown(state, reason, 'degraded');
     printer.setState('online');
     await t.app.printQueue.poll();
     await until(() => job(ticket.id).status === 'done');
