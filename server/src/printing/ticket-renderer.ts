@@ -46,7 +46,7 @@ function decodeLogo(bytes: Buffer): Image | null {
  * its words together). A last line of one word takes the word before it along when that fits ("… loa gọi / số." on
  * 58 mm paper reads "… loa / gọi số.").
  */
-export function wrap(ctx: Pick<SKRSContext2D, 'measureText'>, text: string, max: number): string[] {
+export function wrap(ctx: { measureText(text: string): { width: number } }, text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/[ \t\n\r]+/).filter(Boolean)) {

@@ -67,7 +67,7 @@ describe('ticket renderer', () => {
     const wait = 'khoảng 2 giờ 48 phút'.replace(/ /g, '\u00a0');
     expect(wrap(ctx, `Thời gian chờ dự kiến: ${wait}`, 368)).toEqual(['Thời gian chờ dự kiến:', wait]);
     // Measured in characters: the word before a lone last word goes down with it, when the pair fits.
-    const chars = { measureText: (t: string) => ({ width: t.length }) as TextMetrics };
+    const chars = { measureText: (t: string) => ({ width: t.length }) };
     expect(wrap(chars, 'aaa bbb c', 7)).toEqual(['aaa', 'bbb c']);
     expect(wrap(chars, 'aaaaaaa c', 7)).toEqual(['aaaaaaa', 'c']);
     expect(wrap(chars, 'aaa bbbbbbb c', 7)).toEqual(['aaa', 'bbbbbbb', 'c']);
