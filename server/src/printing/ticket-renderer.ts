@@ -41,11 +41,15 @@ function decodeLogo(bytes: Buffer): Image | null {
   return image;
 }
 
-/** Splits text into lines no wider than `max` at the current font, breaking between words. */
-function wrap(ctx: SKRSContext2D, text: string, max: number): string[] {
+/**
+ * Splits text into lines no wider than `max` at the current font, breaking at ordinary spaces (a no-break space keeps
+ * its words together). A last line of one word takes the word before it along when that fits ("… loa gọi / số." on
+ * 58 mm paper reads "… loa / gọi số.").
+ */
+export function wrap(ctx: { measureText(text: string): { width: number } }, text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[ \t\n\r]+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (line && ctx.measureText(next).width > max) {
       lines.push(line);
@@ -53,8 +57,17 @@ function wrap(ctx: SKRSContext2D, text: string, max: number): string[] {
     } else line = next;
   }
   if (line) lines.push(line);
+  const last = lines.at(-1) ?? '';
+  const before = lines.at(-2)?.split(' ') ?? [];
+  if (!/[ \u00a0]/.test(last) && before.length > 1) {
+    const moved = `${before.at(-1)} ${last}`;
+    if (ctx.measureText(moved).width <= max) lines.splice(-2, 2, before.slice(0, -1).join(' '), moved);
+  }
   return lines;
 }
+
+/** No-break spaces between words: the phrase wraps as one ("khoảng 2 giờ 48 phút" is never split on paper). */
+const unbroken = (phrase: string): string => phrase.replace(/ /g, '\u00a0');
 
 function star(ctx: SKRSContext2D, cx: number, cy: number, r: number): void {
   ctx.beginPath();
@@ -145,7 +158,7 @@ export async function renderTicket(t: TicketPrint, o: RenderOptions): Promise<Re
   if (shown('serviceName')) text(t.serviceName, 28, 700);
   rule();
   if (shown('peopleAhead')) text(`Số người chờ trước bạn: ${t.peopleAhead}`, 24, 500);
-  if (shown('estimatedWait')) text(`Thời gian chờ dự kiến: ${t.estimatedWaitMinutes > 0 ? waitText(t.estimatedWaitMinutes) : 'sắp đến lượt'}`, 24, 500);
+  if (shown('estimatedWait')) text(`Thời gian chờ dự kiến: ${unbroken(t.estimatedWaitMinutes > 0 ? waitText(t.estimatedWaitMinutes) : 'sắp đến lượt')}`, 24, 500);
 
   // A QR code needs a quiet zone of 4 modules on every side to scan reliably (ISO/IEC 18004); the sides are wide
   // open, above and below are white rows of the image (the printer's own QR command adds none).

@@ -81,11 +81,23 @@ describe('printer down in real Chromium: the kiosk shows the ticket on screen, t
     await kiosk.getByTestId('priority-none').click();
   }
 
-  it('near end: printing goes on with a warning for the admin; an error: the kiosk falls back and the admin reads why', async () => {
+  it('near end: printing goes on with a warning for the admin and the live monitor; an error: the kiosk falls back and the admin reads why', async () => {
+    // The supervisor's live monitor, opened while the printer is fine: it says nothing about printers.
+    const monitor = await openPage(browser, admin.url().replace(/#.*$/, ''), 1366, 900, errors);
+    await monitor.getByTestId('sign-in-username').fill('giamsat');
+    await monitor.getByTestId('sign-in-password').fill(TEST_PASSWORD);
+    await monitor.getByTestId('sign-in-submit').click();
+    await monitor.getByTestId('open-admin').click();
+    await expect.poll(() => monitor.getByTestId('monitor-live').textContent(), { timeout: 10_000 }).toContain('Trực tiếp');
+    expect(await monitor.getByTestId('monitor-printers').count()).toBe(0);
+
     printer.setState('near_end');
     await nextTicketWhen('Sắp hết giấy');
     expect(await admin.getByTestId('printer-near-end-1').textContent()).toContain('sắp hết giấy');
     await shoot(admin, 'admin-printers-near-end');
+    // Pushed to the monitor too, before the roll runs out.
+    await expect.poll(() => monitor.getByTestId('monitor-printer-1').textContent(), { timeout: 10_000 }).toContain('Sắp hết giấy — Giấy sắp hết');
+    await shoot(monitor, 'monitor-printer-near-end');
     await kiosk.getByTestId('ticket-printing').waitFor();
     expect(await kiosk.getByTestId('ticket-printing').textContent()).toContain('sắp hết giấy');
     await printer.waitForJobs(3, 10_000);
@@ -94,6 +106,8 @@ describe('printer down in real Chromium: the kiosk shows the ticket on screen, t
     await nextTicketWhen('Đang báo lỗi');
     expect(await admin.getByTestId('printer-reason-1').textContent()).toContain('Lỗi dao cắt giấy');
     await shoot(admin, 'admin-printers-error');
+    await expect.poll(() => monitor.getByTestId('monitor-printer-1').textContent(), { timeout: 10_000 }).toContain('Đang báo lỗi — Lỗi dao cắt giấy');
+    await monitor.close();
     await kiosk.getByTestId('ticket-printer-down').waitFor();
     expect(await kiosk.getByTestId('ticket-printer-down').textContent()).toContain('Máy in phiếu đang báo lỗi');
     await kiosk.getByTestId('ticket-qr').waitFor();

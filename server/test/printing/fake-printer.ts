@@ -28,14 +28,15 @@ export function statusByte(n: number, state: FakeState, error: FakeError = 'auto
  * A loopback ESC/POS printer on port 0. It decodes what arrives as it arrives, answers every DLE EOT status request
  * in order like an Epson, and prints a copy at each cut received while it can print (counted in `jobs`). It can go
  * down (refuse connections), never answer, answer late, reset a connection mid-job or right after the cut, and run
- * out of paper on the ticket it is printing.
+ * out of paper or jam its cutter on the ticket it is printing.
  */
 export async function startFakePrinter() {
   let state: FakeState = 'online';
   let error: FakeError = 'autocutter';
   let resetAfter: number | null = null;
   let resetAfterCut = false;
-  let paperRunsOut = false;
+  /** What the printer runs into on the next ticket (it does not come out whole). */
+  let failNext: { state: FakeState; error: FakeError } | null = null;
   let delayMs = 0;
   let jobDelayMs = 0;
   let silent = false;
@@ -66,9 +67,9 @@ export async function startFakePrinter() {
         } else if (c.op === 'cut') {
           const copy = commands.slice(jobStart, handled + 1);
           jobStart = handled + 1;
-          if (paperRunsOut) {
-            paperRunsOut = false;
-            state = 'paper_out';
+          if (failNext) {
+            ({ state, error } = failNext);
+            failNext = null;
             refused.push(copy);
           } else if (state === 'online' || state === 'near_end') {
             jobs.push({ bytes: buf, commands: copy, receivedAt: performance.now() });
@@ -131,7 +132,11 @@ export async function startFakePrinter() {
     },
     /** The roll ends on the next ticket: it does not come out whole, and the printer reports paper end. */
     runOutOfPaperOnNextJob() {
-      paperRunsOut = true;
+      failNext = { state: 'paper_out', error };
+    },
+    /** The autocutter jams on the next ticket: the printer reports an autocutter error (DLE EOT 3 bit 3). */
+    jamCutterOnNextJob() {
+      failNext = { state: 'error', error: 'autocutter' };
     },
     /** Never answers status queries (many clones and Star printers in Star mode). */
     setSilent(on: boolean) {

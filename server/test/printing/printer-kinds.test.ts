@@ -8,6 +8,7 @@ import { buildTestApp, count, login } from '../helper';
 import { pairDevice } from '../helper-devices';
 import { decode } from './escpos-decoder';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
+import { canBridgeUsb, startFakeUsbPrinter } from './fake-usb-printer';
 import { until } from './until';
 
 
@@ -17,11 +18,13 @@ describe('printer kinds and widths', { timeout: 60_000 }, () => {
   let t: Awaited<ReturnType<typeof buildTestApp>> | null = null;
   let printer: FakePrinter | null = null;
   let dir: string | null = null;
+  let usb: { close: () => void } | null = null;
   afterEach(async () => {
     await t?.close();
+    usb?.close();
     await printer?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    t = printer = dir = null;
+    t = printer = dir = usb = null;
   });
   const job = (ticketId: number) => t!.app.db.prepare('SELECT * FROM print_jobs WHERE ticket_id = ?').get(ticketId) as { status: string; attempts: number; last_error: string | null };
   const issue = async (cookie?: string) => {
@@ -100,6 +103,44 @@ describe('printer kinds and widths', { timeout: 60_000 }, () => {
     const body = { name: 'USB', deviceId: kiosk.id, type: 'epson', paperWidth: 80, enabled: false };
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/printers', headers: { cookie: admin }, payload: { ...body, address: 'file:///etc/passwd' } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/printers', headers: { cookie: admin }, payload: { ...body, address: 'file:///dev/usb/lp0' } })).statusCode).toBe(201);
+  });
+
+  it.skipIf(!canBridgeUsb)('a USB printer that answers through its device: states read before and after each job, each ticket printed once', async () => {
+    printer = await startFakePrinter();
+    printer.setState('paper_out');
+    const device = await startFakeUsbPrinter(printer);
+    usb = device;
+    t = await buildTestApp({ config: { printing: { defaultPrinter: `file://${device.path}`, ...timings } } });
+    const admin = await login(t.app, 'admin');
+    const mine = async () => ((await t!.app.inject({ url: '/api/printers/mine', headers: { cookie: admin } })).json() as { printer: PrinterStatus }).printer;
+    // Paper end, read through the device before the job: nothing is written, the screens say why.
+    const first = await issue();
+    await until(async () => (await mine()).state === 'paper_out');
+    expect((await mine()).reason).toMatch(/Hết giấy/);
+    expect(job(first.id)).toMatchObject({ status: 'pending' });
+    expect((await t.app.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'degraded', printers: [{ state: 'paper_out', pendingJobs: 1 }] });
+    expect(printer.jobs.length + printer.refused.length).toBe(0);
+    // Paper back: printed once, the state right after the job read back through the device.
+    printer.setState('online');
+    await t.app.printQueue.poll();
+    await until(() => job(first.id).status === 'done');
+    expect(printer.jobs).toHaveLength(1);
+    expect(printer.jobs[0]!.commands.find((c) => c.op === 'qr-store')).toEqual({ op: 'qr-store', text: first.trackingUrl });
+    // The roll ends on the next ticket: the answer after the job says so; not counted as printed, reprinted whole once.
+    printer.runOutOfPaperOnNextJob();
+    const second = await issue();
+    await until(() => job(second.id).attempts === 1);
+    expect(job(second.id)).toMatchObject({ status: 'pending' });
+    expect(job(second.id).last_error).toMatch(/Hết giấy/);
+    expect(printer.refused).toHaveLength(1);
+    expect((await mine()).state).toBe('paper_out');
+    printer.setState('near_end');
+    await t.app.printQueue.poll();
+    await until(() => job(second.id).status === 'done');
+    await until(async () => (await mine()).state === 'near_end');
+    await t.app.printQueue.whenIdle();
+    expect(printer.jobs).toHaveLength(2);
+    expect(printer.jobs[1]!.commands.find((c) => c.op === 'qr-store')).toEqual({ op: 'qr-store', text: second.trackingUrl });
   });
 
   it('a character device that gives no status answer (one-way USB printers; here /dev/null) prints without details', async () => {

@@ -1,7 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@shared/events';
 import type { Printer, PrinterStatus, PrintJobOutcome } from '@shared/schemas/printer';
+import { version } from '../../src/version';
 import { buildTestApp, count, login } from '../helper';
 import { startFakePrinter, type FakePrinter } from './fake-printer';
 import { until } from './until';
@@ -31,7 +32,7 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
   const job = (ticketId: number) => t.app.db.prepare('SELECT * FROM print_jobs WHERE ticket_id = ?').get(ticketId) as { status: string; attempts: number; last_error: string | null };
   const kioskSees = async () => ((await t.app.inject({ url: '/api/printers/mine', headers: { cookie: admin } })).json() as { printer: PrinterStatus }).printer;
   const adminSees = async () => ((await t.app.inject({ url: '/api/admin/printers', headers: { cookie: admin } })).json() as Printer[])[0]!.status;
-  const health = async () => (await t.app.inject({ url: '/api/health' })).json() as { status: string; printers: { state: string; pendingJobs: number }[] };
+  const health = async () => (await t.app.inject({ url: '/api/health' })).json() as { status: string; version: string; printers: { state: string; pendingJobs: number }[] };
   /** Both screens show `state`, with a reason matching `reason`; health says `status`. */
   const expectShown = async (state: PrinterStatus['state'], reason: RegExp | null, status: 'ok' | 'degraded') => {
     // The next health check may still be on its way (a retry holds the printer): wait for state and reason.
@@ -42,7 +43,7 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     const shown = await adminSees();
     expect(await kioskSees()).toMatchObject({ state, reason: shown.reason });
     await until(() => pushes.at(-1)?.state === state);
-    expect(await health()).toMatchObject({ status, printers: [{ state }] });
+    expect(await health()).toMatchObject({ status, version, printers: [{ state }] });
   };
   /** Lets several retry periods pass, then checks no further copy came out. */
   const settle = async (copies: number) => {
@@ -76,6 +77,8 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     await until(() => outcomes.length > 0);
     expect(outcomes).toEqual([{ ticketId: ticket.id, printerId: 1, deviceId: null, outcome: 'done' }]);
     await settle(1);
+    // The exact shape monitoring reads: nothing more, nothing less.
+    expect(await health()).toEqual({ status: 'ok', version, printers: [{ id: 1, name: 'Máy in mặc định', state: 'online', pendingJobs: 0, reason: null }] });
   });
 
   it('paper end: nothing is sent, the job waits, Hết giấy shown and health degraded; paper back: one copy', async () => {
@@ -172,13 +175,17 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     expect(printer.jobs[0]!.commands.filter((c) => c.op === 'cut')).toHaveLength(1);
   });
 
-  it('paper runs out on the ticket: not counted as printed, the kiosk is told, reprinted whole once paper is back', async () => {
-    printer.runOutOfPaperOnNextJob();
+  it.each([
+    ['paper runs out', 'paper_out', /Hết giấy/, () => printer.runOutOfPaperOnNextJob()],
+    ['the cutter jams', 'error', /dao cắt/, () => printer.jamCutterOnNextJob()],
+  ] as const)('%s on the ticket: the answer after it says so, not counted as printed, the kiosk is told, reprinted whole once fixed', async (_, state, reason, fault) => {
+    fault();
     const ticket = await issue();
     await until(() => outcomes.some((o) => o.outcome === 'failed'));
     expect(printer.refused).toHaveLength(1);
     expect(job(ticket.id).status).toBe('pending');
-    await expectShown('paper_out', /Hết giấy/, 'degraded');
+    expect(job(ticket.id).last_error).toMatch(reason);
+    await expectShown(state, reason, 'degraded');
     printer.setState('online');
     await t.app.printQueue.poll();
     await until(() => job(ticket.id).status === 'done');
@@ -188,6 +195,8 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
   });
 
   it('an outage longer than the office setting: the ticket is never printed, logged in the audit, the kiosk told', async () => {
+    expect((await t.app.inject({ url: '/api/admin/print-settings', headers: { cookie: admin } })).json()).toEqual({ expireMinutes: 2 });
+    const warn = vi.spyOn(t.app.log, 'warn');
     expect((await t.app.inject({ method: 'PUT', url: '/api/admin/print-settings', headers: { cookie: admin }, payload: { expireMinutes: 0 } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'PUT', url: '/api/admin/print-settings', headers: { cookie: admin }, payload: { expireMinutes: 3 } })).json()).toEqual({ expireMinutes: 3 });
     printer.setState('paper_out');
@@ -203,6 +212,9 @@ describe('printer states and exactly one ticket in the tray', { timeout: 60_000 
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ target_type: 'ticket', target_id: String(ticket.id), user_id: null });
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ number: ticket.number, minutes: 3 });
+    const logged = warn.mock.calls.filter((c) => c[1] === 'print job expired: not printed');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]![0]).toMatchObject({ printerId: 1, ticketId: ticket.id });
     expect(count(t.app, "SELECT COUNT(*) AS n FROM print_jobs WHERE status = 'pending'")).toBe(0);
     await expectShown('online', null, 'ok');
     await settle(0);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import jsQR from 'jsqr';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import QRCode from 'qrcode';
 import { bitmapToPng, rowBytes, stack, type Bitmap } from '../../src/printing/bitmap';
 import { encodeTicket, encodeTicketParts, guardRealtime, qrCellDots } from '../../src/printing/escpos';
 import type { TicketPrint } from '../../src/printing/ticket-print';
-import { renderTicket } from '../../src/printing/ticket-renderer';
+import { ticketFontFamily } from '../../src/printing/fonts';
+import { renderTicket, wrap } from '../../src/printing/ticket-renderer';
 import { decode } from './escpos-decoder';
 
 const OUT = resolve('test-output/printing');
@@ -55,6 +57,22 @@ describe('ticket renderer', () => {
     expect(r.width).toBe(384);
     expect(r.top.height).toBeLessThan(full.top.height - 150);
     expect(compare('ticket-58mm-no-qr', bitmapToPng(r.top))).toBeLessThan(0.005);
+  });
+
+  it('wraps 58 mm lines without a lone last word, and never splits the wait (reviewed snapshot)', async () => {
+    // The renderer's text at 58 mm: 17 dots, weight 500, 368 dots between the margins.
+    const ctx = createCanvas(384, 40).getContext('2d');
+    ctx.font = `500 17px ${ticketFontFamily()}`;
+    expect(wrap(ctx, DEFAULT_TICKET_LAYOUT.footerText, 368)).toEqual(['Mời ông/bà theo dõi màn hình và loa', 'gọi số.']);
+    const wait = 'khoảng 2 giờ 48 phút'.replace(/ /g, '\u00a0');
+    expect(wrap(ctx, `Thời gian chờ dự kiến: ${wait}`, 368)).toEqual(['Thời gian chờ dự kiến:', wait]);
+    // Measured in characters: the word before a lone last word goes down with it, when the pair fits.
+    const chars = { measureText: (t: string) => ({ width: t.length }) };
+    expect(wrap(chars, 'aaa bbb c', 7)).toEqual(['aaa', 'bbb c']);
+    expect(wrap(chars, 'aaaaaaa c', 7)).toEqual(['aaaaaaa', 'c']);
+    expect(wrap(chars, 'aaa bbbbbbb c', 7)).toEqual(['aaa', 'bbbbbbb', 'c']);
+    const r = await renderTicket(TICKET, { paperWidth: 58, layout: DEFAULT_TICKET_LAYOUT, qrMode: 'raster' });
+    expect(compare('ticket-58mm', bitmapToPng(r.top))).toBeLessThan(0.005);
   });
 
   it('prints the office logo above the name, unless the layout hides it', async () => {
@@ -118,6 +136,15 @@ describe('ticket renderer', () => {
       for (let y = qrTop; y < qrTop + size; y++) {
         for (const x of [left - quiet, left - 1, left + size, left + size + quiet - 1]) expect(raster.top.data[y * stride + (x >> 3)]! & (0x80 >> (x & 7))).toBe(0);
       }
+      // Readable with exactly that margin: the code and its 4 quiet modules, cut out of the ticket, decode.
+      const ticket = PNG.sync.read(bitmapToPng(raster.top));
+      const side = size + 2 * quiet;
+      const crop = new Uint8ClampedArray(side * side * 4);
+      for (let y = 0; y < side; y++) {
+        const from = ((qrTop - quiet + y) * ticket.width + left - quiet) * 4;
+        crop.set(ticket.data.subarray(from, from + side * 4), y * side * 4);
+      }
+      expect(jsQR(crop, side, side)?.data, `${paperWidth} mm`).toBe(TICKET.trackingUrl);
     }
   });
 

@@ -3,8 +3,10 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Printer, PrinterStatus } from '@shared/schemas/printer';
 import { createCounterI18n } from '../../../i18n';
+import PrinterDialog from './PrinterDialog.vue';
 import PrintersSection from './PrintersSection.vue';
 import ReprintButton from './ReprintButton.vue';
+import TicketLayoutPanel from './TicketLayoutPanel.vue';
 import { usePrintersStore } from './printers-store';
 
 const status = (over: Partial<PrinterStatus> = {}): PrinterStatus => ({ printerId: 1, deviceId: null, state: 'online', checkedAt: null, pendingJobs: 0, lastError: null, reason: null, browser: false, paperWidth: 80, ...over });
@@ -83,5 +85,30 @@ describe('printers admin section', () => {
     await wrapper.get('[data-testid="reprint-ticket"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="reprint-message"]').text()).toContain('Chưa có máy in nào đang bật');
+  });
+
+  it('the printer dialog sends the QR-in-image option; the layout panel sends the expiry minutes (1–30, 2 at first)', async () => {
+    const dialog = mount(PrinterDialog, { props: { printer: printer(), kiosks: [] }, global: { plugins: [createTestingPinia({ createSpy: vi.fn }), createCounterI18n()] }, attachTo: document.body });
+    const store = usePrintersStore();
+    expect((dialog.get('[data-testid="printer-qr-raster"]').element as HTMLInputElement).checked).toBe(false);
+    await dialog.get('[data-testid="printer-qr-raster"]').setValue(true);
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(store.save).toHaveBeenCalledWith(1, { name: 'Máy in mặc định', deviceId: null, type: 'epson', address: 'file:./data/prints', paperWidth: 80, enabled: true, qrRaster: true });
+    dialog.unmount();
+
+    const layout = { headerText: '', footerText: 'Mời ông/bà theo dõi màn hình và loa gọi số.', hidden: [] };
+    const panel = mount(TicketLayoutPanel, { global: { plugins: [createTestingPinia({ createSpy: vi.fn, initialState: { adminPrinters: { layout, settings: null } } }), createCounterI18n()] } });
+    const panelStore = usePrintersStore();
+    expect((panel.get('[data-testid="print-expire-minutes"]').element as HTMLInputElement).value).toBe('2');
+    await panel.get('[data-testid="print-expire-minutes"]').setValue('0');
+    await panel.get('form').trigger('submit');
+    await flushPromises();
+    expect(panelStore.saveLayout).not.toHaveBeenCalled();
+    expect(panel.text()).toContain('Nhập số nguyên từ 1 đến 30.');
+    await panel.get('[data-testid="print-expire-minutes"]').setValue('5');
+    await panel.get('form').trigger('submit');
+    await flushPromises();
+    expect(panelStore.saveLayout).toHaveBeenCalledWith(layout, { expireMinutes: 5 });
   });
 });
