@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { login, testConfig } from '../helper';
 import { DIST, launchBrowser, shoot } from './browser';
+import { checkSizes, KIOSK_SIZES } from './fit-check';
 
 /**
  * The kiosk's time limits (WCAG 2.2.1) on Chromium's own clock, fast-forwarded: the office sets 20 s for ordinary
@@ -73,6 +74,11 @@ describe('kiosk time limits: countdown, "Thêm thời gian", a longer limit to r
     expect(await warning().textContent()).toMatch(/Màn hình sẽ trở về trang chính sau [6-9] giây\./);
     expect(await kiosk.evaluate('document.activeElement?.dataset.testid')).toBe('time-limit-extend');
     await shoot(kiosk, 'kiosk-time-limit-warning');
+    // The countdown fits every kiosk size, its button reachable (the page's clock, paused, is run on to lay out).
+    const settle = (page: Page) => page.clock.runFor(50);
+    expect(await checkSizes(kiosk, 'fit-kiosk-time-limit', KIOSK_SIZES, { within: '[data-testid="time-limit-warning"]', settle })).toEqual([]);
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
+    await settle(kiosk);
     // A touch on the dimmed screen gives more time and never presses what is underneath (no ticket is issued).
     const normal = (await kiosk.getByTestId('priority-none').boundingBox())!;
     await kiosk.mouse.click(normal.x + 20, normal.y + normal.height / 2);
