@@ -49,15 +49,15 @@ describe('catalog administration in the staff app: find, edit, import with row/c
     await admin.getByTestId('procedure-dialog').waitFor();
     const area = admin.getByTestId('procedure-dialog').locator('textarea').first();
     await area.focus();
-    const ring = await area.evaluate(`(el) => {
-      const s = getComputedStyle(el);
+    const ring = await area.evaluate((el) => {
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el);
       return { style: s.outlineStyle, width: s.outlineWidth, colour: s.outlineColor, halo: s.boxShadow };
-    }`);
+    });
     expect(ring).toEqual({ style: 'solid', width: '3px', colour: 'rgb(7, 55, 102)', halo: expect.stringContaining('rgb(255, 210, 63)') });
     await shoot(admin, 'admin-dialog-textarea-focus');
     await admin.keyboard.press('Escape');
     await admin.getByTestId('procedure-dialog').waitFor({ state: 'detached' });
-    expect(await edit.evaluate('(el) => el === document.activeElement')).toBe(true);
+    expect(await edit.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await edit.click();
     await admin.getByTestId('procedure-dialog').waitFor();
     await admin.getByTestId('document-name-0').waitFor();
