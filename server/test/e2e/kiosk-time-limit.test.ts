@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { login, testConfig } from '../helper';
+import { intakeBody, send } from '../dossier-helper';
 import { DIST, launchBrowser, shoot } from './browser';
 import { checkSizes, KIOSK_SIZES } from './fit-check';
 
@@ -128,6 +129,33 @@ describe('kiosk time limits: countdown, "Thêm thời gian", a longer limit to r
     // Home again forgets what was looked up.
     await kiosk.getByTestId('lookup-entry').click();
     expect(await kiosk.getByTestId('search-input').inputValue()).toBe('');
+    await kiosk.getByTestId('lookup-back').click();
+    await kiosk.getByTestId('kiosk-home').waitFor();
+  });
+
+  it('a dossier\'s status keeps the reading limit too; typing its code has the ordinary one', async () => {
+    const staff = await login(app, 'canbo1');
+    const { code } = (await send(app, 'POST', '/api/dossiers', staff, intakeBody())).body as { code: string };
+    const { check_code: check } = app.db.prepare('SELECT check_code FROM dossiers WHERE code = ?').get(code) as { check_code: string };
+    await kiosk.getByTestId('dossier-entry').click();
+    await kiosk.getByTestId('dossier-lookup-screen').waitFor();
+    // Typing: the ordinary 20 s, counted down from 10 s.
+    await kiosk.clock.fastForward(11_000);
+    await warning().waitFor();
+    await kiosk.getByTestId('time-limit-extend').click();
+    await warning().waitFor({ state: 'detached' });
+    for (const ch of `${code}`.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-problem').waitFor();
+    for (const ch of check.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-result').waitFor();
+    // Reading the status: at 15 s no countdown yet (the reading limit is 30 s), home after 30 s untouched.
+    await kiosk.clock.fastForward(15_000);
+    expect(await warning().count()).toBe(0);
+    expect(await kiosk.getByTestId('dossier-result').isVisible()).toBe(true);
+    await kiosk.clock.fastForward(16_000);
+    await kiosk.getByTestId('kiosk-home').waitFor();
     expect(errors).toEqual([]);
   });
 });
