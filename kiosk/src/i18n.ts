@@ -94,7 +94,7 @@ export const messages = {
       remember: 'Vui lòng ghi nhớ hoặc chụp lại số thứ tự này',
       listen: 'Xin mời theo dõi màn hình và loa gọi số.',
       done: 'Xong',
-      countdown: 'Tự động quay về màn hình chính sau {n} giây',
+      countdown: 'Tự động quay về màn hình chính sau {n} giây. Chạm màn hình để thêm thời gian.',
     },
     printer: {
       reason: {
@@ -218,7 +218,7 @@ export const messages = {
       remember: 'Please remember or take a photo of this number',
       listen: 'Please watch the screen and listen for your number.',
       done: 'Done',
-      countdown: 'Back to the start screen in {n} s',
+      countdown: 'Back to the start screen in {n} s. Touch the screen for more time.',
     },
     printer: {
       reason: {

@@ -1,6 +1,6 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The design tokens of base.css (--name: #rrggbb), read as the file on disk (Vite would turn a CSS import into styles). */
@@ -27,6 +27,22 @@ function contrast(a: string, b: string): number {
 /** Every background a focused control sits on in the three apps (pages, cards, headers, buttons, the wall display). */
 const BACKGROUNDS = ['c-surface', 'c-bg', 'c-primary-soft', 'c-primary', 'c-primary-dark', 'c-dark-bg', 'c-dark-surface', 'c-accent', 'c-accent-soft', 'c-ok-soft', 'c-warn-soft', 'c-ok'];
 
+/** Colours written straight into the apps' stylesheets (keyboard keys, a sold-out tile, the display's panels…). */
+function literalBackgrounds(): string[] {
+  const found = new Set<string>();
+  for (const dir of ['kiosk/src', 'counter/src', 'display/src', 'ui']) {
+    for (const file of readdirSync(resolve(process.cwd(), dir), { recursive: true }) as string[]) {
+      if (!/\.(vue|css)$/.test(file)) continue;
+      const text = readFileSync(join(process.cwd(), dir, file), 'utf8');
+      for (const m of text.matchAll(/background(?:-color)?:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b/g)) {
+        const hex = m[1]!.length === 4 ? `#${[...m[1]!.slice(1)].map((c) => c + c).join('')}` : m[1]!;
+        found.add(hex.toLowerCase());
+      }
+    }
+  }
+  return [...found].sort();
+}
+
 describe('the focus ring (WCAG 1.4.11, 2.4.7)', () => {
   const ring = token('c-focus');
   const halo = token('c-focus-halo');
@@ -42,6 +58,14 @@ describe('the focus ring (WCAG 1.4.11, 2.4.7)', () => {
   it.each(BACKGROUNDS)('one of its tones stands out at 3:1 or more against --%s', (bg) => {
     const best = Math.max(contrast(ring, token(bg)), contrast(halo, token(bg)));
     expect(best).toBeGreaterThanOrEqual(3);
+  });
+
+  it('one of its tones stands out at 3:1 or more against every colour written in a stylesheet', () => {
+    const backgrounds = literalBackgrounds();
+    // The scan finds them (white, the keyboard's greys, the sold-out tile's grey, the display's near-black).
+    expect(backgrounds).toEqual(expect.arrayContaining(['#ffffff', '#dde3ea', '#8a96a3', '#0a1a2e']));
+    const weak = backgrounds.filter((bg) => Math.max(contrast(ring, bg), contrast(halo, bg)) < 3);
+    expect(weak).toEqual([]);
   });
 
   it('gold alone on white did not (the old ring)', () => {

@@ -158,6 +158,23 @@ describe('TicketScreen', () => {
     vi.advanceTimersByTime(10_000);
     expect(wrapper.emitted('done')).toHaveLength(1);
   });
+
+  it('gives the full time again on a touch, and says so (WCAG 2.2.1)', async () => {
+    vi.useFakeTimers();
+    const wrapper = mount(TicketScreen, { props: { ticket: makeIssuedTicket(), seconds: 15 }, global: { plugins: plugins() } });
+    expect(wrapper.get('[data-testid="ticket-countdown"]').text()).toContain('Chạm màn hình để thêm thời gian.');
+    vi.advanceTimersByTime(12_000);
+    await wrapper.get('[data-testid="ticket-number"]').trigger('pointerdown');
+    expect(wrapper.get('[data-testid="ticket-countdown"]').text()).toContain('sau 15 giây');
+    vi.advanceTimersByTime(14_000);
+    expect(wrapper.emitted('done')).toBeUndefined();
+    vi.advanceTimersByTime(1_000);
+    expect(wrapper.emitted('done')).toHaveLength(1);
+    // Once gone home, a late touch changes nothing.
+    await wrapper.get('[data-testid="ticket-number"]').trigger('pointerdown');
+    vi.advanceTimersByTime(20_000);
+    expect(wrapper.emitted('done')).toHaveLength(1);
+  });
 });
 
 describe('ErrorScreen and OfficeClosed', () => {

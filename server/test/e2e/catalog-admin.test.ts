@@ -41,7 +41,24 @@ describe('catalog administration in the staff app: find, edit, import with row/c
 
   it('edits a procedure: renamed in the database, the document list kept', async () => {
     await admin.getByTestId('catalog-search').fill('dang ky khai sinh');
-    await admin.getByTestId('edit-procedure').first().click();
+    // Opened from the keyboard and closed with Escape: a textarea in the dialog shows the two-tone focus ring (navy
+    // outline, gold halo), and the focus goes back to the button that opened the dialog.
+    const edit = admin.getByTestId('edit-procedure').first();
+    await edit.focus();
+    await admin.keyboard.press('Enter');
+    await admin.getByTestId('procedure-dialog').waitFor();
+    const area = admin.getByTestId('procedure-dialog').locator('textarea').first();
+    await area.focus();
+    const ring = await area.evaluate((el) => {
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el);
+      return { style: s.outlineStyle, width: s.outlineWidth, colour: s.outlineColor, halo: s.boxShadow };
+    });
+    expect(ring).toEqual({ style: 'solid', width: '3px', colour: 'rgb(7, 55, 102)', halo: expect.stringContaining('rgb(255, 210, 63)') });
+    await shoot(admin, 'admin-dialog-textarea-focus');
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('procedure-dialog').waitFor({ state: 'detached' });
+    expect(await edit.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await edit.click();
     await admin.getByTestId('procedure-dialog').waitFor();
     await admin.getByTestId('document-name-0').waitFor();
     const name = admin.getByTestId('procedure-name');

@@ -2,7 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { login, testConfig } from '../helper';
+import { intakeBody, send } from '../dossier-helper';
 import { DIST, launchBrowser, shoot } from './browser';
+import { checkSizes, KIOSK_SIZES } from './fit-check';
 
 /**
  * The kiosk's time limits (WCAG 2.2.1) on Chromium's own clock, fast-forwarded: the office sets 20 s for ordinary
@@ -73,6 +75,11 @@ describe('kiosk time limits: countdown, "Thêm thời gian", a longer limit to r
     expect(await warning().textContent()).toMatch(/Màn hình sẽ trở về trang chính sau [6-9] giây\./);
     expect(await kiosk.evaluate('document.activeElement?.dataset.testid')).toBe('time-limit-extend');
     await shoot(kiosk, 'kiosk-time-limit-warning');
+    // The countdown fits every kiosk size, its button reachable (the page's clock, paused, is run on to lay out).
+    const settle = (page: Page) => page.clock.runFor(50);
+    expect(await checkSizes(kiosk, 'fit-kiosk-time-limit', KIOSK_SIZES, { within: '[data-testid="time-limit-warning"]', settle })).toEqual([]);
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
+    await settle(kiosk);
     // A touch on the dimmed screen gives more time and never presses what is underneath (no ticket is issued).
     const normal = (await kiosk.getByTestId('priority-none').boundingBox())!;
     await kiosk.mouse.click(normal.x + 20, normal.y + normal.height / 2);
@@ -122,6 +129,33 @@ describe('kiosk time limits: countdown, "Thêm thời gian", a longer limit to r
     // Home again forgets what was looked up.
     await kiosk.getByTestId('lookup-entry').click();
     expect(await kiosk.getByTestId('search-input').inputValue()).toBe('');
+    await kiosk.getByTestId('lookup-back').click();
+    await kiosk.getByTestId('kiosk-home').waitFor();
+  });
+
+  it('a dossier\'s status keeps the reading limit too; typing its code has the ordinary one', async () => {
+    const staff = await login(app, 'canbo1');
+    const { code } = (await send(app, 'POST', '/api/dossiers', staff, intakeBody())).body as { code: string };
+    const { check_code: check } = app.db.prepare('SELECT check_code FROM dossiers WHERE code = ?').get(code) as { check_code: string };
+    await kiosk.getByTestId('dossier-entry').click();
+    await kiosk.getByTestId('dossier-lookup-screen').waitFor();
+    // Typing: the ordinary 20 s, counted down from 10 s.
+    await kiosk.clock.fastForward(11_000);
+    await warning().waitFor();
+    await kiosk.getByTestId('time-limit-extend').click();
+    await warning().waitFor({ state: 'detached' });
+    for (const ch of `${code}`.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-problem').waitFor();
+    for (const ch of check.toLowerCase()) await kiosk.getByTestId(`keyboard-key-${ch}`).click();
+    await kiosk.getByTestId('dossier-search').click();
+    await kiosk.getByTestId('dossier-result').waitFor();
+    // Reading the status: at 15 s no countdown yet (the reading limit is 30 s), home after 30 s untouched.
+    await kiosk.clock.fastForward(15_000);
+    expect(await warning().count()).toBe(0);
+    expect(await kiosk.getByTestId('dossier-result').isVisible()).toBe(true);
+    await kiosk.clock.fastForward(16_000);
+    await kiosk.getByTestId('kiosk-home').waitFor();
     expect(errors).toEqual([]);
   });
 });
