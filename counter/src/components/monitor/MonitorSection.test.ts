@@ -54,6 +54,12 @@ describe('MonitorSection', () => {
     expect(band.get('[data-testid="monitor-printer-2"]').text()).toBe('Máy in ki-ốt sảnh · Sắp hết giấy — Giấy sắp hết: hãy chuẩn bị cuộn giấy mới.');
     expect(band.get('[data-testid="monitor-printer-3"]').text()).toContain('Đang báo lỗi — Lỗi dao cắt giấy');
     expect(band.get('[data-testid="monitor-printer-3"]').text()).toContain('2 phiếu chờ in');
+    // An alarm while a printer is stopped; amber while paper is only running low. The heading's icon is drawn (SVG).
+    expect(band.classes()).not.toContain('warning');
+    expect(band.find('h3 svg').exists()).toBe(true);
+    monitor.printers = monitor.printers.filter((p) => p.id !== 3);
+    await wrapper.vm.$nextTick();
+    expect(wrapper.get('[data-testid="monitor-printers"]').classes()).toContain('warning');
   });
 
   it('flags the citizens waiting past the threshold, live, and shows priority in words', () => {
