@@ -51,6 +51,16 @@ describe('every kiosk screen fits and every control can be pressed, at every kio
 
   it('home, the priority step and the ticket', async () => {
     expect(await checkSizes(kiosk, 'fit-kiosk-home', KIOSK_SIZES)).toEqual([]);
+    // ui.md: every service tile has its icon. On portrait stands the seven demo services make short tiles: the icon
+    // goes beside the name there (it was left out); landscape panels keep the letter-only compact tiles, all alike.
+    const iconsShown = `[...document.querySelectorAll('[data-testid^="service-"] .icon')].map((e) => e.getBoundingClientRect().width > 0)`;
+    for (const size of KIOSK_SIZES.filter((s) => s.height > s.width)) {
+      await kiosk.setViewportSize(size);
+      const shown = (await kiosk.evaluate(iconsShown)) as boolean[];
+      expect(shown.length, `${size.width}×${size.height}`).toBe(7);
+      expect(shown.every(Boolean), `${size.width}×${size.height}`).toBe(true);
+    }
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
     await kiosk.getByTestId('service-A').click();
     await kiosk.getByTestId('kiosk-priority-step').waitFor();
     expect(await checkSizes(kiosk, 'fit-kiosk-priority', KIOSK_SIZES)).toEqual([]);
