@@ -28,3 +28,16 @@ export function formatIsoDay(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
 }
+
+/**
+ * A calendar day typed the Vietnamese way, "15/12/2026" (or "5/1/2026"), as "2026-12-15"; null when it is not a real
+ * day (31/02, 13th month, anything else).
+ */
+export function isoDayFromText(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

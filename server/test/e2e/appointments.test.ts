@@ -144,7 +144,7 @@ describe('online appointment in real Chromium: book on a phone, check in at the 
     await admin.getByTestId('admin-nav-appointments').click();
     await admin.getByTestId('rule-1').waitFor();
     await admin.getByTestId('block-service').selectOption({ label: 'Hộ tịch' });
-    await admin.getByTestId('block-date').fill('2026-11-23');
+    await admin.getByTestId('block-date').fill('23/11/2026');
     await admin.getByTestId('block-start').fill('10:00');
     await admin.getByTestId('block-reason').fill('Tập huấn nghiệp vụ');
     await admin.getByTestId('block-add').click();

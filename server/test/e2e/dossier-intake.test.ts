@@ -52,6 +52,9 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await counter.getByTestId('applicant-address').fill('Số 5 ngõ 12 phố Hòa Bình, phường Hòa Bình');
     // The office's privacy notice is on the intake form (read to or by the citizen).
     expect(await counter.getByTestId('privacy-notice').textContent()).toContain('Luật Bảo vệ dữ liệu cá nhân');
+    // Every option of the form reads as words (the unset gender showed its message key, "dossiers.genders.").
+    expect(await counter.locator('form select option').allTextContents()).not.toContainEqual(expect.stringMatching(/^[a-z]+\.[a-zA-Z.]*$/));
+    expect(await counter.getByTestId('applicant-dateOfBirth').getAttribute('placeholder')).toBe('dd/mm/yyyy');
     await shoot(counter, 'dossier-intake-form');
     await counter.getByTestId('intake-accept').click();
 
@@ -210,11 +213,12 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
     const saturday = new Date(Date.UTC(year, 11, 1 + ((6 - new Date(Date.UTC(year, 11, 1)).getUTCDay() + 7) % 7)));
     const iso = saturday.toISOString().slice(0, 10);
-    await section.locator('input[type="date"]').fill(iso);
+    const dmy = iso.split('-').reverse().join('/');
+    // Typed as Vietnamese write it (the field shows dd/mm/yyyy whatever the PC's language).
+    await section.locator('input[placeholder="dd/mm/yyyy"]').fill(dmy);
     await section.locator('select').selectOption({ label: 'Làm việc (làm bù)' });
     await section.locator('input[maxlength="200"]').fill('Làm bù cho ngày nghỉ Tết');
     await section.getByRole('button', { name: 'Thêm' }).click();
-    const dmy = iso.split('-').reverse().join('/');
     await section.getByText(`${dmy} — Làm việc (làm bù) — Làm bù cho ngày nghỉ Tết`).waitFor();
     expect(app.db.prepare('SELECT working, name FROM calendar_days WHERE date = ?').get(iso)).toEqual({ working: 1, name: 'Làm bù cho ngày nghỉ Tết' });
     await shoot(admin, 'admin-calendar');

@@ -143,7 +143,7 @@ describe('ID-card scan in real Chromium: kiosk greeting and priority, counter ho
     await scan(counter, PAYLOAD);
     await expect.poll(() => counter.getByTestId('applicant-name').inputValue()).toBe('Nguyễn Văn Thử');
     expect(await counter.getByTestId('applicant-idNumber').inputValue()).toBe('001058012345');
-    expect(await counter.getByTestId('applicant-dateOfBirth').inputValue()).toBe('1958-03-15');
+    expect(await counter.getByTestId('applicant-dateOfBirth').inputValue()).toBe('15/03/1958');
     expect(await counter.getByTestId('applicant-gender').inputValue()).toBe('male');
     expect(await counter.getByTestId('applicant-address').inputValue()).toBe('Số 1 Phố Mẫu, Phường Thử Nghiệm, Hà Nội');
     expect(await counter.getByTestId('intake-scanned').textContent()).toContain(MASKED);

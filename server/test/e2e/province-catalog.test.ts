@@ -68,7 +68,7 @@ describe('screens: the province publishes its catalog, the office applies it', (
     await page.getByTestId('catalog-publish-submit').click();
     await expect.poll(() => page.getByTestId('catalog-publish').textContent()).toContain('Bắt buộc.');
     await page.getByTestId('catalog-decision').fill('Quyết định số 123/QĐ-UBND');
-    await page.getByTestId('catalog-effective-date').fill('2026-12-15');
+    await page.getByTestId('catalog-effective-date').fill('15/12/2026');
     await page.getByTestId('catalog-note').fill('Danh mục thủ tục hành chính cấp xã năm 2026');
     await page.getByTestId('catalog-publish-submit').click();
     await expect.poll(() => page.getByTestId('catalog-editions').textContent()).toContain('Bản 1 — Quyết định số 123/QĐ-UBND · hiệu lực từ 15/12/2026');

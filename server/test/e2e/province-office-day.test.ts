@@ -109,7 +109,7 @@ describe('one office\'s day at the province (HUB_ROLE=province)', () => {
     const live = (await page.getByTestId('office-day-live').textContent()) ?? '';
     for (const s of ['Trực tuyến', 'Đang chờ: 9', 'Chờ lâu nhất: 23 phút', 'Quầy mở: 2', 'Máy in hỏng: 0']) expect(live).toContain(s);
     expect(await page.getByTestId('office-day-heading').textContent()).toBe(`Số liệu ngày ${dmy(today)} (hôm nay)`);
-    expect(await page.getByTestId('office-day-date').inputValue()).toBe(today);
+    expect(await page.getByTestId('office-day-date').inputValue()).toBe(dmy(today));
     expect(await page.getByTestId('office-day-next').isDisabled()).toBe(true);
     // Headline: today (k = 2) against the day before (k = 1).
     expect(await page.getByTestId('compare-tickets').textContent()).toMatch(/Số phiếu\s*60\s*▲ 100%\s*Ngày trước: 30/);
@@ -146,7 +146,7 @@ describe('one office\'s day at the province (HUB_ROLE=province)', () => {
     // ← the day before: its own figures, the next day reachable again.
     await page.getByTestId('office-day-previous').click();
     await page.getByTestId('office-day-heading').filter({ hasText: dmy(addDays(today, -1)) }).waitFor();
-    expect(await page.getByTestId('office-day-date').inputValue()).toBe(addDays(today, -1));
+    expect(await page.getByTestId('office-day-date').inputValue()).toBe(dmy(addDays(today, -1)));
     expect((await cells(page, 'office-day-services')).at(-1)).toEqual(['Cả ngày', '30', '27', '3', '12 phút', '8 phút']);
     expect(await page.getByTestId('office-day-next').isDisabled()).toBe(false);
     await shoot(page, 'province-office-day-previous');
@@ -160,7 +160,8 @@ describe('one office\'s day at the province (HUB_ROLE=province)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('office-day-title').waitFor();
     const old = addDays(today, -200);
-    await page.getByTestId('office-day-date').fill(old);
+    await page.getByTestId('office-day-date').fill(dmy(old));
+    await page.getByTestId('office-day-date').press('Enter');
     await page.getByTestId('office-day-empty').waitFor();
     expect(await page.getByTestId('office-day-empty').textContent()).toContain('Chưa có số liệu của ngày này');
     expect(await page.getByTestId('office-day-heading').textContent()).toBe(`Số liệu ngày ${dmy(old)}`);

@@ -81,7 +81,9 @@ describe('province pages (HUB_ROLE=province)', () => {
     await page.getByTestId('province-report-tab-dossiers').click();
     await page.getByTestId('province-dossiers-table-row').first().waitFor();
     // The page shows what the API says: the province's total row equals the report's totals.
-    const [from, to] = [await page.getByTestId('report-from').inputValue(), await page.getByTestId('report-to').inputValue()];
+    // The fields show dd/mm/yyyy (whatever the PC's language); the API takes ISO days.
+    const iso = (dmy: string) => dmy.split('/').reverse().join('-');
+    const [from, to] = [iso(await page.getByTestId('report-from').inputValue()), iso(await page.getByTestId('report-to').inputValue())];
     const api = (await app.inject({ url: `/api/province/reports/dossiers?from=${from}&to=${to}`, headers: { cookie: await login(app, 'giamsat') } })).json() as { totals: { received: number; onTimeRate: number } };
     const total = (await page.getByTestId('province-dossiers-table-row').last().textContent()) ?? '';
     expect(total).toContain(api.totals.received.toLocaleString('vi-VN'));
