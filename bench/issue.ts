@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { autocannon, f1, load1, type LoadResult, median, type Out, runAlone } from './lib';
-import { startBare, startHub, startPrinter } from './procs';
+import { startBare, startHub, startPrinter, walFrames } from './procs';
 import { BENCH_PASSWORD, seedHub } from './seed';
-import { walFramesPerTicket } from './wal-frames';
 
 const CONNECTIONS = 20;
 const PRINTER_DELAY_MS = 150;
@@ -106,12 +105,13 @@ export async function benchIssue(out: Out, quick: boolean, profile = false): Pro
         `worker thread, send, receipt); the others were waiting in the print queue.`,
     );
     out();
-    // After the hub stopped: a count, not a speed (the same on any machine), so it runs here.
-    const [alone, grouped] = [await walFramesPerTicket(1, 500), await walFramesPerTicket(20, 2000)];
+    // A count, not a speed (the same on any machine), taken in a process of its own beside the bare route's table.
+    const frames = await walFrames();
     out(
-      `Written per ticket (\`bench/wal-frames.ts\`: a real hub in this process, a printer configured, 5,000 tickets ` +
-        `issued before): **${f1(grouped)}** WAL frames of 4 KB in a group commit of 20 tickets, ${f1(alone)} for a ticket ` +
-        `committed alone — each commit rewrites the last page of every table and index a ticket touches.`,
+      `Written per ticket (\`bench/wal-frames.ts\`: a real hub, a printer configured, 5,000 tickets issued before): ` +
+        `**${f1(frames.hub.grouped)}** WAL frames of 4 KB in a group commit of 20 tickets, ${f1(frames.hub.alone)} for a ticket ` +
+        `committed alone; the bare route's one-row table: ${f1(frames.bare.grouped)} per row in commits of 20, ` +
+        `${f1(frames.bare.alone)} alone. Each commit rewrites the last page of every table and index a row touches.`,
     );
     out();
     return { ratio: median(ratios), hubPerSecond: median(hubRates), barePerSecond: median(bareRates), p99At200 };

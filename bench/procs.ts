@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, HubProcess } from '../server/test/durability/hub-process';
 import { epoch } from './lib';
+import type { WalFrames } from './wal-frames';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -182,4 +183,10 @@ export function startOffices() {
     },
     close: () => stop(child, { type: 'close' }),
   };
+}
+
+/** WAL frames written per ticket and per bare insert (bench/wal-frames.ts), counted in a process of their own. */
+export async function walFrames(): Promise<WalFrames> {
+  const child = forkTs('./wal-frames.ts');
+  return (await next<{ frames: WalFrames }>(child, 'frames')).frames;
 }
