@@ -42,3 +42,13 @@ export async function openPage(browser: Browser, url: string, width: number, hei
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Opens the staff app (1366×900) and signs `username` in; waits for the element `readyTestId` of the landing screen. */
+export async function signInStaff(browser: Browser, base: string, username: string, password: string, readyTestId: string, errors: string[]): Promise<Page> {
+  const page = await openPage(browser, `${base}/counter/`, 1366, 900, errors);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId(readyTestId).waitFor();
+  return page;
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { login, testConfig, TEST_PASSWORD } from '../helper';
-import { DIST, launchBrowser, openPage, shoot } from './browser';
+import { DIST, launchBrowser, openPage, shoot, signInStaff } from './browser';
 
 const CODE = '000.71.26.H26';
 
@@ -40,12 +40,9 @@ describe('screens: the province publishes its catalog, the office applies it', (
   });
 
   async function signIn(base: string, ready: string): Promise<Page> {
-    const page = await openPage(browser, `${base}/counter/`, 1366, 900, errors);
-    await page.getByTestId('sign-in-username').fill('admin');
-    await page.getByTestId('sign-in-password').fill(TEST_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    if (ready === 'open-admin') await page.getByTestId('open-admin').click();
-    else await page.getByTestId(ready).waitFor();
+    if (ready !== 'open-admin') return signInStaff(browser, base, 'admin', TEST_PASSWORD, ready, errors);
+    const page = await signInStaff(browser, base, 'admin', TEST_PASSWORD, 'open-admin', errors);
+    await page.getByTestId('open-admin').click();
     return page;
   }
 

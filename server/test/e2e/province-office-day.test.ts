@@ -6,7 +6,7 @@ import { addDays } from '@shared/schemas/report';
 import { buildApp, type App } from '../../src/app';
 import { OFFICE_CREDENTIAL_HEADER } from '../../src/routes/api/province';
 import { login, testConfig, TEST_PASSWORD } from '../helper';
-import { DIST, launchBrowser, openPage, shoot } from './browser';
+import { DIST, launchBrowser, shoot, signInStaff } from './browser';
 
 const OFFICE = 'Trung tâm Phục vụ hành chính công phường Hòa Bình';
 const q = (tickets: number, served: number) => ({ tickets, served, noShow: tickets - served, waitSeconds: served * 720, waited: served, serveSeconds: served * 480 });
@@ -80,14 +80,7 @@ describe('one office\'s day at the province (HUB_ROLE=province)', () => {
     await app?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await openPage(browser, `${base}/counter/`, 1366, 900, errors);
-    await page.getByTestId('sign-in-username').fill(username);
-    await page.getByTestId('sign-in-password').fill(TEST_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('province-area').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInStaff(browser, base, username, TEST_PASSWORD, 'province-area', errors);
   /** The cells of every row of a table, trimmed. */
   const cells = async (page: Page, testid: string) => {
     const out: string[][] = [];

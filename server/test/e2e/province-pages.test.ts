@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { OFFICE_CREDENTIAL_HEADER } from '../../src/routes/api/province';
 import { login, testConfig, TEST_PASSWORD } from '../helper';
-import { DIST, launchBrowser, openPage, shoot } from './browser';
+import { DIST, launchBrowser, shoot, signInStaff } from './browser';
 
 /** The province hub's pages in the staff app: the live board with its alerts, the queue report, adding an office. */
 describe('province pages (HUB_ROLE=province)', () => {
@@ -36,14 +36,7 @@ describe('province pages (HUB_ROLE=province)', () => {
     await app?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await openPage(browser, `${base}/counter/`, 1366, 900, errors);
-    await page.getByTestId('sign-in-username').fill(username);
-    await page.getByTestId('sign-in-password').fill(TEST_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('province-area').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signInStaff(browser, base, username, TEST_PASSWORD, 'province-area', errors);
 
   it('the supervisor sees the board: offices online, alerts most severe first, every office listed', async () => {
     const page = await signIn('giamsat');
