@@ -40,6 +40,14 @@ export const Delivery = { COUNTER: 'counter', POST: 'post', ONLINE: 'online' } a
 /** A delivery method. */
 export type Delivery = (typeof Delivery)[keyof typeof Delivery];
 
+/**
+ * How the dossier was submitted (Biểu II.06a counts online apart from in person and by post): at the desk, by public
+ * postal service (bưu chính công ích), or online on the public service portal and then received at the desk.
+ */
+export const SubmissionChannel = { COUNTER: 'counter', POST: 'post', ONLINE: 'online' } as const;
+/** A submission channel. */
+export type SubmissionChannel = (typeof SubmissionChannel)[keyof typeof SubmissionChannel];
+
 /** Intake outcome: accept, ask for more documents (Mẫu 02), or refuse (Mẫu 03). */
 export const IntakeOutcome = { ACCEPT: 'accept', SUPPLEMENT: 'supplement', REFUSE: 'refuse' } as const;
 
@@ -91,6 +99,8 @@ export const IntakeBodySchema = Type.Object(
     sets: Type.Integer({ minimum: 1, maximum: 50 }),
     feesCollected: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
     delivery: StringEnum(Object.values(Delivery)),
+    /** How it was submitted; at the desk when left out. */
+    channel: Type.Optional(StringEnum(Object.values(SubmissionChannel))),
     notes: text(1000),
     /** Reason of a supplement request or refusal (required for those outcomes). */
     reason: text(1000),
@@ -145,6 +155,7 @@ export const DossierSummarySchema = Type.Object({
   applicantAddress: Type.String(),
   applicantPhone: Type.String(),
   delivery: StringEnum(Object.values(Delivery)),
+  channel: StringEnum(Object.values(SubmissionChannel)),
   receivedAt: Nullable(InstantSchema),
   dueAt: Nullable(InstantSchema),
   returnedAt: Nullable(InstantSchema),

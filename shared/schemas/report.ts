@@ -163,6 +163,9 @@ export const DossierCountsSchema = Type.Object({
   received: Type.Integer({ minimum: 0 }),
   carriedOver: Type.Integer({ minimum: 0 }),
   receivedNew: Type.Integer({ minimum: 0 }),
+  /** Of the new ones: submitted online (public service portal), and in person or by post. */
+  receivedOnline: Type.Integer({ minimum: 0 }),
+  receivedInPerson: Type.Integer({ minimum: 0 }),
   resolved: Type.Integer({ minimum: 0 }),
   resolvedEarly: Type.Integer({ minimum: 0 }),
   resolvedOnTime: Type.Integer({ minimum: 0 }),

@@ -34,6 +34,8 @@ const DossierEventSchema = Type.Object({
   status: Type.String({ description: 'received | transferred | processing | supplement_requested | result_ready | returned | refused | withdrawn' }),
   receivedAt: Nullable(InstantSchema),
   dueAt: Nullable(InstantSchema),
+  /** How it was submitted (absent from events written before the hub recorded it). */
+  channel: Type.Optional(Type.String({ description: 'counter | post | online (public service portal)' })),
   /** Personal: only to endpoints allowed personal data. */
   applicantName: Type.Optional(Type.String()),
   /** Personal: only to endpoints allowed personal data. */

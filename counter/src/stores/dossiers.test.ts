@@ -12,7 +12,7 @@ describe('dossier store helpers', () => {
       { name: 'Tờ khai', originals: 1, certifiedCopies: 0, copies: 0, missing: false },
       { name: 'CCCD', originals: 0, certifiedCopies: 0, copies: 2, missing: false },
     ]);
-    expect(emptyIntake()).toMatchObject({ sets: 1, delivery: 'counter', documents: [] });
+    expect(emptyIntake()).toMatchObject({ sets: 1, channel: 'counter', delivery: 'counter', documents: [] });
   });
 
   it('builds the book query without empty filters', () => {

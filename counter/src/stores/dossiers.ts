@@ -22,6 +22,7 @@ export function emptyIntake(): Omit<IntakeBody, 'procedureId' | 'outcome'> {
     documents: [],
     sets: 1,
     feesCollected: 0,
+    channel: 'counter',
     delivery: 'counter',
     notes: '',
     reason: '',

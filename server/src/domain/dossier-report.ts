@@ -3,6 +3,8 @@ export interface DossierFacts {
   /** Clock start: null when the dossier was never accepted (refused or still incomplete at intake). */
   receivedAt: number | null;
   dueAt: number | null;
+  /** Submitted online on the public service portal (II.06a counts those apart from in person and by post). */
+  online: boolean;
   /** Its event log in order (types as written by the dossier service, e.g. "ready", "refuse", "intake.refuse"). */
   events: readonly { type: string; at: number; data: unknown }[];
 }
@@ -12,6 +14,9 @@ export interface DossierCounts {
   received: number;
   carriedOver: number;
   receivedNew: number;
+  /** Of the new ones: submitted online, and in person or by post. */
+  receivedOnline: number;
+  receivedInPerson: number;
   resolved: number;
   resolvedEarly: number;
   resolvedOnTime: number;
@@ -29,6 +34,8 @@ export const emptyDossierCounts = (): DossierCounts => ({
   received: 0,
   carriedOver: 0,
   receivedNew: 0,
+  receivedOnline: 0,
+  receivedInPerson: 0,
   resolved: 0,
   resolvedEarly: 0,
   resolvedOnTime: 0,
@@ -60,7 +67,7 @@ export function dueForReport(d: DossierFacts): number | null {
 
 /**
  * Where one dossier counts in the period [p0, p1) (domain.md §8): received (carried over: accepted before p0 and not
- * finished by then; new: accepted within); resolved = result ready within the period, early/on time/late by local
+ * finished by then; new: accepted within, online or in person/by post); resolved = result ready within the period, early/on time/late by local
  * day against the due date; in progress at p1, overdue when due before p1; plus refusals, withdrawals and results
  * handed over within the period. `dayOf` gives the office's local day of an instant.
  */
@@ -78,7 +85,11 @@ export function classifyDossier(d: DossierFacts, p0: number, p1: number, dayOf: 
   const resolvedAt = firstAt(d, ['ready']);
   const due = dueForReport(d);
   if (d.receivedAt < p0 && (endAt === null || endAt >= p0)) c.carriedOver = 1;
-  if (inPeriod(d.receivedAt)) c.receivedNew = 1;
+  if (inPeriod(d.receivedAt)) {
+    c.receivedNew = 1;
+    if (d.online) c.receivedOnline = 1;
+    else c.receivedInPerson = 1;
+  }
   c.received = c.carriedOver + c.receivedNew;
   if (inPeriod(resolvedAt) && resolvedAt !== null) {
     c.resolved = 1;

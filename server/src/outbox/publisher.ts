@@ -41,8 +41,8 @@ export function eventPublisher(db: Db, outbox: OutboxRepository) {
     counter: db.prepare<[number], { id: number; number: number; name: string; staff_id: number | null; full_name: string | null }>(
       'SELECT c.id, c.number, c.name, c.staff_id, u.full_name FROM counters c LEFT JOIN users u ON u.id = c.staff_id WHERE c.id = ?',
     ),
-    dossier: db.prepare<[number], { id: number; code: string; procedure_code: string; procedure_name: string; applicant: string; received_at: number | null; due_at: number | null }>(
-      'SELECT id, code, procedure_code, procedure_name, applicant, received_at, due_at FROM dossiers WHERE id = ?',
+    dossier: db.prepare<[number], { id: number; code: string; procedure_code: string; procedure_name: string; applicant: string; received_at: number | null; due_at: number | null; channel: string }>(
+      'SELECT id, code, procedure_code, procedure_name, applicant, received_at, due_at, channel FROM dossiers WHERE id = ?',
     ),
     dayTotals: db.prepare<[string], { issued: number; served: number; no_show: number; cancelled: number }>(
       `SELECT count(*) AS issued, count(*) FILTER (WHERE status = 'done') AS served,
@@ -114,6 +114,7 @@ export function eventPublisher(db: Db, outbox: OutboxRepository) {
         status: e.to,
         receivedAt: iso(d.received_at),
         dueAt: iso(d.due_at),
+        channel: d.channel,
         ...(applicant.name ? { applicantName: applicant.name } : {}),
         ...(applicant.phone ? { applicantPhone: applicant.phone } : {}),
       });

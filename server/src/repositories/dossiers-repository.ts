@@ -21,6 +21,8 @@ export interface DossierRow {
   sets: number;
   fees_collected: number;
   delivery: 'counter' | 'post' | 'online';
+  /** How it was submitted (migration 024). */
+  channel: 'counter' | 'post' | 'online';
   notes: string;
   reason: string;
   limit_kind: 'working_days' | 'calendar_days' | 'hours' | 'same_day';
@@ -99,10 +101,10 @@ export function dossiersRepository(db: Db, logged: (e: DossierLogEntry) => void 
     ),
     insert: db.prepare(
       `INSERT INTO dossiers (code, check_code, seq, procedure_id, procedure_code, procedure_name, field_id, agency, status, applicant, applicant_name,
-         applicant_folded, sets, fees_collected, delivery, notes, reason, limit_kind, limit_value, limit_cutoff, limit_text, received_at,
+         applicant_folded, sets, fees_collected, delivery, channel, notes, reason, limit_kind, limit_value, limit_cutoff, limit_text, received_at,
          due_at, original_due_at, paused_at, supplement_count, returned_at, ticket_id, received_by, created_at, updated_at)
        VALUES (@code, @check_code, @seq, @procedure_id, @procedure_code, @procedure_name, @field_id, @agency, @status, @applicant, @applicant_name,
-         @applicant_folded, @sets, @fees_collected, @delivery, @notes, @reason, @limit_kind, @limit_value, @limit_cutoff, @limit_text,
+         @applicant_folded, @sets, @fees_collected, @delivery, @channel, @notes, @reason, @limit_kind, @limit_value, @limit_cutoff, @limit_text,
          @received_at, @due_at, @original_due_at, @paused_at, @supplement_count, @returned_at, @ticket_id, @received_by, @created_at, @updated_at)`,
     ),
     doc: db.prepare(

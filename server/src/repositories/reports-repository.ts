@@ -30,6 +30,7 @@ export interface ReportDossierRow {
   procedure_name: string;
   received_at: number | null;
   due_at: number | null;
+  channel: 'counter' | 'post' | 'online';
 }
 
 /** One dossier event, in log order. */
@@ -53,7 +54,7 @@ export function reportsRepository(db: Db) {
     ),
     staffNames: db.prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM users'),
     dossiers: db.prepare<[number], ReportDossierRow>(
-      `SELECT id, field_id, procedure_id, procedure_code, procedure_name, received_at, due_at FROM dossiers WHERE created_at < ? ORDER BY id`,
+      `SELECT id, field_id, procedure_id, procedure_code, procedure_name, received_at, due_at, channel FROM dossiers WHERE created_at < ? ORDER BY id`,
     ),
     dossierEvents: db.prepare<[number], ReportDossierEventRow>(
       `SELECT e.dossier_id, e.type, e.at, e.data FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id

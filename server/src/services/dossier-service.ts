@@ -87,6 +87,7 @@ export function dossierService(ctx: ServiceContext, catalog: CatalogService, cal
           sets: body.sets,
           fees_collected: body.feesCollected,
           delivery: body.delivery,
+          channel: body.channel ?? 'counter',
           notes: body.notes,
           reason: body.reason,
           limit_kind: p.processingTime.kind,

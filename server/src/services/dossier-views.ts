@@ -27,6 +27,7 @@ export function toSummary(row: DossierListRow, now: number): DossierSummary {
     applicantAddress: applicant.address,
     applicantPhone: applicant.phone,
     delivery: row.delivery,
+    channel: row.channel,
     receivedAt: iso(row.received_at),
     dueAt: iso(row.due_at),
     returnedAt: iso(row.returned_at),

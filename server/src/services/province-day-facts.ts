@@ -44,9 +44,8 @@ export function provinceDayFacts(ctx: ServiceContext, reports: ReportsService) {
       fieldCode: (codes.get(f.key) ?? `#${f.key}`).slice(0, 40),
       fieldName: f.label.slice(0, 200),
       received: f.receivedNew,
-      // The office records no submission channel yet: every dossier counts as received in person (or by post).
-      receivedOnline: 0,
-      receivedInPerson: f.receivedNew,
+      receivedOnline: f.receivedOnline,
+      receivedInPerson: f.receivedInPerson,
       resolvedEarly: f.resolvedEarly,
       resolvedOnTime: f.resolvedOnTime,
       resolvedLate: f.resolvedLate,

@@ -35,6 +35,7 @@ export function dossierReports(ctx: ServiceContext, queue: QueueService) {
       const facts: DossierFacts = {
         receivedAt: d.received_at,
         dueAt: d.due_at,
+        online: d.channel === 'online',
         events: (events.get(d.id) ?? []).map((e) => ({ type: e.type, at: e.at, data: e.type === 'reschedule' ? parse(e.data) : null })),
       };
       const c = classifyDossier(facts, p0, p1, dayOf);
@@ -68,6 +69,8 @@ const COUNT_COLUMNS: [keyof DossierCounts, string][] = [
   ['received', 'Tổng số hồ sơ tiếp nhận'],
   ['carriedOver', 'Kỳ trước chuyển qua'],
   ['receivedNew', 'Tiếp nhận mới trong kỳ'],
+  ['receivedOnline', 'Tiếp nhận trực tuyến'],
+  ['receivedInPerson', 'Tiếp nhận trực tiếp, bưu chính'],
   ['resolved', 'Tổng số đã giải quyết'],
   ['resolvedEarly', 'Giải quyết trước hạn'],
   ['resolvedOnTime', 'Giải quyết đúng hạn'],

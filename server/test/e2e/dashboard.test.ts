@@ -51,7 +51,8 @@ describe('supervisor dashboard: live monitor and reports', () => {
     for (const day of history.filter((d) => d >= monthStart)) {
       for (const [i, proc] of [PROC.MARITAL_STATUS, PROC.BIRTH, PROC.BUILDING_PERMIT].entries()) {
         clock.set(`${day}T0${2 + i}:00:00.000Z`);
-        opened.push(app.hub.dossiers.intake(intakeBody(proc), clerk).id);
+        // Birth registrations come in online (public service portal): II.06a counts them apart.
+        opened.push(app.hub.dossiers.intake(intakeBody(proc, proc === PROC.BIRTH ? { channel: 'online' } : {}), clerk).id);
       }
       while (opened.length > 4) {
         clock.set(`${day}T09:00:00.000Z`);
@@ -144,6 +145,11 @@ describe('supervisor dashboard: live monitor and reports', () => {
     await page.getByTestId('dossier-table-byField').waitFor();
     const received = (app.db.prepare('SELECT COUNT(*) AS n FROM dossiers WHERE received_at IS NOT NULL').get() as { n: number }).n;
     expect(await page.getByTestId('dossier-total').first().textContent()).toContain(String(received));
+    // The total row's "of which online" cell is the report's (cells: blank, then received, carried over, new, online).
+    const iso = (dmy: string) => dmy.split('/').reverse().join('-');
+    const totals = app.hub.reports.dossierReport(iso(await page.getByTestId('report-from').inputValue()), iso(await page.getByTestId('report-to').inputValue())).totals;
+    expect(await page.getByTestId('dossier-total').first().locator('td').nth(4).textContent()).toBe(String(totals.receivedOnline));
+    expect(await page.getByTestId('dossier-total').first().locator('td').nth(5).textContent()).toBe(String(totals.receivedInPerson));
     await shoot(page, 'dashboard-dossiers-1920');
     await page.getByTestId('report-kind-satisfaction').click();
     await page.getByTestId('satisfaction-unit').waitFor();

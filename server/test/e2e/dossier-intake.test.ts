@@ -55,13 +55,16 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     // Every option of the form reads as words (the unset gender showed its message key, "dossiers.genders.").
     expect(await counter.locator('form select option').allTextContents()).not.toContainEqual(expect.stringMatching(/^[a-z]+\.[a-zA-Z.]*$/));
     expect(await counter.getByTestId('applicant-dateOfBirth').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    // The citizen had submitted it on the public service portal: II.06a counts it as received online.
+    expect(await counter.getByTestId('intake-channel').inputValue()).toBe('counter');
+    await counter.getByTestId('intake-channel').selectOption({ label: 'Trực tuyến (Cổng Dịch vụ công)' });
     await shoot(counter, 'dossier-intake-form');
     await counter.getByTestId('intake-accept').click();
 
     // The receipt shows only after the dossier row is committed, linked to the ticket at the counter.
     await counter.locator('[data-form="01"]').first().waitFor();
-    const row = app.db.prepare('SELECT d.code, d.check_code, d.status, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; check_code: string; status: string; number: string };
-    expect(row).toMatchObject({ status: 'received', number: 'A001' });
+    const row = app.db.prepare('SELECT d.code, d.check_code, d.status, d.channel, t.number FROM dossiers d JOIN tickets t ON t.id = d.ticket_id').get() as { code: string; check_code: string; status: string; channel: string; number: string };
+    expect(row).toMatchObject({ status: 'received', channel: 'online', number: 'A001' });
     expect(row.code).toMatch(/^000\.00\.06\.H56-\d{6}-0001$/);
     code = row.code;
     check = row.check_code;
@@ -174,6 +177,7 @@ describe('dossier intake in real Chromium: call a ticket, receive a dossier, pri
     await counter.getByTestId('find-code').fill(code);
     await counter.getByTestId('find-submit').click();
     await expect.poll(() => counter.getByTestId('detail-status').textContent()).toContain('Có kết quả, chờ trả');
+    expect(await counter.getByTestId('detail-channel').textContent()).toBe('Trực tuyến (Cổng Dịch vụ công)');
     await counter.getByTestId('act-return').click();
     await expect.poll(() => counter.getByTestId('detail-status').textContent()).toContain('Đã trả kết quả');
     await shoot(counter, 'dossier-returned');

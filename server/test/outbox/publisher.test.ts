@@ -91,7 +91,7 @@ describe('event publisher: the catalog events of real commands', () => {
     t.app.hub.privacy.runRetention();
     expect(personal().n).toBe(0);
     const received = t.app.db.prepare("SELECT data FROM outbox_events WHERE type = 'dossier.received' ORDER BY seq DESC").get() as { data: string };
-    expect(JSON.parse(received.data)).toMatchObject({ status: 'received', code: expect.any(String) });
+    expect(JSON.parse(received.data)).toMatchObject({ status: 'received', code: expect.any(String), channel: 'counter' });
     expect(JSON.parse(received.data)).not.toHaveProperty('applicantPhone');
   });
 

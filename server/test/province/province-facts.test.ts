@@ -51,10 +51,10 @@ describe("an office's day facts at its province", () => {
       const r = await office.app.inject({ method: 'POST', url: '/api/ratings', payload: { trackingId: tracking[i], level, ...(level === 'unsatisfied' ? { reason: 'Chờ lâu quá' } : {}) } });
       expect(r.statusCode, r.body).toBe(201);
     }
-    // Dossiers: one resolved early and returned, one in progress, one refused, in two fields.
+    // Dossiers: one resolved early and returned, one in progress (submitted online), one refused, in two fields.
     const fieldsBefore = office.app.hub.provinceLink.dayFacts(DAY).fields;
     const d1 = await post(c1, '/api/dossiers', intakeBody(PROC.MARITAL_STATUS));
-    const d2 = await post(c1, '/api/dossiers', intakeBody(PROC.MARITAL_STATUS));
+    const d2 = await post(c1, '/api/dossiers', intakeBody(PROC.MARITAL_STATUS, { channel: 'online' }));
     const d3 = await post(c2, '/api/dossiers', intakeBody(PROC.BUILDING_PERMIT));
     await post(c1, `/api/dossiers/${d1.id}/ready`, {});
     await post(c1, `/api/dossiers/${d1.id}/return`, {});
@@ -81,10 +81,10 @@ describe("an office's day facts at its province", () => {
     const own = await get<{ totals: Record<string, number>; byField: ({ label: string } & Record<string, number>)[] }>(office, oAdmin, `/api/reports/dossiers?from=${DAY}&to=${DAY}`);
     type DossierRow = Record<string, number> & { code: string; name: string };
     const theirs = await get<{ offices: DossierRow[]; fields: DossierRow[]; totals: Record<string, number> }>(province, pAdmin, `/api/province/reports/dossiers?from=${DAY}&to=${DAY}`);
-    const pick = (r: Record<string, number>) => ({ carriedOver: r.carriedOver, received: r.receivedNew, resolvedEarly: r.resolvedEarly, resolvedOnTime: r.resolvedOnTime, resolvedLate: r.resolvedLate, inProgress: r.inProgress, inProgressOverdue: r.inProgressOverdue, returned: r.resultsReturned, refused: r.refused, withdrawn: r.withdrawn });
+    const pick = (r: Record<string, number>) => ({ carriedOver: r.carriedOver, received: r.receivedNew, receivedOnline: r.receivedOnline, receivedInPerson: r.receivedInPerson, resolvedEarly: r.resolvedEarly, resolvedOnTime: r.resolvedOnTime, resolvedLate: r.resolvedLate, inProgress: r.inProgress, inProgressOverdue: r.inProgressOverdue, returned: r.resultsReturned, refused: r.refused, withdrawn: r.withdrawn });
     const mine = theirs.offices.find((o) => o.code === CODE) as DossierRow;
     expect(mine).toMatchObject(pick(own.totals));
-    expect(mine).toMatchObject({ received: 3, resolved: 1, resolvedEarly: 1, refused: 1, returned: 1, onTimeRate: 100 });
+    expect(mine).toMatchObject({ received: 3, receivedOnline: 1, receivedInPerson: 2, resolved: 1, resolvedEarly: 1, refused: 1, returned: 1, onTimeRate: 100 });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi');
     expect(theirs.fields.map((f) => ({ name: f.name, ...pick({ ...f, receivedNew: f.received, resultsReturned: f.returned } as unknown as Record<string, number>) })).sort(byName)).toEqual(
       own.byField.map((f) => ({ name: f.label, ...pick(f) })).sort(byName),

@@ -50,6 +50,12 @@ describe('dossier intake and appointment dates', () => {
     expect(res.body.events).toMatchObject([{ type: 'intake.accept', fromStatus: null, toStatus: 'received', userName: 'Nguyễn Văn An' }]);
     expect(count(t.app, 'SELECT COUNT(*) n FROM dossier_documents WHERE dossier_id = ?', res.body.id)).toBe(2);
     expect(count(t.app, "SELECT COUNT(*) n FROM audit_log WHERE action = 'dossier.intake.accept' AND target_id = ?", String(res.body.id))).toBe(1);
+    // Left out, the channel is the desk; a dossier submitted on the portal is received as online.
+    expect(res.body.channel).toBe('counter');
+    const online = await send(t.app, 'POST', '/api/dossiers', c1, { ...intakeBody(), channel: 'online' });
+    expect(online.body.channel).toBe('online');
+    expect(count(t.app, "SELECT COUNT(*) n FROM dossiers WHERE id = ? AND channel = 'online'", online.body.id)).toBe(1);
+    expect((await send(t.app, 'GET', `/api/dossiers?from=2026-11-23&to=2026-11-23`, c1)).body.map((d: { channel: string }) => d.channel)).toEqual(expect.arrayContaining(['counter', 'online']));
     // The return desk finds it by code.
     expect((await send(t.app, 'GET', `/api/dossiers/by-code/${res.body.code}`, c1)).body.id).toBe(res.body.id);
   });
@@ -94,6 +100,7 @@ describe('dossier intake and appointment dates', () => {
     expect((await send(t.app, 'POST', '/api/dossiers', c1, { ...intakeBody(), sets: 0 })).body.code).toBe('VALIDATION_FAILED');
     expect((await send(t.app, 'POST', '/api/dossiers', c1, { ...intakeBody(), applicant: { ...intakeBody().applicant, phone: '<script>' } })).status).toBe(400);
     expect((await send(t.app, 'POST', '/api/dossiers', c1, intakeBody(9999))).status).toBe(404);
+    expect((await send(t.app, 'POST', '/api/dossiers', c1, { ...intakeBody(), channel: 'fax' })).body).toMatchObject({ code: 'VALIDATION_FAILED', details: expect.stringContaining('body/channel') });
     expect(count(t.app, 'SELECT COUNT(*) n FROM dossiers')).toBe(seeded);
     expect(count(t.app, "SELECT COUNT(*) n FROM dossier_sequences WHERE day = '2026-11-23'")).toBe(0);
   });

@@ -37,6 +37,7 @@ const dossier: Dossier = {
   applicantAddress: 'Số 5 ngõ 12 phố Hòa Bình',
   applicantPhone: '0912 345 678',
   delivery: 'counter',
+  channel: 'counter',
   receivedAt: '2026-11-23T02:00:00.000Z',
   dueAt: '2026-11-27T02:00:00.000Z',
   returnedAt: null,
