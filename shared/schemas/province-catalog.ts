@@ -58,13 +58,26 @@ export type CatalogChanges = Static<typeof CatalogChangesSchema>;
 /** `GET /api/admin/province/catalog` (office admin): the edition applied, and a newer one waiting to be applied. */
 export const CatalogUpdateStatusSchema = Type.Object({
   applied: Type.Union([Type.Composite([CatalogEditionSchema, Type.Object({ appliedAt: Type.String({ format: 'date-time' }) })]), Type.Null()]),
-  pending: Type.Union([Type.Composite([CatalogEditionSchema, Type.Object({ changes: CatalogChangesSchema })]), Type.Null()]),
+  pending: Type.Union([
+    Type.Composite([
+      CatalogEditionSchema,
+      Type.Object({
+        changes: CatalogChangesSchema,
+        /** When the admin scheduled it (it was applied before its effective date): the hub applies it that day. */
+        scheduledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      }),
+    ]),
+    Type.Null(),
+  ]),
   /** The last time the province answered a check (null: never, e.g. while the WAN is down). */
   lastCheckedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type CatalogUpdateStatus = Static<typeof CatalogUpdateStatusSchema>;
 
-/** `POST /api/admin/province/catalog/apply`: the edition the admin saw (a newer or older one is refused). */
+/**
+ * `POST /api/admin/province/catalog/apply` and `…/unschedule`: the edition the admin saw (a newer or older one is
+ * refused). Applied before its effective date, it is scheduled for that day instead.
+ */
 export const ApplyCatalogSchema = Type.Object({ version: Version }, { additionalProperties: false });
 export type ApplyCatalog = Static<typeof ApplyCatalogSchema>;
 

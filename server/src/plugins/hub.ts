@@ -56,6 +56,12 @@ export default fp(
         app.log.error({ err }, 'missed appointments check failed');
       }
       try {
+        const version = hub.catalogUpdate.applyScheduledIfDue();
+        if (version !== null) app.log.info({ version }, 'catalog: the scheduled province edition applied on its effective date');
+      } catch (err) {
+        app.log.error({ err }, 'scheduled catalog edition failed to apply');
+      }
+      try {
         const reminded = hub.appointmentReminders.runIfDue();
         if (reminded > 0) app.log.info({ reminded }, 'appointments: day-before reminders queued');
       } catch (err) {

@@ -15,6 +15,9 @@ export interface CatalogEditionRow {
 export interface ReceivedEditionRow extends CatalogEditionRow {
   received_at: number;
   applied_at: number | null;
+  /** Scheduled to apply on its effective date (migration 025), and by whom. */
+  scheduled_at: number | null;
+  scheduled_by: number | null;
 }
 type EditionInsert = Omit<CatalogEditionRow, 'version'> & { version: number };
 const HEAD = 'version, decision, effective_date, note, procedures, fields, published_at';
@@ -40,6 +43,7 @@ export function catalogEditionsRepository(db: Db) {
     newestReceived: db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM catalog_editions'),
     applied: db.prepare<[], ReceivedEditionRow>('SELECT * FROM catalog_editions WHERE applied_at IS NOT NULL ORDER BY version DESC LIMIT 1'),
     markApplied: db.prepare<[number, number | null, number]>('UPDATE catalog_editions SET applied_at = ?, applied_by = ? WHERE version = ?'),
+    schedule: db.prepare<[number | null, number | null, number]>('UPDATE catalog_editions SET scheduled_at = ?, scheduled_by = ? WHERE version = ?'),
     // Editions older than the one applied are of no more use than history: their content is dropped, the row kept.
     pruneOlder: db.prepare<[number]>("UPDATE catalog_editions SET snapshot = '{}' WHERE version < ? AND snapshot <> '{}'"),
   };
@@ -56,6 +60,8 @@ export function catalogEditionsRepository(db: Db) {
     newestReceived: (): number => s.newestReceived.get()?.v ?? 0,
     /** The edition applied last, if any. */
     applied: (): ReceivedEditionRow | undefined => s.applied.get(),
+    /** Marks an edition to apply on its effective date (`at` null: the schedule is cancelled). */
+    schedule: (version: number, at: number | null, by: number | null): void => void s.schedule.run(at, at === null ? null : by, version),
     markApplied(version: number, at: number, by: number | null): void {
       s.markApplied.run(at, by, version);
       s.pruneOlder.run(version);

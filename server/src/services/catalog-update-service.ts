@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { businessDay } from '@shared/office-time';
 import { PublishedCatalogSchema, type CatalogUpdateStatus } from '@shared/schemas/province-catalog';
 import type { CatalogFile, ProcedureInput } from '@shared/schemas/procedure';
 import { fail } from '../errors';
@@ -20,7 +21,8 @@ const ReceivedSchema = Type.Composite([Type.Omit(PublishedCatalogSchema, ['publi
 /**
  * The office side of the published catalog (issue 21): it asks its province for the latest edition (with the
  * version it holds, so an unchanged catalog costs one 304), keeps a newer one as pending, shows what applying it
- * would change, and applies it in one transaction keeping the office's own parts (catalog-edition-merge.ts).
+ * would change, and applies it in one transaction keeping the office's own parts (catalog-edition-merge.ts) — on its
+ * effective date: one the admin applies earlier is scheduled and applied by the hub's tick that day.
  * While the WAN is down a check simply finds nothing new.
  */
 export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: number; pushOffice: () => void }) {
@@ -55,9 +57,45 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
     const pending = pendingRow();
     return {
       applied: applied ? { ...editionOf(applied), appliedAt: iso(applied.applied_at as number) } : null,
-      pending: pending ? { ...editionOf(pending), changes: plan(pending).changes } : null,
+      pending: pending ? { ...editionOf(pending), changes: plan(pending).changes, scheduledAt: pending.scheduled_at === null ? null : iso(pending.scheduled_at) } : null,
       lastCheckedAt: lastCheckedAt === null ? null : iso(lastCheckedAt),
     };
+  }
+
+  /** The office's calendar day now (effective dates are days of the office's time zone). */
+  const today = () => businessDay(new Date(ctx.now()), repos.settings.office().timezone);
+
+  function schedule(edition: ReceivedEditionRow, actor: StaffActor, at: number): void {
+    repo.schedule(edition.version, at, actor.userId);
+    repos.audit.write(at, actor, { action: 'catalog.edition_schedule', targetType: 'catalog_edition', targetId: edition.version, details: { decision: edition.decision, effectiveDate: edition.effective_date } });
+  }
+
+  /** Writes the edition into the office's catalog (inside the caller's transaction), keeping the office's own parts. */
+  function applyEdition(edition: ReceivedEditionRow, actor: StaffActor, scheduled: boolean): void {
+    const { fields, save, changes } = plan(edition);
+    const at = ctx.now();
+    for (const f of fields) repos.catalogSearch.upsertField({ code: f.code, name_vi: f.nameVi, name_en: f.nameEn, icon: f.icon, display_order: f.displayOrder });
+    const services = new Map(repos.catalog.services().map((s) => [s.code, s.id]));
+    for (const p of save) {
+      const field = repos.catalogSearch.fieldByCode(p.fieldCode) ?? fail('VALIDATION_FAILED', { field: 'fieldCode', message: `Bản danh mục thiếu lĩnh vực ${p.fieldCode}.` });
+      repos.catalogSearch.save(p, field.id, services.get(p.serviceCode) ?? null, at);
+    }
+    repo.markApplied(edition.version, at, actor.userId);
+    repos.audit.write(at, actor, {
+      action: 'catalog.edition_apply',
+      targetType: 'catalog_edition',
+      targetId: edition.version,
+      details: {
+        decision: edition.decision,
+        effectiveDate: edition.effective_date,
+        scheduled,
+        added: changes.addedCount,
+        changed: changes.changedCount,
+        retired: changes.retiredCount,
+        keptFees: changes.keptFees.map((p) => p.code),
+        keptFields: changes.keptFields.map((p) => p.code),
+      },
+    });
   }
 
   return {
@@ -95,8 +133,9 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
     },
 
     /**
-     * Applies the pending edition `version` (the one the admin saw). The edition already applied again changes
-     * nothing; an older one, or one a newer edition has since replaced, is refused (CATALOG_EDITION_STALE).
+     * Applies the pending edition `version` (the one the admin saw). Before its effective date it is scheduled
+     * instead: the hub applies it at the start of that day (`applyScheduledIfDue`). The edition already applied again
+     * changes nothing; an older one, or one a newer edition has since replaced, is refused (CATALOG_EDITION_STALE).
      */
     apply(version: number, actor: StaffActor): CatalogUpdateStatus {
       const changed = db.transaction(() => {
@@ -104,33 +143,42 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         if (applied?.version === version) return false;
         if ((applied && version < applied.version) || version < repo.newestReceived()) fail('CATALOG_EDITION_STALE');
         const edition = repo.received(version) ?? fail('CATALOG_EDITION_UNKNOWN');
-        const { fields, save, changes } = plan(edition);
-        const at = ctx.now();
-        for (const f of fields) repos.catalogSearch.upsertField({ code: f.code, name_vi: f.nameVi, name_en: f.nameEn, icon: f.icon, display_order: f.displayOrder });
-        const services = new Map(repos.catalog.services().map((s) => [s.code, s.id]));
-        for (const p of save) {
-          const field = repos.catalogSearch.fieldByCode(p.fieldCode) ?? fail('VALIDATION_FAILED', { field: 'fieldCode', message: `Bản danh mục thiếu lĩnh vực ${p.fieldCode}.` });
-          repos.catalogSearch.save(p, field.id, services.get(p.serviceCode) ?? null, at);
+        if (edition.effective_date > today()) {
+          if (edition.scheduled_at === null) schedule(edition, actor, ctx.now());
+          return false;
         }
-        repo.markApplied(version, at, actor.userId);
-        repos.audit.write(at, actor, {
-          action: 'catalog.edition_apply',
-          targetType: 'catalog_edition',
-          targetId: version,
-          details: {
-            decision: edition.decision,
-            effectiveDate: edition.effective_date,
-            added: changes.addedCount,
-            changed: changes.changedCount,
-            retired: changes.retiredCount,
-            keptFees: changes.keptFees.map((p) => p.code),
-            keptFields: changes.keptFields.map((p) => p.code),
-          },
-        });
+        applyEdition(edition, actor, false);
         return true;
       })();
       if (changed) deps.pushOffice();
       return status();
+    },
+
+    /** Cancels the schedule of the pending edition `version` (nothing to cancel changes nothing). */
+    unschedule(version: number, actor: StaffActor): CatalogUpdateStatus {
+      db.transaction(() => {
+        const pending = pendingRow();
+        if (!pending || pending.version !== version) fail(repo.received(version) ? 'CATALOG_EDITION_STALE' : 'CATALOG_EDITION_UNKNOWN');
+        if (pending.scheduled_at === null) return;
+        repo.schedule(version, null, null);
+        repos.audit.write(ctx.now(), actor, { action: 'catalog.edition_unschedule', targetType: 'catalog_edition', targetId: version, details: { decision: pending.decision, effectiveDate: pending.effective_date } });
+      })();
+      return status();
+    },
+
+    /**
+     * The 30-second tick: applies the pending edition the admin scheduled once the office's day has reached its
+     * effective date, as that admin (audited as scheduled). Needs no WAN. Returns the version applied, or null.
+     */
+    applyScheduledIfDue(): number | null {
+      const done = db.transaction(() => {
+        const pending = pendingRow();
+        if (!pending || pending.scheduled_at === null || pending.scheduled_by === null || pending.effective_date > today()) return null;
+        applyEdition(pending, { userId: pending.scheduled_by }, true);
+        return pending.version;
+      })();
+      if (done !== null) deps.pushOffice();
+      return done;
     },
   };
 }

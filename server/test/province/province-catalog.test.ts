@@ -120,10 +120,38 @@ describe('the province publishes its catalog; an office applies it keeping its o
     expect((await send(office, supervisor, 'POST', '/api/admin/province/catalog/apply', { version: 1 })).status).toBe(403);
     expect(await exportOf(office, oAdmin)).toEqual(before);
 
-    const applied = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 });
-    expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ applied: { version: 1, decision: DECISION }, pending: null });
-    expect(count(office.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_apply' AND target_id = '1'")).toBe(1);
+    // The office's day is 23/11/2026, the edition takes effect on 15/12: applying it now schedules it, and the listing
+    // keeps the catalog in force until then.
+    const audits = (action: string) => count(office.app, 'SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ?', action, '1');
+    const scheduled = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 });
+    expect(scheduled).toMatchObject({ status: 200, body: { applied: null, pending: { version: 1, scheduledAt: '2026-11-23T02:00:00.000Z' } } });
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 })).body).toMatchObject({ pending: { scheduledAt: '2026-11-23T02:00:00.000Z' } });
+    expect([audits('catalog.edition_schedule'), audits('catalog.edition_apply')]).toEqual([1, 0]);
+    expect(await exportOf(office, oAdmin)).toEqual(before);
+    // "Hủy hẹn": cancelled (audited), again a no-op; an edition it never received is 404; a supervisor is refused.
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/unschedule', { version: 1 })).body).toMatchObject({ pending: { version: 1, scheduledAt: null } });
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/unschedule', { version: 1 })).status).toBe(200);
+    expect(await send(office, oAdmin, 'POST', '/api/admin/province/catalog/unschedule', { version: 7 })).toMatchObject({ status: 404, body: { code: 'CATALOG_EDITION_UNKNOWN' } });
+    expect((await send(office, supervisor, 'POST', '/api/admin/province/catalog/unschedule', { version: 1 })).status).toBe(403);
+    expect(audits('catalog.edition_unschedule')).toBe(1);
+    // Nothing scheduled: the effective day comes and nothing is applied by itself.
+    office.clock.set('2026-12-14T17:00:00.000Z');
+    expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
+    office.clock.set('2026-11-23T02:30:00.000Z');
+    oAdmin = await login(office.app, 'admin');
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 })).body).toMatchObject({ pending: { scheduledAt: '2026-11-23T02:30:00.000Z' } });
+    // 23:59 on the 14th (office time): still the catalog in force; 00:00 on the 15th: the hub's tick applies it.
+    office.clock.set('2026-12-14T16:59:00.000Z');
+    expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
+    oAdmin = await login(office.app, 'admin'); // three weeks on: the morning's session has ended
+    expect(await exportOf(office, oAdmin)).toEqual(before);
+    office.clock.set('2026-12-14T17:00:00.000Z');
+    office.app.hub.catalogUpdate.applyScheduledIfDue();
+    const applied = await send(office, oAdmin, 'GET', '/api/admin/province/catalog');
+    expect(applied.body).toMatchObject({ applied: { version: 1, decision: DECISION, appliedAt: '2026-12-14T17:00:00.000Z' }, pending: null });
+    // Applied as the admin who scheduled it, audited as scheduled.
+    const audit = office.app.db.prepare("SELECT user_id, details FROM audit_log WHERE action = 'catalog.edition_apply' AND target_id = '1'").all() as { user_id: number; details: string }[];
+    expect(audit.map((a) => ({ user: a.user_id, scheduled: (JSON.parse(a.details) as { scheduled: boolean }).scheduled }))).toEqual([{ user: office.app.hub.repos.users.byUsername('admin')?.id, scheduled: true }]);
 
     // The office's catalog is the edition, but for what the office owns.
     const published = ((await latest({ [OFFICE_CREDENTIAL_HEADER]: credential })).json() as { catalog: CatalogFile }).catalog;
@@ -157,19 +185,29 @@ describe('the province publishes its catalog; an office applies it keeping its o
     expect(stamp()).toBe(at);
     expect(count(office.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_apply'")).toBe(1);
 
-    // Edition 2 (the province's later edit): the office's fees stay its own, the rename arrives.
+    // Edition 2 (the province's later edit, in force from 01/01/2027): the office's fees stay its own, the rename
+    // would arrive; applied now it is scheduled.
     expect((await send(province, pAdmin, 'POST', '/api/province/catalog/publications', { decision: 'Quyết định số 200/QĐ-UBND', effectiveDate: '2027-01-01' })).status).toBe(201);
     await send(office, oAdmin, 'POST', '/api/admin/province/catalog/check');
     const s = await status();
-    expect(s.pending).toMatchObject({ version: 2, changes: { changedCount: 1, addedCount: 0, retiredCount: 0, keptFees: [{ code: '1.001193' }] } });
-    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 2 })).status).toBe(200);
+    expect(s.pending).toMatchObject({ version: 2, scheduledAt: null, changes: { changedCount: 1, addedCount: 0, retiredCount: 0, keptFees: [{ code: '1.001193' }] } });
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 2 })).body).toMatchObject({ applied: { version: 1 }, pending: { version: 2, scheduledAt: expect.any(String) } });
+    // Edition 3 corrects it, in force already: it replaces the scheduled one, which the tick no longer applies.
+    expect((await send(province, pAdmin, 'POST', '/api/province/catalog/publications', { decision: 'Quyết định số 201/QĐ-UBND', effectiveDate: '2026-12-01' })).status).toBe(201);
+    await send(office, oAdmin, 'POST', '/api/admin/province/catalog/check');
+    expect((await status()).pending).toMatchObject({ version: 3, scheduledAt: null });
+    office.clock.set('2027-01-01T01:00:00.000Z');
+    expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
+    oAdmin = await login(office.app, 'admin');
+    expect(await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 2 })).toMatchObject({ status: 409, body: { code: 'CATALOG_EDITION_STALE' } });
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 3 })).body).toMatchObject({ applied: { version: 3 }, pending: null });
     expect((await exportOf(office, oAdmin)).procedures.find((p) => p.code === '1.001193')).toMatchObject({ name: 'Đăng ký khai sinh (bản nháp sau)', fees: [{ amount: 5000 }] });
     const stale = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 });
     expect(stale).toMatchObject({ status: 409, body: { code: 'CATALOG_EDITION_STALE' } });
-    expect((await status()).applied?.version).toBe(2);
-    expect((await send(office, oAdmin, 'GET', '/api/office')).body).toMatchObject({ catalogBasis: { decision: 'Quyết định số 200/QĐ-UBND' } });
+    expect((await status()).applied?.version).toBe(3);
+    expect((await send(office, oAdmin, 'GET', '/api/office')).body).toMatchObject({ catalogBasis: { decision: 'Quyết định số 201/QĐ-UBND' } });
     const list = (await send(province, pAdmin, 'GET', '/api/province/catalog/publications')).body as { version: number }[];
-    expect(list.map((e) => e.version)).toEqual([2, 1]);
+    expect(list.map((e) => e.version)).toEqual([3, 2, 1]);
   });
 
   it('with the WAN down a check finds nothing new and the office keeps its catalog', async () => {
@@ -177,6 +215,6 @@ describe('the province publishes its catalog; an office applies it keeping its o
     const before = await status();
     const r = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/check');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ applied: { version: 2 }, pending: null, lastCheckedAt: before.lastCheckedAt });
+    expect(r.body).toMatchObject({ applied: { version: 3 }, pending: null, lastCheckedAt: before.lastCheckedAt });
   });
 });

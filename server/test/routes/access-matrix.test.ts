@@ -187,6 +187,7 @@ const EXPECTED: Record<string, readonly AccessRole[]> = {
   'GET /api/admin/province/catalog': A,
   'POST /api/admin/province/catalog/check': A,
   'POST /api/admin/province/catalog/apply': A,
+  'POST /api/admin/province/catalog/unschedule': A,
   'PUT /api/track/{trackingId}/phone': E,
   'GET /api/notifications/available': E,
 };

@@ -10,4 +10,5 @@ export const provinceLinkApi = {
   catalog: () => request<CatalogUpdateStatus>('GET', '/api/admin/province/catalog'),
   checkCatalog: () => request<CatalogUpdateStatus>('POST', '/api/admin/province/catalog/check'),
   applyCatalog: (version: number) => request<CatalogUpdateStatus>('POST', '/api/admin/province/catalog/apply', { version }),
+  unscheduleCatalog: (version: number) => request<CatalogUpdateStatus>('POST', '/api/admin/province/catalog/unschedule', { version }),
 };
