@@ -175,7 +175,13 @@ export const adminEn: typeof adminVi = {
         province_connect: 'Connect to the province',
         province_disconnect: 'Disconnect from the province',
       },
-      catalog: { edition_apply: "Apply the province's published catalog" },
+      catalog: {
+        edition_apply: "Apply the province's published catalog",
+        edition_schedule: "Schedule the province's published catalog",
+        edition_unschedule: 'Cancel a scheduled catalog',
+        edition_schedule_replaced: 'A scheduled catalog replaced by a newer edition',
+        edition_schedule_failed: 'A scheduled catalog could not be applied',
+      },
     },
   },
   settings: {

@@ -198,7 +198,13 @@ export const adminVi = {
         province_connect: 'Kết nối với tỉnh',
         province_disconnect: 'Ngắt kết nối với tỉnh',
       },
-      catalog: { edition_apply: 'Áp dụng danh mục do tỉnh công bố' },
+      catalog: {
+        edition_apply: 'Áp dụng danh mục do tỉnh công bố',
+        edition_schedule: 'Hẹn áp dụng danh mục do tỉnh công bố',
+        edition_unschedule: 'Hủy hẹn áp dụng danh mục',
+        edition_schedule_replaced: 'Bản danh mục đã hẹn được thay bằng bản mới hơn',
+        edition_schedule_failed: 'Không áp dụng được bản danh mục đã hẹn',
+      },
     },
   },
   settings: {

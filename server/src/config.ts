@@ -81,6 +81,8 @@ export interface Config {
   apiKeyRateLimit?: number;
   /** An office linked to its province sends a heartbeat this often; absent: 30 s. */
   provinceHeartbeatMs?: number;
+  /** The hub's maintenance tick (day reset, retention, missed bookings, reminders, scheduled catalog); absent: 30 s (tests shorten it). */
+  maintenanceTickMs?: number;
   /** Local hour of the day before a booking from which its reminder is sent; absent: 17. */
   reminderHour?: number;
 }

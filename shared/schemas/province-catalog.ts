@@ -69,6 +69,10 @@ export const CatalogUpdateStatusSchema = Type.Object({
     ]),
     Type.Null(),
   ]),
+  /** An edition the admin had scheduled that a newer one replaced (it will not be applied): said beside the newer one. */
+  replaced: Type.Union([Type.Object({ version: Version, decision: Type.String(), effectiveDate: Day }), Type.Null()]),
+  /** The office's day by the hub's clock: an edition whose effective date is later is scheduled, not applied. */
+  today: Day,
   /** The last time the province answered a check (null: never, e.g. while the WAN is down). */
   lastCheckedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });

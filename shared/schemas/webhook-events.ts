@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
-import { DaySchema, IdSchema, InstantSchema, Nullable } from './common';
+import { DaySchema, IdSchema, InstantSchema, Nullable, StringEnum } from './common';
+import { SubmissionChannel } from './dossier';
 
 /** Fields every ticket event carries: the ticket as it stands after the change. */
 const TicketEventSchema = Type.Object({
@@ -35,7 +36,7 @@ const DossierEventSchema = Type.Object({
   receivedAt: Nullable(InstantSchema),
   dueAt: Nullable(InstantSchema),
   /** How it was submitted (absent from events written before the hub recorded it). */
-  channel: Type.Optional(Type.String({ description: 'counter | post | online (public service portal)' })),
+  channel: Type.Optional(StringEnum(Object.values(SubmissionChannel), { description: 'counter | post | online (public service portal)' })),
   /** Personal: only to endpoints allowed personal data. */
   applicantName: Type.Optional(Type.String()),
   /** Personal: only to endpoints allowed personal data. */

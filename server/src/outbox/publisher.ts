@@ -1,3 +1,4 @@
+import type { SubmissionChannel } from '@shared/schemas/dossier';
 import type { WebhookEventData, WebhookEventType } from '@shared/schemas/webhook-events';
 import type { Db } from '../db';
 import type { OutboxRepository } from '../repositories/outbox-repository';
@@ -41,7 +42,7 @@ export function eventPublisher(db: Db, outbox: OutboxRepository) {
     counter: db.prepare<[number], { id: number; number: number; name: string; staff_id: number | null; full_name: string | null }>(
       'SELECT c.id, c.number, c.name, c.staff_id, u.full_name FROM counters c LEFT JOIN users u ON u.id = c.staff_id WHERE c.id = ?',
     ),
-    dossier: db.prepare<[number], { id: number; code: string; procedure_code: string; procedure_name: string; applicant: string; received_at: number | null; due_at: number | null; channel: string }>(
+    dossier: db.prepare<[number], { id: number; code: string; procedure_code: string; procedure_name: string; applicant: string; received_at: number | null; due_at: number | null; channel: SubmissionChannel }>(
       'SELECT id, code, procedure_code, procedure_name, applicant, received_at, due_at, channel FROM dossiers WHERE id = ?',
     ),
     dayTotals: db.prepare<[string], { issued: number; served: number; no_show: number; cancelled: number }>(

@@ -42,6 +42,16 @@ export default fp(
       }
     };
     retention();
+    // A province catalog edition the admin scheduled goes in force on its day: at start too (the hub was off at midnight).
+    const scheduledCatalog = () => {
+      try {
+        const version = hub.catalogUpdate.applyScheduledIfDue();
+        if (version !== null) app.log.info({ version }, 'catalog: the scheduled province edition applied on its effective date');
+      } catch (err) {
+        app.log.error({ err }, 'scheduled catalog edition failed to apply (its schedule is cancelled, audited)');
+      }
+    };
+    scheduledCatalog();
     const timer = setInterval(() => {
       try {
         hub.queue.rollIfNeeded();
@@ -55,19 +65,14 @@ export default fp(
       } catch (err) {
         app.log.error({ err }, 'missed appointments check failed');
       }
-      try {
-        const version = hub.catalogUpdate.applyScheduledIfDue();
-        if (version !== null) app.log.info({ version }, 'catalog: the scheduled province edition applied on its effective date');
-      } catch (err) {
-        app.log.error({ err }, 'scheduled catalog edition failed to apply');
-      }
+      scheduledCatalog();
       try {
         const reminded = hub.appointmentReminders.runIfDue();
         if (reminded > 0) app.log.info({ reminded }, 'appointments: day-before reminders queued');
       } catch (err) {
         app.log.error({ err }, 'appointment reminders pass failed');
       }
-    }, 30_000);
+    }, opts.config.maintenanceTickMs ?? 30_000);
     timer.unref();
     app.addHook('onClose', async () => {
       clearInterval(timer);

@@ -44,6 +44,10 @@ export function catalogEditionsRepository(db: Db) {
     applied: db.prepare<[], ReceivedEditionRow>('SELECT * FROM catalog_editions WHERE applied_at IS NOT NULL ORDER BY version DESC LIMIT 1'),
     markApplied: db.prepare<[number, number | null, number]>('UPDATE catalog_editions SET applied_at = ?, applied_by = ? WHERE version = ?'),
     schedule: db.prepare<[number | null, number | null, number]>('UPDATE catalog_editions SET scheduled_at = ?, scheduled_by = ? WHERE version = ?'),
+    newestScheduled: db.prepare<[], Pick<ReceivedEditionRow, 'version' | 'decision' | 'effective_date' | 'scheduled_at'>>(
+      'SELECT version, decision, effective_date, scheduled_at FROM catalog_editions WHERE scheduled_at IS NOT NULL AND applied_at IS NULL ORDER BY version DESC LIMIT 1',
+    ),
+    clearSchedules: db.prepare('UPDATE catalog_editions SET scheduled_at = NULL, scheduled_by = NULL WHERE scheduled_at IS NOT NULL AND applied_at IS NULL'),
     // Editions older than the one applied are of no more use than history: their content is dropped, the row kept.
     pruneOlder: db.prepare<[number]>("UPDATE catalog_editions SET snapshot = '{}' WHERE version < ? AND snapshot <> '{}'"),
   };
@@ -60,6 +64,10 @@ export function catalogEditionsRepository(db: Db) {
     newestReceived: (): number => s.newestReceived.get()?.v ?? 0,
     /** The edition applied last, if any. */
     applied: (): ReceivedEditionRow | undefined => s.applied.get(),
+    /** The newest edition scheduled and not applied (no snapshot read: the 30-second tick asks this first). */
+    newestScheduled: () => s.newestScheduled.get(),
+    /** Cancels every schedule (the link to the province was removed); how many there were. */
+    clearSchedules: (): number => s.clearSchedules.run().changes,
     /** Marks an edition to apply on its effective date (`at` null: the schedule is cancelled). */
     schedule: (version: number, at: number | null, by: number | null): void => void s.schedule.run(at, at === null ? null : by, version),
     markApplied(version: number, at: number, by: number | null): void {

@@ -1,4 +1,4 @@
-import type { DossierDocument, DossierStatus } from '@shared/schemas/dossier';
+import type { DossierDocument, DossierStatus, SubmissionChannel } from '@shared/schemas/dossier';
 import type { Db } from '../db';
 import { sqlFilter } from './sql-filter';
 
@@ -22,7 +22,7 @@ export interface DossierRow {
   fees_collected: number;
   delivery: 'counter' | 'post' | 'online';
   /** How it was submitted (migration 024). */
-  channel: 'counter' | 'post' | 'online';
+  channel: SubmissionChannel;
   notes: string;
   reason: string;
   limit_kind: 'working_days' | 'calendar_days' | 'hours' | 'same_day';

@@ -1,3 +1,4 @@
+import type { SubmissionChannel } from '@shared/schemas/dossier';
 import type { TicketStatus } from '@shared/schemas/ticket';
 import type { Db } from '../db';
 
@@ -30,7 +31,7 @@ export interface ReportDossierRow {
   procedure_name: string;
   received_at: number | null;
   due_at: number | null;
-  channel: 'counter' | 'post' | 'online';
+  channel: SubmissionChannel;
 }
 
 /** One dossier event, in log order. */

@@ -5,7 +5,7 @@ import { PublishedCatalogSchema, type CatalogUpdateStatus } from '@shared/schema
 import type { CatalogFile, ProcedureInput } from '@shared/schemas/procedure';
 import { fail } from '../errors';
 import { provinceGet } from '../outbox/province-client';
-import type { StaffActor } from '../repositories/audit-repository';
+import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import type { ReceivedEditionRow } from '../repositories/catalog-editions-repository';
 import { planEdition } from './catalog-edition-merge';
 import { readCatalogFile, SEED_CATALOG_FILE } from './catalog-service';
@@ -55,9 +55,13 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
   function status(): CatalogUpdateStatus {
     const applied = repo.applied();
     const pending = pendingRow();
+    // A schedule a newer edition replaced, said while that newer one waits for the admin's decision.
+    const old = pending && pending.scheduled_at === null ? repo.newestScheduled() : undefined;
     return {
       applied: applied ? { ...editionOf(applied), appliedAt: iso(applied.applied_at as number) } : null,
       pending: pending ? { ...editionOf(pending), changes: plan(pending).changes, scheduledAt: pending.scheduled_at === null ? null : iso(pending.scheduled_at) } : null,
+      replaced: old && pending && old.version < pending.version ? { version: old.version, decision: old.decision, effectiveDate: old.effective_date } : null,
+      today: today(),
       lastCheckedAt: lastCheckedAt === null ? null : iso(lastCheckedAt),
     };
   }
@@ -71,7 +75,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
   }
 
   /** Writes the edition into the office's catalog (inside the caller's transaction), keeping the office's own parts. */
-  function applyEdition(edition: ReceivedEditionRow, actor: StaffActor, scheduled: boolean): void {
+  function applyEdition(edition: ReceivedEditionRow, actor: AuditActor, scheduled: boolean): void {
     const { fields, save, changes } = plan(edition);
     const at = ctx.now();
     for (const f of fields) repos.catalogSearch.upsertField({ code: f.code, name_vi: f.nameVi, name_en: f.nameEn, icon: f.icon, display_order: f.displayOrder });
@@ -89,6 +93,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         decision: edition.decision,
         effectiveDate: edition.effective_date,
         scheduled,
+        ...(scheduled ? { scheduledBy: edition.scheduled_by } : {}),
         added: changes.addedCount,
         changed: changes.changedCount,
         retired: changes.retiredCount,
@@ -117,6 +122,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
       const e = r.body;
       if (e.version <= held || repos.provinceLink.get()?.credential !== link.credential) return;
       const at = Date.parse(e.publishedAt);
+      const before = pendingRow();
       repo.receive(
         {
           version: e.version,
@@ -130,6 +136,10 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         },
         ctx.now(),
       );
+      // A newer edition replaces one the admin had scheduled: that one will not be applied; on record, and the screen
+      // says so beside the new one.
+      if (before?.scheduled_at != null)
+        repos.audit.write(ctx.now(), { userId: null }, { action: 'catalog.edition_schedule_replaced', targetType: 'catalog_edition', targetId: before.version, details: { decision: before.decision, effectiveDate: before.effective_date, by: e.version } });
     },
 
     /**
@@ -158,6 +168,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
     unschedule(version: number, actor: StaffActor): CatalogUpdateStatus {
       db.transaction(() => {
         const pending = pendingRow();
+        if (repo.applied()?.version === version) return; // the tick applied it meanwhile: nothing left to cancel
         if (!pending || pending.version !== version) fail(repo.received(version) ? 'CATALOG_EDITION_STALE' : 'CATALOG_EDITION_UNKNOWN');
         if (pending.scheduled_at === null) return;
         repo.schedule(version, null, null);
@@ -167,19 +178,31 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
     },
 
     /**
-     * The 30-second tick: applies the pending edition the admin scheduled once the office's day has reached its
-     * effective date, as that admin (audited as scheduled). Needs no WAN. Returns the version applied, or null.
+     * The 30-second tick (and the hub's start): applies the pending edition the admin scheduled once the office's day
+     * has reached its effective date, while the office is linked to its province. It is applied by the hub (audited
+     * as scheduled, with who scheduled it: the decision was theirs, the account may since have changed). One that
+     * fails to apply loses its schedule, on record, so the screen offers the button again and shows the error.
+     * Needs no WAN. Returns the version applied, or null.
      */
     applyScheduledIfDue(): number | null {
-      const done = db.transaction(() => {
-        const pending = pendingRow();
-        if (!pending || pending.scheduled_at === null || pending.scheduled_by === null || pending.effective_date > today()) return null;
-        applyEdition(pending, { userId: pending.scheduled_by }, true);
-        return pending.version;
-      })();
-      if (done !== null) deps.pushOffice();
-      return done;
+      const due = repo.newestScheduled();
+      if (!due || due.effective_date > today() || !repos.provinceLink.get()) return null;
+      const pending = pendingRow();
+      if (pending?.version !== due.version) return null;
+      try {
+        db.transaction(() => applyEdition(pending, { userId: null }, true))();
+      } catch (err) {
+        db.transaction(() => {
+          repo.schedule(pending.version, null, null);
+          const reason = err instanceof Error ? err.message : String(err);
+          repos.audit.write(ctx.now(), { userId: null }, { action: 'catalog.edition_schedule_failed', targetType: 'catalog_edition', targetId: pending.version, details: { decision: pending.decision, reason } });
+        })();
+        throw err;
+      }
+      deps.pushOffice();
+      return pending.version;
     },
+
   };
 }
 export type CatalogUpdateService = ReturnType<typeof catalogUpdateService>;

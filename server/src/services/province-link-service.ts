@@ -108,6 +108,8 @@ export function provinceLinkService(
         link.remove();
         repos.outbox.drop(PROVINCE_CONSUMER);
         if (l) repos.audit.write(ctx.now(), actor, { action: 'admin.province_disconnect', details: { url: l.url, code: l.code } });
+        // A catalog edition scheduled from that province is no longer applied on its date (its screen is gone too).
+        if (repos.catalogEditions.clearSchedules() > 0) repos.audit.write(ctx.now(), actor, { action: 'catalog.edition_unschedule', targetType: 'catalog_edition', details: { reason: 'province_disconnect' } });
       })();
     },
 

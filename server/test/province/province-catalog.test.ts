@@ -16,7 +16,8 @@ const key = (p: { code: string; localSuffix: string }) => `${p.code}|${p.localSu
  * change and applies it; the office's own services, field placements and fees survive; re-applying is a no-op.
  */
 describe('the province publishes its catalog; an office applies it keeping its own parts', () => {
-  const hubs = linkedHubs();
+  // The office's maintenance tick every 100 ms: a scheduled edition is applied by it, not by the test.
+  const hubs = linkedHubs({ maintenanceTickMs: 100 });
   let province: TestApp;
   let office: TestApp;
   let provinceUrl = '';
@@ -27,7 +28,7 @@ describe('the province publishes its catalog; an office applies it keeping its o
     ({ province, office, provinceUrl, pAdmin, oAdmin } = hubs);
   });
 
-  const send = (t: TestApp, cookie: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+  const send = (t: TestApp, cookie: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) }).then((r) => ({ status: r.statusCode, body: r.body ? r.json() : null }));
   const status = async () => (await send(office, oAdmin, 'GET', '/api/admin/province/catalog')).body as CatalogUpdateStatus;
   const exportOf = async (t: TestApp, cookie: string) => (await send(t, cookie, 'GET', '/api/admin/catalog/export')).body as CatalogFile;
@@ -145,13 +146,17 @@ describe('the province publishes its catalog; an office applies it keeping its o
     expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
     oAdmin = await login(office.app, 'admin'); // three weeks on: the morning's session has ended
     expect(await exportOf(office, oAdmin)).toEqual(before);
+    expect((await status()).today).toBe('2026-12-14');
     office.clock.set('2026-12-14T17:00:00.000Z');
-    office.app.hub.catalogUpdate.applyScheduledIfDue();
+    await eventually(async () => (await status()).applied !== null, 5000, 'the tick applying the scheduled edition');
     const applied = await send(office, oAdmin, 'GET', '/api/admin/province/catalog');
-    expect(applied.body).toMatchObject({ applied: { version: 1, decision: DECISION, appliedAt: '2026-12-14T17:00:00.000Z' }, pending: null });
-    // Applied as the admin who scheduled it, audited as scheduled.
-    const audit = office.app.db.prepare("SELECT user_id, details FROM audit_log WHERE action = 'catalog.edition_apply' AND target_id = '1'").all() as { user_id: number; details: string }[];
-    expect(audit.map((a) => ({ user: a.user_id, scheduled: (JSON.parse(a.details) as { scheduled: boolean }).scheduled }))).toEqual([{ user: office.app.hub.repos.users.byUsername('admin')?.id, scheduled: true }]);
+    expect(applied.body).toMatchObject({ applied: { version: 1, decision: DECISION, appliedAt: '2026-12-14T17:00:00.000Z' }, pending: null, today: '2026-12-15' });
+    // Applied by the hub, audited as scheduled with who scheduled it; cancelling now changes nothing.
+    const audit = office.app.db.prepare("SELECT user_id, details FROM audit_log WHERE action = 'catalog.edition_apply' AND target_id = '1'").all() as { user_id: number | null; details: string }[];
+    expect(audit.map((a) => ({ user: a.user_id, ...(JSON.parse(a.details) as object) }))).toEqual([
+      expect.objectContaining({ user: null, scheduled: true, scheduledBy: office.app.hub.repos.users.byUsername('admin')?.id, decision: DECISION }),
+    ]);
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/unschedule', { version: 1 })).body).toMatchObject({ applied: { version: 1 }, pending: null });
 
     // The office's catalog is the edition, but for what the office owns.
     const published = ((await latest({ [OFFICE_CREDENTIAL_HEADER]: credential })).json() as { catalog: CatalogFile }).catalog;
@@ -195,12 +200,14 @@ describe('the province publishes its catalog; an office applies it keeping its o
     // Edition 3 corrects it, in force already: it replaces the scheduled one, which the tick no longer applies.
     expect((await send(province, pAdmin, 'POST', '/api/province/catalog/publications', { decision: 'Quyết định số 201/QĐ-UBND', effectiveDate: '2026-12-01' })).status).toBe(201);
     await send(office, oAdmin, 'POST', '/api/admin/province/catalog/check');
-    expect((await status()).pending).toMatchObject({ version: 3, scheduledAt: null });
+    // The screen says the scheduled one was replaced, and the log has it.
+    expect(await status()).toMatchObject({ pending: { version: 3, scheduledAt: null }, replaced: { version: 2, decision: 'Quyết định số 200/QĐ-UBND', effectiveDate: '2027-01-01' } });
+    expect(count(office.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_schedule_replaced' AND target_id = '2'")).toBe(1);
     office.clock.set('2027-01-01T01:00:00.000Z');
     expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
     oAdmin = await login(office.app, 'admin');
     expect(await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 2 })).toMatchObject({ status: 409, body: { code: 'CATALOG_EDITION_STALE' } });
-    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 3 })).body).toMatchObject({ applied: { version: 3 }, pending: null });
+    expect((await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 3 })).body).toMatchObject({ applied: { version: 3 }, pending: null, replaced: null });
     expect((await exportOf(office, oAdmin)).procedures.find((p) => p.code === '1.001193')).toMatchObject({ name: 'Đăng ký khai sinh (bản nháp sau)', fees: [{ amount: 5000 }] });
     const stale = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 1 });
     expect(stale).toMatchObject({ status: 409, body: { code: 'CATALOG_EDITION_STALE' } });
@@ -216,5 +223,33 @@ describe('the province publishes its catalog; an office applies it keeping its o
     const r = await send(office, oAdmin, 'POST', '/api/admin/province/catalog/check');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ applied: { version: 3 }, pending: null, lastCheckedAt: before.lastCheckedAt });
+  });
+
+  it('a scheduled edition that fails to apply loses its schedule, on record; disconnecting cancels a schedule', async () => {
+    // Edition 4 as if received (a copy of 3), in force from 2030.
+    office.app.db.prepare(
+      `INSERT INTO catalog_editions (version, decision, effective_date, note, snapshot, procedures, fields, published_at, received_at)
+       SELECT 4, 'Quyết định số 300/QĐ-UBND', '2030-01-01', note, snapshot, procedures, fields, published_at, received_at FROM catalog_editions WHERE version = 3`,
+    ).run();
+    const scheduled = async () => (await send(office, oAdmin, 'POST', '/api/admin/province/catalog/apply', { version: 4 })).body as CatalogUpdateStatus;
+    expect((await scheduled()).pending).toMatchObject({ version: 4, scheduledAt: expect.any(String) });
+    // Its content unreadable on the day (as a disk fault would leave it): not applied, the schedule dropped, logged.
+    const snapshot = (office.app.db.prepare('SELECT snapshot FROM catalog_editions WHERE version = 4').get() as { snapshot: string }).snapshot;
+    office.app.db.prepare("UPDATE catalog_editions SET snapshot = '{}' WHERE version = 4").run();
+    office.clock.set('2030-01-01T01:00:00.000Z');
+    await eventually(async () => count(office.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_schedule_failed' AND target_id = '4'") === 1, 5000, 'the failed apply on record');
+    expect(office.app.db.prepare('SELECT scheduled_at, applied_at FROM catalog_editions WHERE version = 4').get()).toEqual({ scheduled_at: null, applied_at: null });
+    office.app.db.prepare('UPDATE catalog_editions SET snapshot = ? WHERE version = 4').run(snapshot);
+    office.clock.set('2029-12-30T02:00:00.000Z');
+    oAdmin = await login(office.app, 'admin');
+    expect((await status()).applied?.version).toBe(3);
+    // Scheduled again, then the office disconnects from its province: the schedule goes with the link (audited).
+    expect((await scheduled()).pending?.scheduledAt).not.toBeNull();
+    expect((await send(office, oAdmin, 'DELETE', '/api/admin/province')).status).toBeLessThan(300);
+    expect(office.app.db.prepare('SELECT scheduled_at FROM catalog_editions WHERE version = 4').get()).toEqual({ scheduled_at: null });
+    expect(count(office.app, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'catalog.edition_unschedule' AND details LIKE '%province_disconnect%'")).toBe(1);
+    office.clock.set('2030-01-01T01:00:00.000Z');
+    expect(office.app.hub.catalogUpdate.applyScheduledIfDue()).toBeNull();
+    expect(office.app.hub.catalogUpdate.status().applied?.version).toBe(3);
   });
 });

@@ -149,7 +149,7 @@ export const dossiersEn: typeof dossiersVi = {
   addDocument: 'Add a document',
   sets: 'Sets',
   fees: 'Fees collected (VND)',
-  channel: 'Submitted',
+  channel: 'Submission channel',
   channels: { counter: 'In person at the desk', post: 'By public postal service', online: 'Online (public service portal)' },
   delivery: 'Result delivery',
   deliveries: { counter: 'At the desk', post: 'By post', online: 'Online' },
