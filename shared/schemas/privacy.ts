@@ -23,7 +23,7 @@ export const DataAccessQuerySchema = Type.Object(
 );
 export type DataAccessQuery = Static<typeof DataAccessQuerySchema>;
 
-/** One read of a dossier's personal fields by a staff member (Luật 91/2025/QH15: who processed which data, when). */
+/** One read of a dossier's or a booking's personal fields by a staff member (Luật 91/2025/QH15: who processed which data, when). */
 export const DataAccessEntrySchema = Type.Object({
   id: IdSchema,
   at: InstantSchema,
@@ -32,8 +32,10 @@ export const DataAccessEntrySchema = Type.Object({
   /** The paired device that showed the data (a kiosk listing a scanned citizen's dossiers), when no staff member did. */
   deviceName: Type.Optional(Nullable(Type.String())),
   ip: Nullable(Type.String()),
-  dossierId: IdSchema,
-  dossierCode: Type.String(),
+  /** What was read: a dossier (its code), or a booking (its code: the counters' list of today's bookings). */
+  dossierId: Nullable(IdSchema),
+  dossierCode: Nullable(Type.String()),
+  appointmentCode: Nullable(Type.String()),
   kind: StringEnum(Object.values(PersonalReadKind)),
   /** What was shown: "applicant" (every applicant field) or a comma-separated list such as "name,address,phone". */
   fields: Type.String(),

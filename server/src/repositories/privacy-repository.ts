@@ -10,8 +10,11 @@ export interface PersonalReadRow {
   user_name: string | null;
   device_name: string | null;
   ip: string | null;
-  dossier_id: number;
-  dossier_code: string;
+  /** A read is of a dossier or of a booking (migration 026). */
+  dossier_id: number | null;
+  dossier_code: string | null;
+  appointment_id: number | null;
+  appointment_code: string | null;
   kind: PersonalReadKind;
   fields: string;
 }
@@ -22,6 +25,7 @@ export interface PersonalReadFilter {
   to?: number;
   userId?: number;
   dossierId?: number;
+  appointmentId?: number;
   kind?: PersonalReadKind;
   limit: number;
   beforeId?: number;
@@ -31,6 +35,12 @@ export interface PersonalReadFilter {
 export function privacyRepository(db: Db) {
   const insert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
     'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @dossier_id, @kind, @fields)',
+  );
+  const bookingInsert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; appointment_id: number; fields: string }>(
+    "INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, appointment_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @appointment_id, 'list', @fields)",
+  );
+  const bookingReadSince = db.prepare<{ appointment_id: number; user_id: number | null; api_key_id: number | null; since: number }, { id: number }>(
+    'SELECT id FROM personal_data_reads WHERE appointment_id = @appointment_id AND user_id IS @user_id AND api_key_id IS @api_key_id AND at >= @since LIMIT 1',
   );
   const s = {
     ticketGroups: db.prepare<{ day: string }>(
@@ -76,6 +86,20 @@ export function privacyRepository(db: Db) {
     logReads(at: number, reader: { userId: number | null; apiKeyId?: number | null; ip?: string | null }, kind: PersonalReadKind, fields: string, dossierIds: readonly number[]): void {
       for (const id of dossierIds) insert.run({ at, user_id: reader.userId, api_key_id: reader.apiKeyId ?? null, ip: reader.ip ?? null, dossier_id: id, kind, fields });
     },
+    /**
+     * Bookings whose citizen a reader was shown (inside the caller's transaction): one row per booking and reader from
+     * `since` (the start of the office's day), however often the counters' list is re-read. Returns the rows written.
+     */
+    logBookingReads(at: number, since: number, reader: { userId: number | null; apiKeyId?: number | null; ip?: string | null }, fields: string, appointmentIds: readonly number[]): number {
+      const who = { user_id: reader.userId, api_key_id: reader.apiKeyId ?? null };
+      let written = 0;
+      for (const id of appointmentIds) {
+        if (bookingReadSince.get({ appointment_id: id, since, ...who })) continue;
+        bookingInsert.run({ at, ip: reader.ip ?? null, appointment_id: id, fields, ...who });
+        written += 1;
+      }
+      return written;
+    },
     /** Newest first. */
     searchReads(f: PersonalReadFilter): PersonalReadRow[] {
       const { add, clause, params } = sqlFilter(f.limit);
@@ -83,12 +107,14 @@ export function privacyRepository(db: Db) {
       add('r.at < @to', 'to', f.to);
       add('r.user_id = @userId', 'userId', f.userId);
       add('r.dossier_id = @dossierId', 'dossierId', f.dossierId);
+      add('r.appointment_id = @appointmentId', 'appointmentId', f.appointmentId);
       add('r.kind = @kind', 'kind', f.kind);
       add('r.id < @beforeId', 'beforeId', f.beforeId);
       return db
         .prepare(
-          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, dev.name AS device_name, d.code AS dossier_code
-             FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN users u ON u.id = r.user_id
+          `SELECT r.*, COALESCE(u.full_name, u.username) AS user_name, dev.name AS device_name, d.code AS dossier_code, a.code AS appointment_code
+             FROM personal_data_reads r LEFT JOIN dossiers d ON d.id = r.dossier_id LEFT JOIN appointments a ON a.id = r.appointment_id
+             LEFT JOIN users u ON u.id = r.user_id
              LEFT JOIN devices dev ON dev.id = r.device_id
             ${clause()} ORDER BY r.id DESC LIMIT @limit`,
         )

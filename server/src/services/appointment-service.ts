@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { normalizeBookingCode } from '@shared/booking-code';
+import { zonedInstant } from '@shared/working-days';
 import type {
   AppointmentOptions,
   AppointmentPublic,
@@ -14,7 +15,7 @@ import { bookingCodeFrom, checkInDecision, checkInWindow, slotClosedReason, slot
 import { maskName } from '../domain/dossier-lifecycle';
 import { fail } from '../errors';
 import type { AppointmentListRow } from '../repositories/appointments-repository';
-import type { StaffActor } from '../repositories/audit-repository';
+import type { AuditActor, StaffActor } from '../repositories/audit-repository';
 import { appointmentRules, hashToken, normalizePhone } from './appointment-rules';
 import type { ServiceContext } from './context';
 import type { IdNumberHasher } from './id-number-hash';
@@ -258,13 +259,21 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
   }
 
   /** A day's bookings (today by default), of some services, cancelled ones left out. */
-  function day(q: { date?: string; serviceId?: number[] }): AppointmentStaff[] {
-    const date = q.date ?? rules.dayOf(ctx.now());
+  /**
+   * A day's bookings with the citizen's name and phone, for the counters. The reader is logged once per booking and
+   * office day (personal_data_reads, the access log): the consoles re-read the list on every queue change.
+   */
+  function day(q: { date?: string; serviceId?: number[] }, reader: AuditActor): AppointmentStaff[] {
+    const now = ctx.now();
+    const today = rules.dayOf(now);
+    const date = q.date ?? today;
     const only = q.serviceId && q.serviceId.length > 0 ? new Set(q.serviceId) : null;
-    return repos.appointments
-      .ofDay(date)
-      .filter((r) => r.status !== 'cancelled' && (!only || only.has(r.service_id)))
-      .map(toStaff);
+    const rows = repos.appointments.ofDay(date).filter((r) => r.status !== 'cancelled' && (!only || only.has(r.service_id)));
+    if (rows.length > 0) {
+      const since = zonedInstant(today, 0, repos.settings.office().timezone);
+      db.transaction(() => repos.privacy.logBookingReads(now, since, reader, 'name,phone', rows.map((r) => r.id)))();
+    }
+    return rows.map(toStaff);
   }
 
   return { options, slots, book, get, cancel, checkIn, checkInByIdNumber, markMissed, day, hashOlderBookings };

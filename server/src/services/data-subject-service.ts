@@ -58,7 +58,10 @@ export function dataSubjectService(ctx: ServiceContext, idHash: IdNumberHasher) 
           },
         ];
       });
-      const accessLog = rows.flatMap((d) => repos.privacy.searchReads({ dossierId: d.id, limit: 500 }).map(toAccessEntry));
+      const accessLog = [
+        ...rows.flatMap((d) => repos.privacy.searchReads({ dossierId: d.id, limit: 500 })),
+        ...bookings.flatMap((b) => repos.privacy.searchReads({ appointmentId: b.id, limit: 500 })),
+      ].map(toAccessEntry);
       repos.privacy.logReads(at, actor, 'export', 'applicant', rows.map((d) => d.id));
       repos.audit.write(at, actor, { action: 'privacy.subject_export', targetType: 'dossier', details: { dossiers: rows.map((d) => d.code), appointments: bookings.map((b) => b.code) } });
       return {

@@ -41,6 +41,7 @@ export function toAccessEntry(r: PersonalReadRow): DataAccessEntry {
     ip: r.ip,
     dossierId: r.dossier_id,
     dossierCode: r.dossier_code,
+    appointmentCode: r.appointment_code,
     kind: r.kind,
     fields: r.fields,
   };

@@ -103,6 +103,9 @@ describe('online appointment in real Chromium: book on a phone, check in at the 
     expect(await counter.getByTestId('current-booking-name').textContent()).toBe('Trần Thị Bình');
     expect(await counter.getByTestId('current-booking').textContent()).toContain('Đăng ký khai sinh');
     await shoot(counter, 'appointment-counter-called');
+    // The console re-read today's bookings on each queue change; the access log holds one read of this one by canbo1.
+    const reads = app.db.prepare('SELECT u.username, r.fields FROM personal_data_reads r JOIN appointments a ON a.id = r.appointment_id JOIN users u ON u.id = r.user_id WHERE a.code = ?').all(code);
+    expect(reads).toEqual([{ username: 'canbo1', fields: 'name,phone' }]);
   });
 
   it('"Lịch hẹn của tôi" by code and phone shows it checked in, the name masked', async () => {

@@ -126,6 +126,42 @@ describe('appointments: booking, lookup, cancel, check-in', () => {
     expect(list.body).toEqual([expect.objectContaining({ code: b.code, fullName: 'Nguyễn Văn An', status: 'checked_in', ticketNumber: 'A001' })]);
   });
 
+  it("logs who was shown a booking's citizen: once per booking, reader and office day, however often the list is re-read", async () => {
+    const a = (await post('/api/appointments', person(1))).body as { code: string };
+    const b = (await post('/api/appointments', person(2, { serviceId: 2 }))).body as { code: string };
+    const reads = () => t.app.db.prepare('SELECT r.user_id AS user, a.code, r.kind, r.fields FROM personal_data_reads r JOIN appointments a ON a.id = r.appointment_id ORDER BY r.id').all();
+    // Booking itself and the public lookup show nobody's data to staff: nothing logged.
+    expect(reads()).toEqual([]);
+    const canbo1 = await login(t.app, 'canbo1');
+    const id1 = t.app.hub.repos.users.byUsername('canbo1')!.id;
+    for (let i = 0; i < 3; i++) expect((await get('/api/appointments/today?serviceId=1', canbo1)).body).toHaveLength(1);
+    expect(reads()).toEqual([{ user: id1, code: a.code, kind: 'list', fields: 'name,phone' }]);
+    // Another service's list, another reader: their own rows.
+    await get('/api/appointments/today', canbo1);
+    const canbo2 = await login(t.app, 'canbo2');
+    await get('/api/appointments/today?serviceId=1', canbo2);
+    const id2 = t.app.hub.repos.users.byUsername('canbo2')!.id;
+    expect(reads()).toEqual([
+      { user: id1, code: a.code, kind: 'list', fields: 'name,phone' },
+      { user: id1, code: b.code, kind: 'list', fields: 'name,phone' },
+      { user: id2, code: a.code, kind: 'list', fields: 'name,phone' },
+    ]);
+    // The access log shows them with the booking's code; an empty list logs nothing.
+    const supervisor = await login(t.app, 'giamsat');
+    const log = (await get('/api/admin/data-access?limit=10', supervisor)).body as { dossierCode: string | null; appointmentCode: string | null; userName: string }[];
+    expect(log.slice(0, 3).map((e) => [e.dossierCode, e.appointmentCode])).toEqual([[null, a.code], [null, b.code], [null, a.code]]);
+    await get('/api/appointments/today?serviceId=3', canbo1);
+    expect(reads()).toHaveLength(3);
+    // The next office day (a booking of that day), the same reader is logged again.
+    const c = (await post('/api/appointments', person(3, { start: '2026-11-24T03:00:00.000Z' }))).body as { code: string };
+    t.clock.set('2026-11-24T02:00:00.000Z');
+    const again = await login(t.app, 'canbo1');
+    await get('/api/appointments/today?serviceId=1', again);
+    await get('/api/appointments/today?serviceId=1', again);
+    expect(reads()).toHaveLength(4);
+    expect(reads()[3]).toEqual({ user: id1, code: c.code, kind: 'list', fields: 'name,phone' });
+  });
+
   it('calls the appointment ticket before older walk-ins under strict priority', async () => {
     const walkIn = await post('/api/tickets', { serviceId: 1 });
     const { body: b } = await post('/api/appointments', person(1, { start: '2026-11-23T02:30:00.000Z' }));

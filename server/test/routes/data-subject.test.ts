@@ -31,6 +31,16 @@ describe("a citizen's request about their data", () => {
     return { a, b, other };
   }
 
+  it("tells the citizen who was shown their booking (the counters' list of today's bookings)", async () => {
+    const booked = await t.app.inject({ method: 'POST', url: '/api/appointments', payload: { serviceId: 1, start: '2026-11-23T03:00:00.000Z', fullName: 'Trần Thị Hồng Nhung', phone: '0912 345 678', idNumber: ID, consent: true } });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const code = (booked.json() as { code: string }).code;
+    expect((await send(t.app, 'GET', '/api/appointments/today?serviceId=1', c1)).status).toBe(200);
+    const data = (await send(t.app, 'GET', `/api/admin/data-subjects/${ID}`, sv)).body as DataSubjectExport;
+    expect(data.appointments?.map((a) => a.code)).toEqual([code]);
+    expect(data.accessLog.map((e) => [e.userName, e.dossierCode, e.appointmentCode, e.kind, e.fields])).toEqual([['Nguyễn Văn An', null, code, 'list', 'name,phone']]);
+  });
+
   it('exports everything held about one ID number: dossiers, tickets with ratings, who read them; logged and audited', async () => {
     const { a, b, other } = await twoDossiers();
     await send(t.app, 'GET', `/api/dossiers/${a.id}`, c1);

@@ -15,7 +15,7 @@ import {
   TodayQuerySchema,
 } from '@shared/schemas/appointment';
 import { IdCardLookupBodySchema } from '@shared/schemas/id-card';
-import { actorOf } from '../../plugins/auth';
+import { actorOf, readerOf } from '../../plugins/auth';
 import { ERROR_RESPONSES } from '../schemas';
 
 const TAGS = ['appointments'];
@@ -64,7 +64,7 @@ const appointments: FastifyPluginAsyncTypebox = async (app) => {
       config: { allow: Allow.staff },
       schema: { tags: TAGS, summary: "A day's bookings (today by default) with the citizen's name, for the counters", querystring: TodayQuerySchema, response: { 200: AppointmentStaffListSchema, ...ERROR_RESPONSES } },
     },
-    async (request) => app.hub.appointments.day(request.query),
+    async (request) => app.hub.appointments.day(request.query, readerOf(request)),
   );
   app.get(
     '/appointments/:code',

@@ -14,6 +14,7 @@ const entry = (id: number, over: Partial<DataAccessEntry> = {}): DataAccessEntry
   ip: '10.0.0.5',
   dossierId: 7,
   dossierCode: '000.00.06.H56-261123-0007',
+  appointmentCode: null,
   kind: 'view',
   fields: 'applicant',
   ...over,
@@ -40,9 +41,14 @@ function mountSection(dataAccess: Record<string, unknown>) {
 
 describe('DataAccessSection (Nhật ký truy cập dữ liệu cá nhân)', () => {
   it('shows who read which dossier, when, how and what, in Vietnamese', () => {
-    const { wrapper } = mountSection({ entries: [entry(2), entry(1, { kind: 'export', fields: 'name,address,phone', ip: null })], hasMore: false });
+    const booking = entry(3, { dossierId: null, dossierCode: null, appointmentCode: 'K7PM2Q', kind: 'list', fields: 'name,phone' });
+    const { wrapper } = mountSection({ entries: [entry(2), entry(1, { kind: 'export', fields: 'name,address,phone', ip: null }), booking], hasMore: false });
     const rows = wrapper.findAll('[data-testid="data-access-table-row"]');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    // A booking's citizen shown on the counters' list of today's bookings.
+    expect(rows[2]!.get('[data-col="dossier"]').text()).toBe('Lịch hẹn K7PM2Q');
+    expect(rows[2]!.get('[data-col="kind"]').text()).toBe('Trong danh sách');
+    expect(rows[2]!.get('[data-col="fields"]').text()).toBe('họ tên, số điện thoại');
     expect(rows[0]!.get('[data-col="at"]').text()).toBe('23/11/2026 08:30');
     expect(rows[0]!.get('[data-col="user"]').text()).toBe('Nguyễn Văn An');
     expect(rows[0]!.get('[data-col="dossier"]').text()).toBe('000.00.06.H56-261123-0007');
