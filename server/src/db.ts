@@ -31,15 +31,18 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Applies `server/migrations/NNN-name.sql` files above `PRAGMA user_version`, each in its own transaction. */
-export function migrate(db: Db): number {
+/**
+ * Applies `server/migrations/NNN-name.sql` files above `PRAGMA user_version` (up to `upTo`: a test builds an older
+ * schema to upgrade), each in its own transaction.
+ */
+export function migrate(db: Db, upTo = Number.POSITIVE_INFINITY): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort();
   for (const file of files) {
     const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
+    if (version <= current || version > upTo) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);

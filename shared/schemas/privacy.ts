@@ -13,7 +13,7 @@ export const DataAccessQuerySchema = Type.Object(
     from: Type.Optional(InstantSchema),
     to: Type.Optional(InstantSchema),
     userId: Type.Optional(IdSchema),
-    /** A dossier code as typed (normalised by the hub). */
+    /** A dossier code, or a booking code, as typed (normalised by the hub). */
     dossierCode: Type.Optional(Type.String({ pattern: DOSSIER_CODE_INPUT_PATTERN, maxLength: 80 })),
     kind: Type.Optional(StringEnum(Object.values(PersonalReadKind))),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),

@@ -36,8 +36,8 @@ export function privacyRepository(db: Db) {
   const insert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
     'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @dossier_id, @kind, @fields)',
   );
-  const bookingInsert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; appointment_id: number; fields: string }>(
-    "INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, appointment_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @appointment_id, 'list', @fields)",
+  const bookingInsert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; appointment_id: number; kind: string; fields: string }>(
+    'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, appointment_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @appointment_id, @kind, @fields)',
   );
   const bookingReadSince = db.prepare<{ appointment_id: number; user_id: number | null; api_key_id: number | null; since: number }, { id: number }>(
     'SELECT id FROM personal_data_reads WHERE appointment_id = @appointment_id AND user_id IS @user_id AND api_key_id IS @api_key_id AND at >= @since LIMIT 1',
@@ -87,15 +87,23 @@ export function privacyRepository(db: Db) {
       for (const id of dossierIds) insert.run({ at, user_id: reader.userId, api_key_id: reader.apiKeyId ?? null, ip: reader.ip ?? null, dossier_id: id, kind, fields });
     },
     /**
-     * Bookings whose citizen a reader was shown (inside the caller's transaction): one row per booking and reader from
-     * `since` (the start of the office's day), however often the counters' list is re-read. Returns the rows written.
+     * Bookings whose citizen a reader was shown (inside the caller's transaction). With `since` (the start of the
+     * office's day), one row per booking and reader from then on, however often the counters' list is re-read; with
+     * null, one row per booking (an export). Returns the rows written.
      */
-    logBookingReads(at: number, since: number, reader: { userId: number | null; apiKeyId?: number | null; ip?: string | null }, fields: string, appointmentIds: readonly number[]): number {
+    logBookingReads(
+      at: number,
+      since: number | null,
+      reader: { userId: number | null; apiKeyId?: number | null; ip?: string | null },
+      kind: PersonalReadKind,
+      fields: string,
+      appointmentIds: readonly number[],
+    ): number {
       const who = { user_id: reader.userId, api_key_id: reader.apiKeyId ?? null };
       let written = 0;
       for (const id of appointmentIds) {
-        if (bookingReadSince.get({ appointment_id: id, since, ...who })) continue;
-        bookingInsert.run({ at, ip: reader.ip ?? null, appointment_id: id, fields, ...who });
+        if (since !== null && bookingReadSince.get({ appointment_id: id, since, ...who })) continue;
+        bookingInsert.run({ at, ip: reader.ip ?? null, appointment_id: id, kind, fields, ...who });
         written += 1;
       }
       return written;

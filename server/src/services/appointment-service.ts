@@ -258,22 +258,21 @@ export function appointmentService(ctx: ServiceContext, tickets: TicketService, 
     };
   }
 
-  /** A day's bookings (today by default), of some services, cancelled ones left out. */
   /**
-   * A day's bookings with the citizen's name and phone, for the counters. The reader is logged once per booking and
-   * office day (personal_data_reads, the access log): the consoles re-read the list on every queue change.
+   * A day's bookings (today by default) of some services, cancelled ones left out, with the citizen's name and phone,
+   * for the counters. Read and logged in one transaction: the reader once per booking and office day
+   * (personal_data_reads, the access log), since the consoles re-read the list on every queue change.
    */
   function day(q: { date?: string; serviceId?: number[] }, reader: AuditActor): AppointmentStaff[] {
-    const now = ctx.now();
-    const today = rules.dayOf(now);
-    const date = q.date ?? today;
-    const only = q.serviceId && q.serviceId.length > 0 ? new Set(q.serviceId) : null;
-    const rows = repos.appointments.ofDay(date).filter((r) => r.status !== 'cancelled' && (!only || only.has(r.service_id)));
-    if (rows.length > 0) {
+    return db.transaction(() => {
+      const now = ctx.now();
+      const today = rules.dayOf(now);
+      const only = q.serviceId && q.serviceId.length > 0 ? new Set(q.serviceId) : null;
+      const rows = repos.appointments.ofDay(q.date ?? today).filter((r) => r.status !== 'cancelled' && (!only || only.has(r.service_id)));
       const since = zonedInstant(today, 0, repos.settings.office().timezone);
-      db.transaction(() => repos.privacy.logBookingReads(now, since, reader, 'name,phone', rows.map((r) => r.id)))();
-    }
-    return rows.map(toStaff);
+      repos.privacy.logBookingReads(now, since, reader, 'list', 'name,phone', rows.map((r) => r.id));
+      return rows.map(toStaff);
+    })();
   }
 
   return { options, slots, book, get, cancel, checkIn, checkInByIdNumber, markMissed, day, hashOlderBookings };

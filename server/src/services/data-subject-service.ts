@@ -61,8 +61,11 @@ export function dataSubjectService(ctx: ServiceContext, idHash: IdNumberHasher) 
       const accessLog = [
         ...rows.flatMap((d) => repos.privacy.searchReads({ dossierId: d.id, limit: 500 })),
         ...bookings.flatMap((b) => repos.privacy.searchReads({ appointmentId: b.id, limit: 500 })),
-      ].map(toAccessEntry);
+      ]
+        .sort((a, b) => b.id - a.id)
+        .map(toAccessEntry);
       repos.privacy.logReads(at, actor, 'export', 'applicant', rows.map((d) => d.id));
+      repos.privacy.logBookingReads(at, null, actor, 'export', 'name,phone', bookings.map((b) => b.id));
       repos.audit.write(at, actor, { action: 'privacy.subject_export', targetType: 'dossier', details: { dossiers: rows.map((d) => d.code), appointments: bookings.map((b) => b.code) } });
       return {
         idNumber,

@@ -1,5 +1,6 @@
 import { PERSONAL_FIELDS } from '@shared/schemas/webhook-events';
 import { isDossierCode, normalizeDossierCode } from '@shared/dossier-code';
+import { isBookingCode, normalizeBookingCode } from '@shared/booking-code';
 import { businessDay, localParts } from '@shared/office-time';
 import type { Applicant } from '@shared/schemas/dossier';
 import type { DataAccessEntry, DataAccessQuery, PrivacyNotice, PrivacySettings, RetentionRun } from '@shared/schemas/privacy';
@@ -129,14 +130,16 @@ export function privacyService(ctx: ServiceContext) {
     return runRetention();
   }
 
-  /** The access log, newest first; a dossier code as typed narrows it to that dossier (none found: empty). */
+  /** The access log, newest first; a dossier or booking code as typed narrows it to that record (none found: empty). */
   function accessLog(q: DataAccessQuery): DataAccessEntry[] {
     let dossierId: number | undefined;
+    let appointmentId: number | undefined;
     if (q.dossierCode !== undefined) {
       const code = normalizeDossierCode(q.dossierCode);
-      const row = isDossierCode(code) ? repos.dossiers.byCode(code) : undefined;
-      if (!row) return [];
-      dossierId = row.id;
+      const booking = normalizeBookingCode(q.dossierCode);
+      if (isDossierCode(code)) dossierId = repos.dossiers.byCode(code)?.id;
+      else if (isBookingCode(booking)) appointmentId = repos.appointments.byCode(booking)?.id;
+      if (dossierId === undefined && appointmentId === undefined) return [];
     }
     return repos.privacy
       .searchReads({
@@ -144,6 +147,7 @@ export function privacyService(ctx: ServiceContext) {
         to: q.to ? Date.parse(q.to) : undefined,
         userId: q.userId,
         dossierId,
+        appointmentId,
         kind: q.kind,
         limit: q.limit,
         beforeId: q.beforeId,

@@ -152,14 +152,22 @@ describe('appointments: booking, lookup, cancel, check-in', () => {
     expect(log.slice(0, 3).map((e) => [e.dossierCode, e.appointmentCode])).toEqual([[null, a.code], [null, b.code], [null, a.code]]);
     await get('/api/appointments/today?serviceId=3', canbo1);
     expect(reads()).toHaveLength(3);
-    // The next office day (a booking of that day), the same reader is logged again.
+    // Tomorrow's list read today logs its booking today; read again tomorrow, the same reader is logged again (a new
+    // office day from 00:00 Hà Nội), once.
     const c = (await post('/api/appointments', person(3, { start: '2026-11-24T03:00:00.000Z' }))).body as { code: string };
-    t.clock.set('2026-11-24T02:00:00.000Z');
-    const again = await login(t.app, 'canbo1');
-    await get('/api/appointments/today?serviceId=1', again);
-    await get('/api/appointments/today?serviceId=1', again);
-    expect(reads()).toHaveLength(4);
-    expect(reads()[3]).toEqual({ user: id1, code: c.code, kind: 'list', fields: 'name,phone' });
+    await get('/api/appointments/today?serviceId=1&date=2026-11-24', canbo1);
+    await get('/api/appointments/today?serviceId=1&date=2026-11-24', canbo1);
+    const ofC = () => t.app.db.prepare('SELECT r.at FROM personal_data_reads r JOIN appointments a ON a.id = r.appointment_id WHERE a.code = ? ORDER BY r.id').pluck().all(c.code);
+    expect(ofC()).toEqual([Date.parse('2026-11-23T02:00:00.000Z')]);
+    t.clock.set('2026-11-23T16:59:00.000Z');
+    const late = await login(t.app, 'canbo1');
+    await get('/api/appointments/today?serviceId=1&date=2026-11-24', late);
+    expect(ofC()).toHaveLength(1);
+    t.clock.set('2026-11-23T17:00:00.000Z');
+    await get('/api/appointments/today?serviceId=1', late);
+    await get('/api/appointments/today?serviceId=1', late);
+    expect(ofC()).toEqual([Date.parse('2026-11-23T02:00:00.000Z'), Date.parse('2026-11-23T17:00:00.000Z')]);
+    expect(reads()[reads().length - 1]).toEqual({ user: id1, code: c.code, kind: 'list', fields: 'name,phone' });
   });
 
   it('calls the appointment ticket before older walk-ins under strict priority', async () => {

@@ -39,6 +39,9 @@ describe("a citizen's request about their data", () => {
     const data = (await send(t.app, 'GET', `/api/admin/data-subjects/${ID}`, sv)).body as DataSubjectExport;
     expect(data.appointments?.map((a) => a.code)).toEqual([code]);
     expect(data.accessLog.map((e) => [e.userName, e.dossierCode, e.appointmentCode, e.kind, e.fields])).toEqual([['Nguyễn Văn An', null, code, 'list', 'name,phone']]);
+    // The export itself showed the booking's name and phone: logged as an export read; the log finds it by its code.
+    const byCode = (await send(t.app, 'GET', `/api/admin/data-access?dossierCode=${code.toLowerCase()}`, sv)).body as { appointmentCode: string; kind: string; userName: string }[];
+    expect(byCode.map((e) => [e.appointmentCode, e.kind, e.userName])).toEqual([[code, 'export', 'Trần Thị Giám Sát'], [code, 'list', 'Nguyễn Văn An']]);
   });
 
   it('exports everything held about one ID number: dossiers, tickets with ratings, who read them; logged and audited', async () => {

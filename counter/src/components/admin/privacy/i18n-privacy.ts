@@ -3,7 +3,7 @@ export const privacyVi = {
   access: {
     time: 'Thời gian',
     who: 'Cán bộ',
-    dossier: 'Mã hồ sơ',
+    dossier: 'Mã hồ sơ hoặc lịch hẹn',
     record: 'Hồ sơ / lịch hẹn',
     booking: 'Lịch hẹn',
     codePlaceholder: 'Ví dụ 000.00.06.H56-261123-0001',
@@ -65,7 +65,7 @@ export const privacyEn: typeof privacyVi = {
   access: {
     time: 'Time',
     who: 'Staff member',
-    dossier: 'Dossier code',
+    dossier: 'Dossier or booking code',
     record: 'Dossier / booking',
     booking: 'Booking',
     codePlaceholder: 'e.g. 000.00.06.H56-261123-0001',
