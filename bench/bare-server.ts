@@ -7,26 +7,19 @@
 // Prints nothing; tells the parent its URL over IPC.
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
 import { DEFAULT_TICKET_LAYOUT } from '../shared/schemas/printer';
 import { encodeTicket, statusQuery } from '../server/src/printing/escpos';
 import { renderTicket } from '../server/src/printing/ticket-renderer';
+import { openBareTable } from './bare-table';
 import { SAMPLE_TICKET } from './sample-ticket';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const mode = arg('mode') ?? 'insert';
 const dir = arg('dir') ?? '.';
 
-function durableInsert(): () => number {
-  const db = new Database(join(dir, `bare-${mode}.db`));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, service_id INTEGER, at INTEGER)');
-  const insert = db.prepare('INSERT INTO t (service_id, at) VALUES (?, ?)');
-  return () => Number(insert.run(1, Date.now()).lastInsertRowid);
-}
+const durableInsert = (): (() => number) => openBareTable(join(dir, `bare-${mode}.db`)).insert;
 
 async function main(): Promise<void> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 2 ** 20 });

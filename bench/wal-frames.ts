@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { buildApp } from '../server/src/app';
 import { testConfig } from '../server/test/temp-config';
+import { openBareTable } from './bare-table';
 
 /** Frames per row for commits of `batch` rows, after `before` rows already written; `write(n)` commits n rows. */
 async function framesPerRow(db: Database.Database, write: (n: number) => Promise<unknown>, batch: number, rows: number, before = 5000): Promise<number> {
@@ -35,14 +36,10 @@ async function hubFrames(batch: number, tickets: number): Promise<number> {
 
 async function bareFrames(batch: number, rows: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-frames-bare-'));
-  const db = new Database(join(dir, 'bare.db'));
+  const { db, insert } = openBareTable(join(dir, 'bare.db'));
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, service_id INTEGER, at INTEGER)');
-    const insert = db.prepare('INSERT INTO t (service_id, at) VALUES (?, ?)');
     const write = db.transaction((n: number) => {
-      for (let i = 0; i < n; i++) insert.run(1, Date.now());
+      for (let i = 0; i < n; i++) insert();
     });
     return await framesPerRow(db, async (n) => write(n), batch, rows);
   } finally {
