@@ -36,11 +36,12 @@ export function privacyRepository(db: Db) {
   const insert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; dossier_id: number; kind: string; fields: string }>(
     'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, dossier_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @dossier_id, @kind, @fields)',
   );
-  const bookingInsert = db.prepare<{ at: number; user_id: number | null; api_key_id: number | null; ip: string | null; appointment_id: number; kind: string; fields: string }>(
-    'INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, appointment_id, kind, fields) VALUES (@at, @user_id, @api_key_id, @ip, @appointment_id, @kind, @fields)',
-  );
-  const bookingReadSince = db.prepare<{ appointment_id: number; user_id: number | null; api_key_id: number | null; since: number }, { id: number }>(
-    'SELECT id FROM personal_data_reads WHERE appointment_id = @appointment_id AND user_id IS @user_id AND api_key_id IS @api_key_id AND at >= @since LIMIT 1',
+  // A booking read, unless this reader already has one of it since @since (null: always, as an export does).
+  const bookingRead = db.prepare<{ at: number; since: number | null; user_id: number | null; api_key_id: number | null; ip: string | null; appointment_id: number; kind: string; fields: string }>(
+    `INSERT INTO personal_data_reads (at, user_id, api_key_id, ip, appointment_id, kind, fields)
+     SELECT @at, @user_id, @api_key_id, @ip, @appointment_id, @kind, @fields
+      WHERE @since IS NULL OR NOT EXISTS (SELECT 1 FROM personal_data_reads WHERE appointment_id = @appointment_id
+        AND user_id IS @user_id AND api_key_id IS @api_key_id AND at >= @since)`,
   );
   const s = {
     ticketGroups: db.prepare<{ day: string }>(
@@ -99,14 +100,8 @@ export function privacyRepository(db: Db) {
       fields: string,
       appointmentIds: readonly number[],
     ): number {
-      const who = { user_id: reader.userId, api_key_id: reader.apiKeyId ?? null };
-      let written = 0;
-      for (const id of appointmentIds) {
-        if (since !== null && bookingReadSince.get({ appointment_id: id, since, ...who })) continue;
-        bookingInsert.run({ at, ip: reader.ip ?? null, appointment_id: id, kind, fields, ...who });
-        written += 1;
-      }
-      return written;
+      const row = { at, since, user_id: reader.userId, api_key_id: reader.apiKeyId ?? null, ip: reader.ip ?? null, kind, fields };
+      return appointmentIds.reduce((written, id) => written + bookingRead.run({ ...row, appointment_id: id }).changes, 0);
     },
     /** Newest first. */
     searchReads(f: PersonalReadFilter): PersonalReadRow[] {
