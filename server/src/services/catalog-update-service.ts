@@ -69,9 +69,9 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
   /** The office's calendar day now (effective dates are days of the office's time zone). */
   const today = () => businessDay(new Date(ctx.now()), repos.settings.office().timezone);
 
-  function schedule(edition: ReceivedEditionRow, actor: StaffActor, at: number): void {
-    repo.schedule(edition.version, at, actor.userId);
-    repos.audit.write(at, actor, { action: 'catalog.edition_schedule', targetType: 'catalog_edition', targetId: edition.version, details: { decision: edition.decision, effectiveDate: edition.effective_date } });
+  /** An audit row about an edition: its decision and effective date, and `extra`. */
+  function auditEdition(action: string, edition: Pick<ReceivedEditionRow, 'version' | 'decision' | 'effective_date'>, actor: AuditActor, extra: object = {}): void {
+    repos.audit.write(ctx.now(), actor, { action: `catalog.${action}`, targetType: 'catalog_edition', targetId: edition.version, details: { decision: edition.decision, effectiveDate: edition.effective_date, ...extra } });
   }
 
   /** Writes the edition into the office's catalog (inside the caller's transaction), keeping the office's own parts. */
@@ -85,21 +85,14 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
       repos.catalogSearch.save(p, field.id, services.get(p.serviceCode) ?? null, at);
     }
     repo.markApplied(edition.version, at, actor.userId);
-    repos.audit.write(at, actor, {
-      action: 'catalog.edition_apply',
-      targetType: 'catalog_edition',
-      targetId: edition.version,
-      details: {
-        decision: edition.decision,
-        effectiveDate: edition.effective_date,
-        scheduled,
-        ...(scheduled ? { scheduledBy: edition.scheduled_by } : {}),
-        added: changes.addedCount,
-        changed: changes.changedCount,
-        retired: changes.retiredCount,
-        keptFees: changes.keptFees.map((p) => p.code),
-        keptFields: changes.keptFields.map((p) => p.code),
-      },
+    auditEdition('edition_apply', edition, actor, {
+      scheduled,
+      ...(scheduled ? { scheduledBy: edition.scheduled_by } : {}),
+      added: changes.addedCount,
+      changed: changes.changedCount,
+      retired: changes.retiredCount,
+      keptFees: changes.keptFees.map((p) => p.code),
+      keptFields: changes.keptFields.map((p) => p.code),
     });
   }
 
@@ -138,8 +131,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
       );
       // A newer edition replaces one the admin had scheduled: that one will not be applied; on record, and the screen
       // says so beside the new one.
-      if (before?.scheduled_at != null)
-        repos.audit.write(ctx.now(), { userId: null }, { action: 'catalog.edition_schedule_replaced', targetType: 'catalog_edition', targetId: before.version, details: { decision: before.decision, effectiveDate: before.effective_date, by: e.version } });
+      if (before?.scheduled_at != null) auditEdition('edition_schedule_replaced', before, { userId: null }, { by: e.version });
     },
 
     /**
@@ -154,7 +146,10 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         if ((applied && version < applied.version) || version < repo.newestReceived()) fail('CATALOG_EDITION_STALE');
         const edition = repo.received(version) ?? fail('CATALOG_EDITION_UNKNOWN');
         if (edition.effective_date > today()) {
-          if (edition.scheduled_at === null) schedule(edition, actor, ctx.now());
+          if (edition.scheduled_at === null) {
+            repo.schedule(version, ctx.now(), actor.userId);
+            auditEdition('edition_schedule', edition, actor);
+          }
           return false;
         }
         applyEdition(edition, actor, false);
@@ -172,7 +167,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
         if (!pending || pending.version !== version) fail(repo.received(version) ? 'CATALOG_EDITION_STALE' : 'CATALOG_EDITION_UNKNOWN');
         if (pending.scheduled_at === null) return;
         repo.schedule(version, null, null);
-        repos.audit.write(ctx.now(), actor, { action: 'catalog.edition_unschedule', targetType: 'catalog_edition', targetId: version, details: { decision: pending.decision, effectiveDate: pending.effective_date } });
+        auditEdition('edition_unschedule', pending, actor);
       })();
       return status();
     },
@@ -181,7 +176,8 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
      * The 30-second tick (and the hub's start): applies the pending edition the admin scheduled once the office's day
      * has reached its effective date, while the office is linked to its province. It is applied by the hub (audited
      * as scheduled, with who scheduled it: the decision was theirs, the account may since have changed). One that
-     * fails to apply loses its schedule, on record, so the screen offers the button again and shows the error.
+     * fails to apply loses its schedule, on record: the screen offers the button again, and pressing it (the date has
+     * come, so it applies at once) shows the hub's error.
      * Needs no WAN. Returns the version applied, or null.
      */
     applyScheduledIfDue(): number | null {
@@ -194,8 +190,7 @@ export function catalogUpdateService(ctx: ServiceContext, deps: { timeoutMs: num
       } catch (err) {
         db.transaction(() => {
           repo.schedule(pending.version, null, null);
-          const reason = err instanceof Error ? err.message : String(err);
-          repos.audit.write(ctx.now(), { userId: null }, { action: 'catalog.edition_schedule_failed', targetType: 'catalog_edition', targetId: pending.version, details: { decision: pending.decision, reason } });
+          auditEdition('edition_schedule_failed', pending, { userId: null }, { reason: err instanceof Error ? err.message : String(err) });
         })();
         throw err;
       }
